@@ -1,0 +1,55 @@
+import { OpenAPIHono } from '@hono/zod-openapi'
+import { Scalar } from '@scalar/hono-api-reference'
+import type { AppEnv } from './context.ts'
+import { onError, onNotFound, validationHook } from './errors.ts'
+import { requestContext } from './middleware/request-context.ts'
+import { articles } from './routes/articles.ts'
+import { authors } from './routes/authors.ts'
+import { health } from './routes/health.ts'
+import { publication } from './routes/publication.ts'
+import { sections } from './routes/sections.ts'
+import { tags } from './routes/tags.ts'
+
+function createApp() {
+  const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
+  app.use('*', requestContext())
+  app.onError(onError)
+  app.notFound(onNotFound)
+
+  const routes = app
+    .route('/', articles)
+    .route('/', authors)
+    .route('/', sections)
+    .route('/', tags)
+    .route('/', publication)
+    .route('/', health)
+
+  app.doc31('/openapi.json', (c) => ({
+    openapi: '3.1.0',
+    info: {
+      title: `${c.env.PUBLICATION_NAME} content API`,
+      version: '1.0.0',
+      description:
+        'Published articles, authors, sections and tags of a daily online newspaper, as JSON. ' +
+        'Every error is an RFC 9457 problem (`application/problem+json`).',
+      license: { name: 'Proprietary', identifier: 'LicenseRef-Proprietary' },
+    },
+    servers: [{ url: new URL(c.req.url).origin, description: 'This deployment' }],
+    // Public reads need no credentials.
+    security: [],
+    tags: [
+      { name: 'Articles', description: 'Published news articles.' },
+      { name: 'Authors', description: 'Author profiles and their articles.' },
+      { name: 'Sections and tags', description: 'How articles are grouped.' },
+      { name: 'Publication', description: 'The newspaper itself.' },
+      { name: 'Operations', description: 'Health and documentation.' },
+    ],
+  }))
+  app.get('/docs', Scalar({ url: '/openapi.json', pageTitle: 'Content API reference' }))
+  return routes
+}
+
+export const app = createApp()
+
+/** The API's type, for typed clients: `hc<AppType>(baseUrl)` from `hono/client`. */
+export type AppType = typeof app

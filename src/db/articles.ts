@@ -1,0 +1,320 @@
+import type { Database } from './client.ts'
+import type { Block } from '../schemas/blocks.ts'
+import type { Article, ArticleStatus, ArticleSummary } from '../schemas/article.ts'
+import type { Cursor } from '../lib/cursor.ts'
+import { webUrl, type Site } from '../lib/site.ts'
+import { renderHtml, readingTimeMinutes } from '../render/blocks.ts'
+import { newsArticleJsonLd, type Publisher } from '../render/jsonld.ts'
+
+/** An article row with its section, authors and tags folded in, as every read returns it. */
+export interface ArticleRow {
+  id: number
+  slug: string
+  headline: string
+  standfirst: string
+  dateline: string | null
+  language: string
+  image_url: string | null
+  image_alt: string | null
+  image_caption: string | null
+  image_credit: string | null
+  image_syndication: number
+  status: ArticleStatus
+  published_at: string | null
+  updated_at: string
+  section_slug: string
+  section_name: string
+  /** JSON: [{ slug, name, job_title }] in byline order */
+  authors: string
+  /** JSON: [{ slug, name }] in the editor's order */
+  tags: string
+}
+
+export interface ArticleBodyRow extends ArticleRow {
+  body: string
+  word_count: number
+  /** JSON: { name, url, logo_url } of the publication, for JSON-LD */
+  publisher: string
+}
+
+/** Rows of a list, ranked: `rank` is set for full-text search results only. */
+export type ListedRow = ArticleRow & { rank?: number }
+
+export function toArticleSummary(row: ArticleRow, siteUrl: string): ArticleSummary {
+  const authors: { slug: string; name: string; job_title: string | null }[] = JSON.parse(row.authors)
+  return {
+    slug: row.slug,
+    url: webUrl(siteUrl, 'articles', row.slug),
+    headline: row.headline,
+    standfirst: row.standfirst,
+    dateline: row.dateline,
+    language: row.language,
+    section: { slug: row.section_slug, name: row.section_name },
+    tags: JSON.parse(row.tags),
+    authors: authors.map((author) => ({ ...author, url: webUrl(siteUrl, 'authors', author.slug) })),
+    image: row.image_url
+      ? {
+          url: row.image_url,
+          alt: row.image_alt ?? '',
+          caption: row.image_caption,
+          credit: row.image_credit,
+          syndication_allowed: row.image_syndication === 1,
+        }
+      : null,
+    published_at: row.published_at!,
+    updated_at: row.updated_at,
+  }
+}
+
+/** The whole article; `site` names the publisher when the publication row is missing. */
+export function toArticle(row: ArticleBodyRow, site: Site): Article {
+  const body: Block[] = JSON.parse(row.body)
+  const publisher: Publisher | null = row.publisher ? JSON.parse(row.publisher) : null
+  const article = {
+    ...toArticleSummary(row, site.url),
+    body,
+    body_html: renderHtml(body),
+    word_count: row.word_count,
+    reading_time_minutes: readingTimeMinutes(row.word_count),
+  }
+  return {
+    ...article,
+    jsonld: newsArticleJsonLd(article, publisher ?? { name: site.name, url: site.url, logo_url: null }),
+  }
+}
+
+// Authors and tags come back with each article in the same statement, as JSON, so a page of
+// articles is one query however many rows it has (no query per row).
+const COLUMNS = `
+  a.id, a.slug, a.headline, a.standfirst, a.dateline, a.language,
+  a.image_url, a.image_alt, a.image_caption, a.image_credit, a.image_syndication,
+  a.status, a.published_at, a.updated_at,
+  s.slug AS section_slug, s.name AS section_name,
+  (SELECT json_group_array(json_object('slug', au.slug, 'name', au.name, 'job_title', au.job_title) ORDER BY aa.position)
+     FROM article_authors aa JOIN authors au ON au.id = aa.author_id
+    WHERE aa.article_id = a.id) AS authors,
+  (SELECT json_group_array(json_object('slug', t.slug, 'name', t.name) ORDER BY atg.position)
+     FROM article_tags atg JOIN tags t ON t.id = atg.tag_id
+    WHERE atg.article_id = a.id) AS tags`
+
+/** A published article visible at `now` (an ISO timestamp), with its body. */
+export async function findPublishedArticle(db: Database, slug: string, now: string) {
+  return db.first<ArticleBodyRow>(
+    db
+      .prepare(
+        `SELECT ${COLUMNS}, a.body, a.word_count,
+                (SELECT json_object('name', name, 'url', url, 'logo_url', logo_url) FROM publication WHERE id = 1) AS publisher
+           FROM articles a JOIN sections s ON s.id = a.section_id
+          WHERE a.slug = ?1 AND a.status = 'published' AND a.published_at <= ?2`,
+      )
+      .bind(slug, now),
+  )
+}
+
+export interface ArticleFilter {
+  section?: string
+  tag?: string
+  author?: string
+  /** An FTS5 query built by ftsQuery(), never raw user input. */
+  match?: string
+}
+
+export interface ListOptions {
+  now: string
+  /** Rows to fetch: callers ask for one more than a page to learn whether another page follows. */
+  limit: number
+  after?: Cursor
+}
+
+// Sentinels for "no cursor": later than any time, larger than any id; better than any rank.
+const END_OF_TIME = '9999-12-31T23:59:59.999Z'
+const MAX_ID = Number.MAX_SAFE_INTEGER
+const BEST_RANK = -Number.MAX_VALUE
+
+/**
+ * Published articles visible at `now`, newest first (or by relevance when searching), one page
+ * after the cursor. The scope that narrows the list most drives the query through its own index
+ * (FTS, tag, author, section, or the latest-articles index); other filters are checked per
+ * candidate row. Every value is a bound parameter; only fixed SQL fragments are joined.
+ */
+export function listArticlesStatement(db: Database, filter: ArticleFilter, options: ListOptions) {
+  const { sql, params } = listArticlesQuery(filter, options)
+  return db.prepare(sql).bind(...params)
+}
+
+/** The SQL and parameters of listArticlesStatement, apart so that tests can EXPLAIN them. */
+export function listArticlesQuery(filter: ArticleFilter, options: ListOptions): { sql: string; params: unknown[] } {
+  const params: unknown[] = []
+  const p = (value: unknown) => {
+    params.push(value)
+    return `?${params.length}`
+  }
+  const now = p(options.now)
+  const where: string[] = []
+  let from: string
+  let order: string
+  let rank = ''
+  const after = options.after
+
+  if (filter.match) {
+    from = 'articles_fts f JOIN articles a ON a.id = f.rowid'
+    where.push(`articles_fts MATCH ${p(filter.match)}`, `a.status = 'published'`, `a.published_at <= ${now}`)
+    where.push(`(f.rank, a.id) > (${p(after ? after.v : BEST_RANK)}, ${p(after ? after.id : 0)})`)
+    order = 'f.rank, a.id'
+    rank = ', f.rank AS rank'
+  } else {
+    // x: the table whose index yields this scope newest first (the link table of a tag or
+    // author; articles itself otherwise)
+    let x = 'x'
+    let id = 'x.article_id'
+    if (filter.tag) {
+      from = 'article_tags x JOIN articles a ON a.id = x.article_id'
+      where.push(`x.tag_id = (SELECT id FROM tags WHERE slug = ${p(filter.tag)})`, 'x.published = 1')
+    } else if (filter.author) {
+      from = 'article_authors x JOIN articles a ON a.id = x.article_id'
+      where.push(`x.author_id = (SELECT id FROM authors WHERE slug = ${p(filter.author)})`, 'x.published = 1')
+    } else {
+      from = 'articles a'
+      x = 'a'
+      id = 'a.id'
+      if (filter.section) where.push(`a.section_id = (SELECT id FROM sections WHERE slug = ${p(filter.section)})`)
+      where.push(`a.status = 'published'`)
+    }
+    where.push(`${x}.published_at <= ${now}`)
+    where.push(`(${x}.published_at, ${id}) < (${p(after ? after.v : END_OF_TIME)}, ${p(after ? after.id : MAX_ID)})`)
+    order = `${x}.published_at DESC, ${id} DESC`
+  }
+
+  if (filter.section && (filter.match || filter.tag || filter.author)) {
+    where.push(`a.section_id = (SELECT id FROM sections WHERE slug = ${p(filter.section)})`)
+  }
+  if (filter.tag && filter.match) {
+    where.push(
+      `EXISTS (SELECT 1 FROM article_tags y WHERE y.article_id = a.id AND y.tag_id = (SELECT id FROM tags WHERE slug = ${p(filter.tag)}))`,
+    )
+  }
+  if (filter.author && (filter.match || filter.tag)) {
+    where.push(
+      `EXISTS (SELECT 1 FROM article_authors y WHERE y.article_id = a.id AND y.author_id = (SELECT id FROM authors WHERE slug = ${p(filter.author)}))`,
+    )
+  }
+
+  const sql = `SELECT ${COLUMNS}${rank}
+    FROM ${from} JOIN sections s ON s.id = a.section_id
+   WHERE ${where.join('\n     AND ')}
+   ORDER BY ${order}
+   LIMIT ${p(options.limit)}`
+  return { sql, params }
+}
+
+/** The cursor that continues a list after `row`. */
+export function cursorAfter(row: ListedRow): Cursor {
+  return row.rank === undefined
+    ? { k: 't', v: row.published_at!, id: row.id }
+    : { k: 'r', v: row.rank, id: row.id }
+}
+
+export interface ArticleWrite {
+  slug: string
+  headline: string
+  standfirst: string
+  dateline: string | null
+  language: string
+  section: string
+  tags: string[]
+  authors: string[]
+  image: {
+    url: string
+    alt: string
+    caption: string | null
+    credit: string | null
+    syndication_allowed: boolean
+  } | null
+  body: Block[]
+  body_text: string
+  word_count: number
+  status: ArticleStatus
+  published_at: string | null
+}
+
+/**
+ * The statements that create or replace an article with its bylines and tags, to run in one
+ * batch (one transaction): readers never see an article without its authors. Callers may batch
+ * many articles together. Unknown tags are created; unknown sections or authors make the batch
+ * fail, so check them first where the input comes from a person.
+ */
+export function writeArticleStatements(db: Database, article: ArticleWrite, now: string): D1PreparedStatement[] {
+  const image = article.image
+  const articleId = '(SELECT id FROM articles WHERE slug = ?1)'
+  const statements = [
+    db
+      .prepare(
+        `INSERT INTO articles (slug, headline, standfirst, dateline, language, section_id,
+           image_url, image_alt, image_caption, image_credit, image_syndication,
+           body, body_text, word_count, status, published_at, created_at, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, (SELECT id FROM sections WHERE slug = ?6),
+           ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?17)
+         ON CONFLICT (slug) DO UPDATE SET
+           headline = excluded.headline, standfirst = excluded.standfirst, dateline = excluded.dateline,
+           language = excluded.language, section_id = excluded.section_id,
+           image_url = excluded.image_url, image_alt = excluded.image_alt, image_caption = excluded.image_caption,
+           image_credit = excluded.image_credit, image_syndication = excluded.image_syndication,
+           body = excluded.body, body_text = excluded.body_text, word_count = excluded.word_count,
+           status = excluded.status, published_at = excluded.published_at, updated_at = excluded.updated_at`,
+      )
+      .bind(
+        article.slug,
+        article.headline,
+        article.standfirst,
+        article.dateline,
+        article.language,
+        article.section,
+        image?.url ?? null,
+        image?.alt ?? null,
+        image?.caption ?? null,
+        image?.credit ?? null,
+        image?.syndication_allowed ? 1 : 0,
+        JSON.stringify(article.body),
+        article.body_text,
+        article.word_count,
+        article.status,
+        article.published_at,
+        now,
+      ),
+    db.prepare(`DELETE FROM article_authors WHERE article_id = ${articleId}`).bind(article.slug),
+    db.prepare(`DELETE FROM article_tags WHERE article_id = ${articleId}`).bind(article.slug),
+  ]
+  article.authors.forEach((author, position) => {
+    statements.push(
+      db
+        .prepare(
+          `INSERT INTO article_authors (article_id, author_id, position)
+           VALUES (${articleId}, (SELECT id FROM authors WHERE slug = ?2), ?3)`,
+        )
+        .bind(article.slug, author, position),
+    )
+  })
+  article.tags.forEach((tag, position) => {
+    statements.push(
+      db
+        .prepare(
+          `INSERT INTO tags (slug, name, created_at, updated_at) VALUES (?1, ?2, ?3, ?3)
+           ON CONFLICT (slug) DO NOTHING`,
+        )
+        .bind(tag, tagNameFromSlug(tag), now),
+      db
+        .prepare(
+          `INSERT INTO article_tags (article_id, tag_id, position)
+           VALUES (${articleId}, (SELECT id FROM tags WHERE slug = ?2), ?3)`,
+        )
+        .bind(article.slug, tag, position),
+    )
+  })
+  return statements
+}
+
+/** "eu-council" -> "Eu council": a placeholder name for a tag first seen on an article. */
+function tagNameFromSlug(slug: string): string {
+  const words = slug.replace(/-/g, ' ')
+  return words.charAt(0).toUpperCase() + words.slice(1)
+}

@@ -1,0 +1,83 @@
+import type { Database } from './client.ts'
+import { webUrl } from '../lib/site.ts'
+import type { AuthorSummary } from '../schemas/author.ts'
+
+export interface AuthorRow {
+  id: number
+  slug: string
+  name: string
+  job_title: string | null
+  bio: string
+  photo_url: string | null
+  photo_alt: string | null
+  /** JSON: [{ label, url }] */
+  links: string
+  updated_at: string
+}
+
+export interface AuthorWrite {
+  slug: string
+  name: string
+  job_title: string | null
+  bio: string
+  photo: { url: string; alt: string } | null
+  links: { label: string; url: string }[]
+}
+
+const COLUMNS = 'id, slug, name, job_title, bio, photo_url, photo_alt, links, updated_at'
+
+/** An author with the number of their articles visible at `now`. */
+export function authorProfileStatement(db: Database, slug: string, now: string) {
+  return db
+    .prepare(
+      `SELECT ${COLUMNS},
+              (SELECT count(*) FROM article_authors x
+                WHERE x.author_id = authors.id AND x.published = 1 AND x.published_at <= ?2) AS article_count
+         FROM authors WHERE slug = ?1`,
+    )
+    .bind(slug, now)
+}
+
+/** Authors in alphabetical order, after (name, id). */
+export function listAuthorsStatement(db: Database, limit: number, after?: { v: string; id: number }) {
+  return db
+    .prepare(
+      `SELECT ${COLUMNS} FROM authors
+        WHERE (name, id) > (?1, ?2)
+        ORDER BY name, id
+        LIMIT ?3`,
+    )
+    .bind(after?.v ?? '', after?.id ?? 0, limit)
+}
+
+export function writeAuthorStatement(db: Database, author: AuthorWrite, now: string) {
+  return db
+    .prepare(
+      `INSERT INTO authors (slug, name, job_title, bio, photo_url, photo_alt, links, created_at, updated_at)
+       VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8)
+       ON CONFLICT (slug) DO UPDATE SET
+         name = excluded.name, job_title = excluded.job_title, bio = excluded.bio,
+         photo_url = excluded.photo_url, photo_alt = excluded.photo_alt, links = excluded.links,
+         updated_at = excluded.updated_at`,
+    )
+    .bind(
+      author.slug,
+      author.name,
+      author.job_title,
+      author.bio,
+      author.photo?.url ?? null,
+      author.photo?.alt ?? null,
+      JSON.stringify(author.links),
+      now,
+    )
+}
+
+export function toAuthorSummary(row: AuthorRow, siteUrl: string): AuthorSummary {
+  return {
+    slug: row.slug,
+    name: row.name,
+    job_title: row.job_title,
+    url: webUrl(siteUrl, 'authors', row.slug),
+    photo: row.photo_url ? { url: row.photo_url, alt: row.photo_alt ?? '' } : null,
+  }
+}

@@ -1,0 +1,158 @@
+import { z } from '@hono/zod-openapi'
+import type { Context, ErrorHandler, NotFoundHandler } from 'hono'
+import { HTTPException } from 'hono/http-exception'
+import type { ContentfulStatusCode } from 'hono/utils/http-status'
+import type { ZodError } from 'zod'
+import type { AppEnv } from './context.ts'
+import { log } from './lib/log.ts'
+
+/**
+ * Every error leaves the API as an RFC 9457 problem (application/problem+json), shaped here and
+ * nowhere else. Routes throw ApiError; validation failures and unexpected exceptions are turned
+ * into problems by the hook and the error handler below.
+ */
+
+export const PROBLEM_JSON = 'application/problem+json'
+
+export const FieldError = z
+  .object({
+    field: z.string().openapi({ example: 'limit', description: 'The parameter or body field at fault, dotted for nested fields.' }),
+    in: z.enum(['query', 'path', 'header', 'body', 'cookie']),
+    detail: z.string().openapi({ example: 'Too big: expected number to be <=100' }),
+  })
+  .openapi('FieldError')
+
+export const Problem = z
+  .object({
+    type: z.string().openapi({ example: 'about:blank' }),
+    title: z.string().openapi({ example: 'Bad Request' }),
+    status: z.number().int().openapi({ example: 400 }),
+    detail: z.string().optional(),
+    instance: z.string().optional(),
+    request_id: z.string().openapi({ description: 'Quote it when reporting a problem.' }),
+    errors: z.array(FieldError).optional(),
+  })
+  .openapi('Problem')
+
+export type FieldError = z.infer<typeof FieldError>
+export type Problem = z.infer<typeof Problem>
+
+const TITLES: Record<number, string> = {
+  400: 'Bad Request',
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'Not Found',
+  405: 'Method Not Allowed',
+  406: 'Not Acceptable',
+  409: 'Conflict',
+  410: 'Gone',
+  412: 'Precondition Failed',
+  413: 'Content Too Large',
+  415: 'Unsupported Media Type',
+  428: 'Precondition Required',
+  429: 'Too Many Requests',
+  500: 'Internal Server Error',
+  503: 'Service Unavailable',
+}
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: ContentfulStatusCode,
+    detail: string,
+    readonly extra: { errors?: FieldError[]; headers?: Record<string, string> } = {},
+  ) {
+    super(detail)
+    this.name = 'ApiError'
+  }
+}
+
+export const notFound = (detail: string) => new ApiError(404, detail)
+
+export const invalid = (errors: FieldError[]) =>
+  new ApiError(400, errors.map((e) => `${e.field}: ${e.detail}`).join('; '), { errors })
+
+export function problemResponse(
+  c: Context<AppEnv>,
+  status: ContentfulStatusCode,
+  detail: string,
+  extra: ApiError['extra'] = {},
+): Response {
+  const body: Problem = {
+    type: 'about:blank',
+    title: TITLES[status] ?? 'Error',
+    status,
+    detail,
+    instance: new URL(c.req.url).pathname,
+    request_id: c.get('requestId'),
+    ...(extra.errors ? { errors: extra.errors } : {}),
+  }
+  return new Response(JSON.stringify(body), {
+    status,
+    headers: { 'content-type': PROBLEM_JSON, 'cache-control': 'no-store', ...extra.headers },
+  })
+}
+
+const TARGETS: Record<string, FieldError['in']> = {
+  query: 'query',
+  param: 'path',
+  header: 'header',
+  json: 'body',
+  form: 'body',
+  cookie: 'cookie',
+}
+
+/** Zod issues as field errors. Unknown keys name themselves, so a typo'd parameter is obvious. */
+export function fieldErrors(error: ZodError, location: FieldError['in']): FieldError[] {
+  return error.issues.flatMap((issue) => {
+    const path = issue.path.map(String)
+    if (issue.code === 'unrecognized_keys') {
+      return issue.keys.map((key) => ({
+        field: [...path, key].join('.'),
+        in: location,
+        detail: 'is not a known parameter',
+      }))
+    }
+    return [{ field: path.join('.') || '(root)', in: location, detail: issue.message }]
+  })
+}
+
+/** The defaultHook of every OpenAPIHono: a failed validation becomes a 400 problem. */
+export function validationHook(
+  result: { success: true } | { success: false; error: ZodError; target: string },
+  c: Context<AppEnv>,
+) {
+  if (!result.success) {
+    const errors = fieldErrors(result.error, TARGETS[result.target] ?? 'query')
+    return problemResponse(c, 400, errors.map((e) => `${e.field}: ${e.detail}`).join('; '), { errors })
+  }
+}
+
+export const onError: ErrorHandler<AppEnv> = (err, c) => {
+  if (err instanceof ApiError) return problemResponse(c, err.status, err.message, err.extra)
+  if (err instanceof HTTPException) {
+    // Hono's own 4xx (e.g. a malformed body the validator could not parse)
+    return problemResponse(c, err.status as ContentfulStatusCode, err.message || TITLES[err.status] || 'Error')
+  }
+  log('error', 'unhandled error', {
+    request_id: c.get('requestId'),
+    method: c.req.method,
+    path: new URL(c.req.url).pathname,
+    error: err instanceof Error ? err.name : typeof err,
+    error_message: err instanceof Error ? err.message : String(err),
+    stack: err instanceof Error ? err.stack : undefined,
+  })
+  return problemResponse(c, 500, 'An unexpected error occurred. It has been logged with this request id.')
+}
+
+export const onNotFound: NotFoundHandler<AppEnv> = (c) =>
+  problemResponse(c, 404, `No resource at ${new URL(c.req.url).pathname}.`)
+
+const problemContent = { [PROBLEM_JSON]: { schema: Problem } }
+
+/** The error responses every route declares, so the OpenAPI document tells clients what to expect. */
+export const errorResponses = {
+  400: { description: 'Invalid parameters; `errors` names each one.', content: problemContent },
+  404: { description: 'No such resource (or not yet published).', content: problemContent },
+  500: { description: 'Unexpected error; quote `request_id`.', content: problemContent },
+  503: { description: 'Storage unavailable; retry after `Retry-After` seconds.', content: problemContent },
+} as const

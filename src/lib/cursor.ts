@@ -1,0 +1,39 @@
+import { z } from 'zod'
+
+/**
+ * Keyset pagination cursors. A cursor names the last row a client has seen by its sort key and
+ * id, so the next page starts right after it: stable while new articles arrive, and as cheap at
+ * page 1,000 as at page 1. Clients treat it as opaque; we still parse it strictly, so a truncated
+ * or tampered cursor is a 400, never a query with garbage in it.
+ */
+
+const CursorShape = z.discriminatedUnion('k', [
+  // newest first, by publication time
+  z.object({ k: z.literal('t'), v: z.iso.datetime({ precision: 3 }), id: z.number().int().positive() }).strict(),
+  // search results, by relevance (FTS5 rank: lower is better)
+  z.object({ k: z.literal('r'), v: z.number(), id: z.number().int().positive() }).strict(),
+  // alphabetical lists, by name
+  z.object({ k: z.literal('n'), v: z.string().max(200), id: z.number().int().positive() }).strict(),
+])
+
+export type Cursor = z.infer<typeof CursorShape>
+export type CursorKind = Cursor['k']
+
+export function encodeCursor(cursor: Cursor): string {
+  const bytes = new TextEncoder().encode(JSON.stringify(cursor))
+  return btoa(String.fromCharCode(...bytes)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '')
+}
+
+/** The cursor of the given kind, or null when the text is not one we issued. */
+export function decodeCursor<K extends CursorKind>(text: string, kind: K): Extract<Cursor, { k: K }> | null {
+  if (!/^[A-Za-z0-9_-]+$/.test(text)) return null
+  try {
+    const binary = atob(text.replace(/-/g, '+').replace(/_/g, '/'))
+    const json = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(Uint8Array.from(binary, (ch) => ch.charCodeAt(0)))
+    const parsed = CursorShape.safeParse(JSON.parse(json))
+    if (!parsed.success || parsed.data.k !== kind) return null
+    return parsed.data as Extract<Cursor, { k: K }>
+  } catch {
+    return null
+  }
+}

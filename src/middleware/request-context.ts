@@ -1,0 +1,27 @@
+import type { MiddlewareHandler } from 'hono'
+import type { AppEnv } from '../context.ts'
+import { Database } from '../db/client.ts'
+
+/**
+ * Gives each request its id, its D1 handle (which counts round trips), the site settings and one
+ * clock reading; on the way out, reports the request id and what the request cost in
+ * `Server-Timing` (total time, and D1 time with the number of round trips).
+ */
+export function requestContext(): MiddlewareHandler<AppEnv> {
+  return async function requestContext(c, next) {
+    const start = performance.now()
+    const requestId = crypto.randomUUID()
+    const db = new Database(c.env.DB)
+    c.set('requestId', requestId)
+    c.set('db', db)
+    c.set('site', { url: c.env.SITE_URL, name: c.env.PUBLICATION_NAME })
+    c.set('now', new Date().toISOString())
+    await next()
+    const total = performance.now() - start
+    c.res.headers.set('x-request-id', requestId)
+    c.res.headers.append(
+      'server-timing',
+      `total;dur=${total.toFixed(1)}, d1;dur=${db.stats.ms.toFixed(1)};desc="${db.stats.queries} queries"`,
+    )
+  }
+}

@@ -1,0 +1,54 @@
+import type { Article } from '../schemas/article.ts'
+
+export interface Publisher {
+  name: string
+  url: string
+  logo_url: string | null
+}
+
+/**
+ * A schema.org NewsArticle for search engines and link previews
+ * (https://schema.org/NewsArticle, and Google's Article structured data guidelines).
+ */
+export function newsArticleJsonLd(
+  article: Omit<Article, 'jsonld'>,
+  publisher: Publisher,
+): Record<string, unknown> {
+  const image = article.image
+  return {
+    '@context': 'https://schema.org',
+    '@type': 'NewsArticle',
+    headline: article.headline,
+    description: article.standfirst || undefined,
+    url: article.url,
+    mainEntityOfPage: { '@type': 'WebPage', '@id': article.url },
+    datePublished: article.published_at,
+    dateModified: article.updated_at,
+    dateline: article.dateline ?? undefined,
+    inLanguage: article.language,
+    articleSection: article.section.name,
+    keywords: article.tags.map((tag) => tag.name),
+    wordCount: article.word_count,
+    author: article.authors.map((author) => ({
+      '@type': 'Person',
+      name: author.name,
+      url: author.url,
+      jobTitle: author.job_title ?? undefined,
+    })),
+    image: image
+      ? {
+          '@type': 'ImageObject',
+          url: image.url,
+          caption: image.caption ?? undefined,
+          creditText: image.credit ?? undefined,
+          description: image.alt || undefined,
+        }
+      : undefined,
+    publisher: {
+      '@type': 'Organization',
+      name: publisher.name,
+      url: publisher.url,
+      logo: publisher.logo_url ? { '@type': 'ImageObject', url: publisher.logo_url } : undefined,
+    },
+  }
+}

@@ -1,0 +1,64 @@
+import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi'
+import type { AppEnv } from '../context.ts'
+import { findPublishedArticle, toArticle } from '../db/articles.ts'
+import { errorResponses, invalid, notFound, validationHook, type FieldError } from '../errors.ts'
+import { Article, ArticleListQuery, ArticlePage } from '../schemas/article.ts'
+import { Slug } from '../schemas/common.ts'
+import { loadArticlePage } from './article-page.ts'
+
+const listArticles = createRoute({
+  operationId: 'listArticles',
+  method: 'get',
+  path: '/v1/articles',
+  tags: ['Articles'],
+  summary: 'List published articles',
+  description:
+    'Newest first, or by relevance with `q`. Filters combine. Pages are keyset-paginated: follow `next_cursor` until it is null.',
+  request: { query: ArticleListQuery },
+  responses: {
+    200: { description: 'A page of article summaries.', content: { 'application/json': { schema: ArticlePage } } },
+    ...errorResponses,
+  },
+})
+
+const getArticle = createRoute({
+  operationId: 'getArticle',
+  method: 'get',
+  path: '/v1/articles/{slug}',
+  tags: ['Articles'],
+  summary: 'Get a published article',
+  description: 'The whole article: body blocks, rendered HTML, word count, reading time and schema.org JSON-LD.',
+  request: { params: z.object({ slug: Slug }) },
+  responses: {
+    200: { description: 'The article.', content: { 'application/json': { schema: Article } } },
+    ...errorResponses,
+  },
+})
+
+// Filters that name something (a section, tag or author) must name something that exists.
+const scopeCheckSql = {
+  section: 'SELECT 1 FROM sections WHERE slug = ?1',
+  tag: 'SELECT 1 FROM tags WHERE slug = ?1',
+  author: 'SELECT 1 FROM authors WHERE slug = ?1',
+} as const
+
+export const articles = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
+  .openapi(listArticles, async (c) => {
+    const query = c.req.valid('query')
+    const db = c.get('db')
+    const scopes = (['section', 'tag', 'author'] as const).filter((name) => query[name] !== undefined)
+    const checks = scopes.map((name) => db.prepare(scopeCheckSql[name]).bind(query[name]!))
+    const { page, results } = await loadArticlePage(c, query, query, checks)
+    const unknown: FieldError[] = scopes
+      .filter((_, i) => results[i]!.results.length === 0)
+      .map((name) => ({ field: name, in: 'query', detail: `no ${name} has this slug` }))
+    if (unknown.length > 0) throw invalid(unknown)
+    return c.json(page, 200)
+  })
+  .openapi(getArticle, async (c) => {
+    const { slug } = c.req.valid('param')
+    const row = await findPublishedArticle(c.get('db'), slug, c.get('now'))
+    if (!row) throw notFound(`No published article has the slug '${slug}'.`)
+    return c.json(toArticle(row, c.get('site')), 200)
+  })
+

@@ -1,0 +1,34 @@
+import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi'
+import type { AppEnv } from '../context.ts'
+import { ApiError, errorResponses, validationHook } from '../errors.ts'
+
+const Health = z
+  .object({ status: z.literal('ok'), checks: z.object({ d1: z.literal('ok') }) })
+  .openapi('Health')
+
+const getHealth = createRoute({
+  operationId: 'getHealth',
+  method: 'get',
+  path: '/health',
+  tags: ['Operations'],
+  summary: 'Health check',
+  description: 'Answers 200 when D1 answers a query, 503 otherwise. Never cached.',
+  request: { query: z.object({}).strict() },
+  responses: {
+    200: { description: 'Healthy.', content: { 'application/json': { schema: Health } } },
+    400: errorResponses[400],
+    500: errorResponses[500],
+    503: errorResponses[503],
+  },
+})
+
+export const health = new OpenAPIHono<AppEnv>({ defaultHook: validationHook }).openapi(getHealth, async (c) => {
+  const db = c.get('db')
+  try {
+    await db.first(db.prepare('SELECT 1'))
+  } catch {
+    throw new ApiError(503, 'D1 did not answer.', { headers: { 'retry-after': '5' } })
+  }
+  c.header('cache-control', 'no-store')
+  return c.json({ status: 'ok', checks: { d1: 'ok' } } as const, 200)
+})

@@ -1,0 +1,54 @@
+import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi'
+import type { AppEnv } from '../context.ts'
+import { findTagStatement, listTagsStatement, toTag, type TagRow } from '../db/taxonomy.ts'
+import { errorResponses, notFound, validationHook } from '../errors.ts'
+import { readCursor, toPage } from '../lib/paging.ts'
+import { PageQuery, Slug } from '../schemas/common.ts'
+import { TagPage, TagWithArticles } from '../schemas/taxonomy.ts'
+import { loadArticlePage } from './article-page.ts'
+
+const pageQuery = z.object(PageQuery).strict()
+
+const listTags = createRoute({
+  operationId: 'listTags',
+  method: 'get',
+  path: '/v1/tags',
+  tags: ['Sections and tags'],
+  summary: 'List tags',
+  description: 'Alphabetical by name, keyset-paginated.',
+  request: { query: pageQuery },
+  responses: {
+    200: { description: 'A page of tags.', content: { 'application/json': { schema: TagPage } } },
+    ...errorResponses,
+  },
+})
+
+const getTag = createRoute({
+  operationId: 'getTag',
+  method: 'get',
+  path: '/v1/tags/{slug}',
+  tags: ['Sections and tags'],
+  summary: 'Get a tag with its latest articles',
+  request: { params: z.object({ slug: Slug }), query: pageQuery },
+  responses: {
+    200: { description: 'The tag and a page of its articles.', content: { 'application/json': { schema: TagWithArticles } } },
+    ...errorResponses,
+  },
+})
+
+export const tags = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
+  .openapi(listTags, async (c) => {
+    const { limit, cursor } = c.req.valid('query')
+    const db = c.get('db')
+    const rows = await db.all<TagRow>(listTagsStatement(db, limit + 1, readCursor(cursor, 'n')))
+    const siteUrl = c.get('site').url
+    return c.json(toPage(rows, limit, (row) => ({ k: 'n', v: row.name, id: row.id }), (row) => toTag(row, siteUrl)), 200)
+  })
+  .openapi(getTag, async (c) => {
+    const { slug } = c.req.valid('param')
+    const tag = findTagStatement(c.get('db'), slug)
+    const { page, results } = await loadArticlePage(c, { tag: slug }, c.req.valid('query'), [tag])
+    const row = results[0]!.results[0] as TagRow | undefined
+    if (!row) throw notFound(`No tag has the slug '${slug}'.`)
+    return c.json({ ...toTag(row, c.get('site').url), articles: page }, 200)
+  })

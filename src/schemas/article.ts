@@ -1,0 +1,90 @@
+import { z } from '@hono/zod-openapi'
+import { Body, Image } from './blocks.ts'
+import { NextCursor, PageQuery, Slug, Timestamp, WebUrl } from './common.ts'
+
+export const ArticleStatus = z
+  .enum(['draft', 'scheduled', 'published', 'unpublished'])
+  .openapi({ description: 'Only `published` articles whose `published_at` has passed are public.' })
+
+const Ref = z.object({ slug: Slug, name: z.string() })
+export const SectionRef = Ref.openapi('SectionRef')
+export const TagRef = Ref.openapi('TagRef')
+export const AuthorRef = Ref.extend({ job_title: z.string().nullable(), url: WebUrl }).openapi('AuthorRef')
+
+export const ArticleSummary = z
+  .object({
+    slug: Slug,
+    url: WebUrl.openapi({ description: "The article's page on the newspaper's site." }),
+    headline: z.string().openapi({ example: 'EU and Russia resume talks in Geneva' }),
+    standfirst: z.string(),
+    dateline: z.string().nullable().openapi({ example: 'Geneva' }),
+    language: z.string().openapi({ example: 'en' }),
+    section: SectionRef,
+    tags: z.array(TagRef),
+    authors: z.array(AuthorRef),
+    image: Image.nullable(),
+    published_at: Timestamp,
+    updated_at: Timestamp,
+  })
+  .openapi('ArticleSummary')
+
+export const Article = ArticleSummary.extend({
+  body: Body,
+  body_html: z.string().openapi({ description: 'The body rendered as escaped, safe HTML.' }),
+  word_count: z.number().int(),
+  reading_time_minutes: z.number().int(),
+  jsonld: z
+    .record(z.string(), z.unknown())
+    .openapi({ description: 'A schema.org NewsArticle object, ready to embed in the page as JSON-LD.' }),
+}).openapi('Article')
+
+export const ArticlePage = z
+  .object({ data: z.array(ArticleSummary), next_cursor: NextCursor })
+  .openapi('ArticlePage')
+
+export const ArticleListQuery = z
+  .object({
+    section: Slug.optional().openapi({ description: 'Only articles in this section.' }),
+    tag: Slug.optional().openapi({ description: 'Only articles with this tag.' }),
+    author: Slug.optional().openapi({ description: 'Only articles by this author.' }),
+    q: z
+      .string()
+      .trim()
+      .min(1)
+      .max(200)
+      .optional()
+      .openapi({
+        description:
+          'Full-text search over headline, standfirst and body, ranked by relevance. Words are matched as words: quotes and operators have no special meaning.',
+        example: 'Geneva talks',
+      }),
+    ...PageQuery,
+  })
+  .strict()
+
+/** What an editor (or the seed) writes: references by slug, times as ISO strings. */
+export const ArticleInput = z
+  .object({
+    slug: Slug,
+    headline: z.string().trim().min(1).max(300),
+    standfirst: z.string().trim().max(1000).default(''),
+    dateline: z.string().trim().min(1).max(100).nullable().default(null),
+    language: z
+      .string()
+      .regex(/^[a-z]{2,3}(-[A-Z]{2})?$/)
+      .default('en'),
+    section: Slug,
+    tags: z.array(Slug).max(30).default([]),
+    authors: z.array(Slug).min(1).max(20),
+    image: Image.nullable().default(null),
+    body: Body,
+    status: ArticleStatus.default('draft'),
+    published_at: Timestamp.nullable().default(null),
+  })
+  .strict()
+  .openapi('ArticleInput')
+
+export type ArticleSummary = z.infer<typeof ArticleSummary>
+export type Article = z.infer<typeof Article>
+export type ArticleInput = z.input<typeof ArticleInput>
+export type ArticleStatus = z.infer<typeof ArticleStatus>

@@ -1,0 +1,78 @@
+import { z } from '@hono/zod-openapi'
+import { WebUrl } from './common.ts'
+
+/**
+ * The article body is a list of typed blocks rather than HTML: clients render it natively, and the
+ * one renderer in src/render/blocks.ts turns it into escaped HTML and plain text.
+ */
+
+const Text = (max: number) => z.string().trim().min(1).max(max)
+
+/** A run of text with optional emphasis and an optional link: the only inline markup allowed. */
+export const Inline = z
+  .object({
+    text: z.string().min(1).max(20_000),
+    marks: z.array(z.enum(['em', 'strong'])).max(2).optional(),
+    href: WebUrl.optional(),
+  })
+  .strict()
+  .openapi('Inline')
+
+const Inlines = z.array(Inline).min(1).max(200)
+
+/** An image with its caption and credit, and whether partners may republish it. */
+export const Image = z
+  .object({
+    url: WebUrl,
+    alt: z.string().trim().max(500),
+    caption: Text(1000).nullable().default(null),
+    credit: Text(300)
+      .nullable()
+      .default(null)
+      .openapi({ example: 'Agency/Photographer/Pool via Wire' }),
+    syndication_allowed: z
+      .boolean()
+      .openapi({ description: 'Whether syndication partners may republish this image.' }),
+  })
+  .strict()
+  .openapi('Image')
+
+export const ParagraphBlock = z
+  .object({ type: z.literal('paragraph'), content: Inlines })
+  .strict()
+  .openapi('ParagraphBlock')
+
+export const HeadingBlock = z
+  .object({ type: z.literal('heading'), level: z.union([z.literal(2), z.literal(3)]), text: Text(300) })
+  .strict()
+  .openapi('HeadingBlock')
+
+export const QuoteBlock = z
+  .object({
+    type: z.literal('quote'),
+    text: Text(5000),
+    attribution: Text(300).nullable().default(null),
+  })
+  .strict()
+  .openapi('QuoteBlock')
+
+export const ImageBlock = Image.extend({ type: z.literal('image') }).strict().openapi('ImageBlock')
+
+export const ListBlock = z
+  .object({
+    type: z.literal('list'),
+    style: z.enum(['bulleted', 'numbered']),
+    items: z.array(Inlines).min(1).max(200),
+  })
+  .strict()
+  .openapi('ListBlock')
+
+export const Block = z
+  .discriminatedUnion('type', [ParagraphBlock, HeadingBlock, QuoteBlock, ImageBlock, ListBlock])
+  .openapi('Block')
+
+export const Body = z.array(Block).max(1000)
+
+export type Inline = z.infer<typeof Inline>
+export type Image = z.infer<typeof Image>
+export type Block = z.infer<typeof Block>

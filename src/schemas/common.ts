@@ -1,0 +1,47 @@
+import { z } from '@hono/zod-openapi'
+
+/** URL-safe identifier used in every path: lowercase letters, digits and single hyphens. */
+export const Slug = z
+  .string()
+  .min(1)
+  .max(120)
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be lowercase letters, digits and single hyphens')
+  .openapi({ example: 'eu-russia-talks-resume-in-geneva' })
+
+/** An instant in UTC, written exactly as JavaScript's toISOString() writes it. */
+export const Timestamp = z.iso.datetime({ precision: 3 }).openapi({ example: '2026-11-24T08:30:00.000Z' })
+
+/** Only web links: no javascript:, data: or other schemes that could run in a reader's browser. */
+export const WebUrl = z
+  .url({ protocol: /^https?$/, hostname: z.regexes.domain })
+  .max(2048)
+  .openapi({ example: 'https://www.example-daily.eu/articles/eu-russia-talks' })
+
+export const Link = z
+  .object({
+    label: z.string().min(1).max(60).openapi({ example: 'Mastodon' }),
+    url: WebUrl,
+  })
+  .openapi('Link')
+
+export const PageQuery = {
+  limit: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(100)
+    .default(20)
+    .openapi({ description: 'Items per page, 1 to 100.', example: 20 }),
+  cursor: z
+    .string()
+    .max(512)
+    .optional()
+    .openapi({ description: 'Opaque cursor from a previous page\'s `next_cursor`.' }),
+}
+
+export const NextCursor = z
+  .string()
+  .nullable()
+  .openapi({ description: 'Pass as `cursor` to get the next page; null on the last page.' })
+
+export type Page<T> = { data: T[]; next_cursor: string | null }

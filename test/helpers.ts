@@ -1,0 +1,67 @@
+import { env, exports } from 'cloudflare:workers'
+import { importContent, type ContentBundle } from '../src/content/import.ts'
+import { Database } from '../src/db/client.ts'
+import type { ArticleInput } from '../src/schemas/article.ts'
+import { articles as demoArticles, authors, publication, sections, tags } from '../scripts/demo-content.ts'
+import { demoBundle } from '../scripts/demo.ts'
+
+export const BASE = 'http://api.test'
+
+/** Calls the real Worker, as a client would. */
+export function get(path: string, init?: RequestInit) {
+  return exports.default.fetch(new Request(new URL(path, BASE), init))
+}
+
+export async function getJson<T = any>(path: string, init?: RequestInit): Promise<{ status: number; body: T; headers: Headers }> {
+  const res = await get(path, init)
+  return { status: res.status, body: (await res.json()) as T, headers: res.headers }
+}
+
+/** Writes content through the data layer, failing loudly if any record is refused. */
+export async function seed(bundle: ContentBundle, now?: string) {
+  const report = await importContent(new Database(env.DB), bundle, { now })
+  if (report.errors.length > 0) throw new Error(`seed refused: ${JSON.stringify(report.errors)}`)
+  return report
+}
+
+/** The demo newspaper, as `npm start` seeds it, with times relative to now. */
+export function seedDemo() {
+  return seed(demoBundle(new Date()))
+}
+
+export const demo = { articles: demoArticles, authors, publication, sections, tags }
+
+/** D1 round trips the request cost, from its Server-Timing header. */
+export function d1Queries(res: { headers: Headers }): number {
+  const match = res.headers.get('server-timing')?.match(/d1;[^,]*desc="(\d+) queries"/)
+  if (!match) throw new Error(`no d1 entry in Server-Timing: ${res.headers.get('server-timing')}`)
+  return Number(match[1])
+}
+
+let counter = 0
+
+/** A valid published article, one hour old unless `published_at` says otherwise. */
+export function article(overrides: Partial<ArticleInput> = {}): ArticleInput {
+  counter += 1
+  return {
+    slug: `test-article-${counter}`,
+    headline: `Test article ${counter}`,
+    standfirst: 'A standfirst.',
+    dateline: 'Brussels',
+    section: 'europe',
+    tags: ['diplomacy'],
+    authors: ['test-author'],
+    image: null,
+    body: [{ type: 'paragraph', content: [{ text: 'Some body text.' }] }],
+    status: 'published',
+    published_at: new Date(Date.now() - 3_600_000).toISOString(),
+    ...overrides,
+  }
+}
+
+/** The minimum a test article needs to point at. */
+export const basics: ContentBundle = {
+  sections: [{ slug: 'europe', name: 'Europe' }, { slug: 'world', name: 'World' }],
+  tags: [{ slug: 'diplomacy', name: 'Diplomacy' }],
+  authors: [{ slug: 'test-author', name: 'Test Author' }, { slug: 'second-author', name: 'Second Author' }],
+}

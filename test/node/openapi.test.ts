@@ -1,0 +1,55 @@
+import { execFile } from 'node:child_process'
+import { mkdtemp, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { promisify } from 'node:util'
+import { describe, expect, it } from 'vitest'
+import { app } from '../../src/app.ts'
+
+const vars = { SITE_URL: 'https://www.example-daily.eu', PUBLICATION_NAME: 'The European Daily' }
+
+async function openapiDocument() {
+  const res = await app.request('https://api.example-daily.eu/openapi.json', {}, vars)
+  expect(res.status).toBe(200)
+  return (await res.json()) as any
+}
+
+describe('the OpenAPI document', () => {
+  it('describes every route with its error responses', async () => {
+    const doc = await openapiDocument()
+    expect(doc.openapi).toBe('3.1.0')
+    expect(Object.keys(doc.paths).sort()).toEqual(
+      [
+        '/health',
+        '/v1/articles',
+        '/v1/articles/{slug}',
+        '/v1/authors',
+        '/v1/authors/{slug}',
+        '/v1/authors/{slug}/articles',
+        '/v1/publication',
+        '/v1/sections',
+        '/v1/sections/{slug}',
+        '/v1/tags',
+        '/v1/tags/{slug}',
+      ].sort(),
+    )
+    for (const [route, item] of Object.entries<any>(doc.paths)) {
+      expect(item.get.responses['500'], route).toBeDefined()
+      expect(item.get.responses['200'], route).toBeDefined()
+    }
+    expect(doc.components.schemas.Problem).toBeDefined()
+    expect(doc.components.schemas.Block).toBeDefined()
+  })
+
+  it('lints clean with Redocly', { timeout: 60_000 }, async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'openapi-'))
+    const file = path.join(dir, 'openapi.json')
+    await writeFile(file, JSON.stringify(await openapiDocument()))
+    const redocly = path.join(import.meta.dirname, '../../node_modules/.bin/redocly')
+    const result = await promisify(execFile)(redocly, ['lint', file, '--format', 'stylish'], { env: { ...process.env, REDOCLY_TELEMETRY: 'off', REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true' } }).catch(
+      (error) => error,
+    )
+    expect(result.code ?? 0, `${result.stdout}\n${result.stderr}`).toBe(0)
+    expect(result.stdout + result.stderr).not.toMatch(/warning/i)
+  })
+})

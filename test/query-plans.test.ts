@@ -1,0 +1,39 @@
+import { env } from 'cloudflare:workers'
+import { describe, expect, it } from 'vitest'
+import { listArticlesQuery, type ArticleFilter } from '../src/db/articles.ts'
+
+async function plan(filter: ArticleFilter, after = false) {
+  const { sql, params } = listArticlesQuery(filter, {
+    now: new Date().toISOString(),
+    limit: 21,
+    after: after ? (filter.match ? { k: 'r', v: -1.5, id: 10 } : { k: 't', v: '2026-01-01T00:00:00.000Z', id: 10 }) : undefined,
+  })
+  const rows = await env.DB.prepare(`EXPLAIN QUERY PLAN ${sql}`).bind(...params).all<{ detail: string }>()
+  return rows.results.map((row) => row.detail)
+}
+
+// A list must walk an index in order and stop after a page: never scan articles, never sort them.
+// (Sorting the two or three bylines of each row for json_group_array is fine.)
+describe.each([
+  ['latest', {}, 'articles_latest'],
+  ['a section', { section: 'europe' }, 'articles_by_section'],
+  ['a tag', { tag: 'diplomacy' }, 'article_tags_feed'],
+  ['an author', { author: 'elena-varga' }, 'article_authors_feed'],
+  ['a tag and a section', { tag: 'diplomacy', section: 'europe' }, 'article_tags_feed'],
+] as const)('the list of %s', (_, filter, index) => {
+  it.each([false, true])(`uses ${index}, without a scan or a sort (after a cursor: %s)`, async (after) => {
+    const steps = await plan(filter, after)
+    const text = steps.join('\n')
+    expect(text).toContain(index)
+    expect(text).not.toMatch(/SCAN (a|x|articles)\b(?! USING)/)
+    expect(text).not.toContain('TEMP B-TREE FOR ORDER BY')
+  })
+})
+
+describe('search', () => {
+  it('drives the query from the FTS index', async () => {
+    const text = (await plan({ match: '"geneva"' })).join('\n')
+    expect(text).toMatch(/VIRTUAL TABLE INDEX/)
+    expect(text).toMatch(/SEARCH a USING INTEGER PRIMARY KEY/)
+  })
+})

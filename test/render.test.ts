@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest'
+import { decodeCursor, encodeCursor } from '../src/lib/cursor.ts'
+import { ftsQuery } from '../src/lib/fts.ts'
+import { countWords, renderHtml, renderText } from '../src/render/blocks.ts'
+
+describe('the block renderer', () => {
+  it('escapes text and attributes', () => {
+    expect(
+      renderHtml([
+        { type: 'paragraph', content: [{ text: '<script>alert("x")</script> & co', href: 'https://e.org/?a="b"', marks: ['strong'] }] },
+        { type: 'image', url: 'https://e.org/i.jpg?x=1&y=2', alt: 'A "quoted" alt', caption: 'Cap <b>', credit: 'A/B/Pool via C', syndication_allowed: false },
+      ]),
+    ).toBe(
+      '<p><a href="https://e.org/?a=&quot;b&quot;"><strong>&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; co</strong></a></p>\n' +
+        '<figure><img src="https://e.org/i.jpg?x=1&amp;y=2" alt="A &quot;quoted&quot; alt" loading="lazy"><figcaption>Cap &lt;b&gt; <small>A/B/Pool via C</small></figcaption></figure>',
+    )
+  })
+
+  it('renders numbered lists and level-3 headings', () => {
+    expect(renderHtml([{ type: 'heading', level: 3, text: 'Why?' }, { type: 'list', style: 'numbered', items: [[{ text: 'one' }]] }])).toBe(
+      '<h3>Why?</h3>\n<ol><li>one</li></ol>',
+    )
+  })
+
+  it('turns blocks into plain text paragraphs', () => {
+    expect(
+      renderText([
+        { type: 'paragraph', content: [{ text: 'Hello ' }, { text: 'world', marks: ['em'] }] },
+        { type: 'quote', text: 'Yes.', attribution: 'Ana Ćosić' },
+      ]),
+    ).toBe('Hello world\n\n“Yes.” — Ana Ćosić')
+  })
+
+  it('counts words in any script, with apostrophes and hyphens inside words', () => {
+    expect(countWords("Łukasz's well-known talk — in Київ, 2026!")).toBe(6)
+  })
+})
+
+describe('full-text queries', () => {
+  it.each([
+    ['geneva talks', '"geneva" "talks"*'],
+    ['"geneva" OR NEAR(x)', '"geneva" "OR" "NEAR" "x"'],
+    ['a*', '"a"'],
+    ['***', null],
+    ['', null],
+  ])('%j becomes %j', (input, expected) => {
+    expect(ftsQuery(input)).toBe(expected)
+  })
+})
+
+describe('cursors', () => {
+  it('round-trip and refuse another kind', () => {
+    const text = encodeCursor({ k: 't', v: '2026-11-25T10:00:00.000Z', id: 7 })
+    expect(text).toMatch(/^[A-Za-z0-9_-]+$/)
+    expect(decodeCursor(text, 't')).toEqual({ k: 't', v: '2026-11-25T10:00:00.000Z', id: 7 })
+    expect(decodeCursor(text, 'r')).toBeNull()
+    expect(decodeCursor(encodeCursor({ k: 'n', v: 'Ćosić', id: 3 }), 'n')).toEqual({ k: 'n', v: 'Ćosić', id: 3 })
+  })
+})

@@ -1,0 +1,35 @@
+import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-plugin'
+import path from 'node:path'
+import { defineConfig } from 'vitest/config'
+
+export default defineConfig(async () => {
+  const migrations = await readD1Migrations(path.join(import.meta.dirname, 'migrations'))
+  return {
+    test: {
+      projects: [
+        {
+          // The Worker itself, in workerd, with real local D1, KV and Queues.
+          plugins: [
+            cloudflareTest({
+              wrangler: { configPath: './wrangler.toml' },
+              miniflare: {
+                // Test-only: the migrations, applied by test/setup.ts into each test file's own D1.
+                bindings: { TEST_MIGRATIONS: migrations },
+              },
+            }),
+          ],
+          test: {
+            name: 'worker',
+            include: ['test/**/*.test.ts'],
+            exclude: ['test/node/**'],
+            setupFiles: ['./test/setup.ts'],
+          },
+        },
+        {
+          // Tooling that runs in Node: the OpenAPI linter, the scripts.
+          test: { name: 'node', include: ['test/node/**/*.test.ts'], environment: 'node' },
+        },
+      ],
+    },
+  }
+})
