@@ -143,3 +143,6 @@ CREATE TRIGGER articles_fts_update AFTER UPDATE OF headline, standfirst, body_te
   INSERT INTO articles_fts (rowid, headline, standfirst, body_text)
   VALUES (NEW.id, NEW.headline, NEW.standfirst, NEW.body_text);
 END;
+
+-- Relevance: a match in the headline counts ten times one in the body, the standfirst four times.
+INSERT INTO articles_fts (articles_fts, rank) VALUES ('rank', 'bm25(10.0, 4.0, 1.0)');

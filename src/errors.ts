@@ -56,13 +56,14 @@ const TITLES: Record<number, string> = {
 }
 
 export class ApiError extends Error {
-  constructor(
-    readonly status: ContentfulStatusCode,
-    detail: string,
-    readonly extra: { errors?: FieldError[]; headers?: Record<string, string> } = {},
-  ) {
+  readonly status: ContentfulStatusCode
+  readonly extra: { errors?: FieldError[]; headers?: Record<string, string> }
+
+  constructor(status: ContentfulStatusCode, detail: string, extra: ApiError['extra'] = {}) {
     super(detail)
     this.name = 'ApiError'
+    this.status = status
+    this.extra = extra
   }
 }
 

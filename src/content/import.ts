@@ -1,6 +1,6 @@
 import type { z } from 'zod'
 import type { Database } from '../db/client.ts'
-import { writeArticleStatements, type ArticleWrite } from '../db/articles.ts'
+import { writeArticlesStatements, type ArticleWrite } from '../db/articles.ts'
 import { writeAuthorStatement } from '../db/authors.ts'
 import { writePublicationStatement } from '../db/publication.ts'
 import { writeSectionStatement, writeTagStatement } from '../db/taxonomy.ts'
@@ -33,11 +33,11 @@ export function toArticleWrite(article: z.output<typeof ArticleInput>): ArticleW
   return { ...article, body_text: bodyText, word_count: countWords(bodyText) }
 }
 
-interface Pending {
+interface Staged<T = unknown> {
   kind: Kind
   index: number
   slug?: string
-  statements: D1PreparedStatement[]
+  value: T
 }
 
 /**
@@ -57,54 +57,51 @@ export async function importContent(
     written: { publication: 0, sections: 0, tags: 0, authors: 0, articles: 0 },
     errors: [],
   }
-  const pending: Pending[] = []
 
-  function stage<S extends z.ZodType>(
-    kind: Kind,
-    schema: S,
-    records: unknown[],
-    write: (value: z.output<S>) => D1PreparedStatement[],
-  ) {
-    records.forEach((record, index) => {
+  function stage<S extends z.ZodType>(kind: Kind, schema: S, records: unknown[]): Staged<z.output<S>>[] {
+    return records.flatMap((record, index) => {
       const slug = (record as { slug?: unknown } | null)?.slug
       const named = typeof slug === 'string' ? slug : undefined
       const parsed = schema.safeParse(record)
-      if (parsed.success) pending.push({ kind, index, slug: named, statements: write(parsed.data) })
-      else report.errors.push({ kind, index, slug: named, errors: fieldErrors(parsed.error, 'body') })
+      if (parsed.success) return [{ kind, index, slug: named, value: parsed.data }]
+      report.errors.push({ kind, index, slug: named, errors: fieldErrors(parsed.error, 'body') })
+      return []
     })
   }
 
-  stage('publication', PublicationInput, bundle.publication ? [bundle.publication] : [], (p) => [
-    writePublicationStatement(db, p, now),
-  ])
-  stage('sections', SectionInput, bundle.sections ?? [], (s) => [writeSectionStatement(db, s, now)])
-  stage('tags', TagInput, bundle.tags ?? [], (t) => [writeTagStatement(db, t, now)])
-  stage('authors', AuthorInput, bundle.authors ?? [], (a) => [writeAuthorStatement(db, a, now)])
-  stage('articles', ArticleInput, bundle.articles ?? [], (a) => writeArticleStatements(db, toArticleWrite(a), now))
-
-  for (let i = 0; i < pending.length; i += batchSize) {
-    const chunk = pending.slice(i, i + batchSize)
-    try {
-      await db.batch(chunk.flatMap((record) => record.statements))
-      for (const record of chunk) report.written[record.kind] += 1
-    } catch {
-      // The batch rolled back as a whole: write its records one by one to find the bad ones.
-      for (const record of chunk) {
-        try {
-          await db.batch(record.statements)
-          report.written[record.kind] += 1
-        } catch (error) {
-          report.errors.push({
-            kind: record.kind,
-            index: record.index,
-            slug: record.slug,
-            errors: [{ field: '(record)', in: 'body', detail: refusal(error) }],
-          })
+  async function write<T>(staged: Staged<T>[], statements: (values: T[]) => D1PreparedStatement[]) {
+    for (let i = 0; i < staged.length; i += batchSize) {
+      const chunk = staged.slice(i, i + batchSize)
+      try {
+        await db.batch(statements(chunk.map((record) => record.value)))
+        for (const record of chunk) report.written[record.kind] += 1
+      } catch {
+        // The batch rolled back as a whole: write its records one by one to find the bad ones.
+        for (const record of chunk) {
+          try {
+            await db.batch(statements([record.value]))
+            report.written[record.kind] += 1
+          } catch (error) {
+            const { kind, index, slug } = record
+            report.errors.push({ kind, index, slug, errors: [{ field: '(record)', in: 'body', detail: refusal(error) }] })
+          }
         }
       }
+      options.onProgress?.(i + chunk.length, staged.length)
     }
-    options.onProgress?.(Math.min(i + batchSize, pending.length), pending.length)
   }
+
+  const publication = stage('publication', PublicationInput, bundle.publication ? [bundle.publication] : [])
+  const sections = stage('sections', SectionInput, bundle.sections ?? [])
+  const tags = stage('tags', TagInput, bundle.tags ?? [])
+  const authors = stage('authors', AuthorInput, bundle.authors ?? [])
+  const articles = stage('articles', ArticleInput, bundle.articles ?? [])
+
+  await write(publication, (values) => values.map((p) => writePublicationStatement(db, p, now)))
+  await write(sections, (values) => values.map((s) => writeSectionStatement(db, s, now)))
+  await write(tags, (values) => values.map((t) => writeTagStatement(db, t, now)))
+  await write(authors, (values) => values.map((a) => writeAuthorStatement(db, a, now)))
+  await write(articles, (values) => writeArticlesStatements(db, values.map(toArticleWrite), now))
   return report
 }
 

@@ -13,8 +13,11 @@ export interface QueryStats {
 
 export class Database {
   readonly stats: QueryStats = { queries: 0, statements: 0, ms: 0 }
+  readonly d1: D1Database
 
-  constructor(readonly d1: D1Database) {}
+  constructor(d1: D1Database) {
+    this.d1 = d1
+  }
 
   prepare(sql: string): D1PreparedStatement {
     return this.d1.prepare(sql)
