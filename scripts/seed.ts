@@ -5,10 +5,11 @@
  *   npm run seed -- --articles 100000   plus that many generated articles (benchmark data)
  */
 import { parseArgs } from 'node:util'
+import { invalidate } from '../src/cache.ts'
 import { importContent } from '../src/content/import.ts'
 import { demoBundle } from './demo.ts'
 import { generateArticles } from './generate.ts'
-import { countArticles, openLocalDatabase } from './local-db.ts'
+import { countArticles, openLocalStorage } from './local-db.ts'
 
 const { values } = parseArgs({
   options: { force: { type: 'boolean', default: false }, articles: { type: 'string' } },
@@ -19,19 +20,20 @@ if (!Number.isInteger(generated) || generated < 0) {
   process.exit(2)
 }
 
-const { db, close } = await openLocalDatabase()
+const { db, cache, close } = await openLocalStorage()
 try {
   const existing = await countArticles(db)
   if (existing > 0 && !values.force && generated === 0) {
     console.log(`The local database already has ${existing} articles: not seeding (use --force to seed the demo again).`)
   } else {
-    const report = await importContent(db, demoBundle(new Date()))
+    const report = await importContent(db, demoBundle(new Date()), { cache })
     if (report.errors.length > 0) throw new Error(`demo content refused: ${JSON.stringify(report.errors, null, 2)}`)
     console.log(`Seeded the demo newspaper: ${report.written.articles} articles by ${report.written.authors} authors.`)
   }
   if (generated > 0) {
     const start = performance.now()
     await generateArticles(db, generated, (done) => process.stdout.write(`\rGenerated ${done}/${generated} articles`))
+    await invalidate(cache, db, { everything: true })
     console.log(`\nGenerated ${generated} articles in ${((performance.now() - start) / 1000).toFixed(1)} s.`)
   }
 } finally {

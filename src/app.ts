@@ -2,6 +2,9 @@ import { OpenAPIHono } from '@hono/zod-openapi'
 import { Scalar } from '@scalar/hono-api-reference'
 import type { AppEnv } from './context.ts'
 import { onError, onNotFound, validationHook } from './errors.ts'
+import { compression } from './middleware/compression.ts'
+import { cors } from './middleware/cors.ts'
+import { readThrough } from './middleware/read-through.ts'
 import { requestContext } from './middleware/request-context.ts'
 import { articles } from './routes/articles.ts'
 import { authors } from './routes/authors.ts'
@@ -12,7 +15,10 @@ import { tags } from './routes/tags.ts'
 
 function createApp() {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
+  app.use('*', compression())
+  app.use('*', cors())
   app.use('*', requestContext())
+  app.use('/v1/*', readThrough())
   app.onError(onError)
   app.notFound(onNotFound)
 

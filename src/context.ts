@@ -1,3 +1,4 @@
+import type { ContentCache } from './cache.ts'
 import type { Database } from './db/client.ts'
 import type { Site } from './lib/site.ts'
 
@@ -7,6 +8,7 @@ export interface AppEnv {
   Variables: {
     requestId: string
     db: Database
+    cache: ContentCache
     site: Site
     /** The request's clock, as an ISO string: what "published and not embargoed" is judged against. */
     now: string

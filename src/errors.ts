@@ -4,6 +4,7 @@ import { HTTPException } from 'hono/http-exception'
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
 import type { ZodError } from 'zod'
 import type { AppEnv } from './context.ts'
+import { StorageError } from './db/client.ts'
 import { log } from './lib/log.ts'
 
 /**
@@ -128,8 +129,17 @@ export function validationHook(
   }
 }
 
+/** What a 503 asks clients to wait before retrying. */
+export const RETRY_AFTER_SECONDS = 5
+
 export const onError: ErrorHandler<AppEnv> = (err, c) => {
   if (err instanceof ApiError) return problemResponse(c, err.status, err.message, err.extra)
+  if (err instanceof StorageError) {
+    log('error', 'storage unavailable', { request_id: c.get('requestId'), error_message: err.message })
+    return problemResponse(c, 503, 'The content store is not answering. Try again shortly.', {
+      headers: { 'retry-after': String(RETRY_AFTER_SECONDS) },
+    })
+  }
   if (err instanceof HTTPException) {
     // Hono's own 4xx (e.g. a malformed body the validator could not parse)
     return problemResponse(c, err.status as ContentfulStatusCode, err.message || TITLES[err.status] || 'Error')

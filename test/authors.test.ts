@@ -39,7 +39,7 @@ describe('authors', () => {
   })
 
   it('serves a profile with bio, links, the count of published articles and the latest of them', async () => {
-    const res = await get('/v1/authors/elena-varga?limit=2')
+    const res = await get('/v1/authors/elena-varga?limit=2', { headers: { 'cache-control': 'no-cache' } })
     expect(res.status).toBe(200)
     expect(d1Queries(res)).toBe(1)
     const body: any = await res.json()

@@ -19,7 +19,7 @@ export async function getJson<T = any>(path: string, init?: RequestInit): Promis
 
 /** Writes content through the data layer, failing loudly if any record is refused. */
 export async function seed(bundle: ContentBundle, now?: string) {
-  const report = await importContent(new Database(env.DB), bundle, { now })
+  const report = await importContent(new Database(env.DB), bundle, { now, cache: env.CACHE })
   if (report.errors.length > 0) throw new Error(`seed refused: ${JSON.stringify(report.errors)}`)
   return report
 }

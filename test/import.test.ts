@@ -18,7 +18,7 @@ describe('importing content', () => {
           article({ slug: 'import-last' }),
         ],
       },
-      { batchSize: 10 },
+      { batchSize: 10, cache: env.CACHE },
     )
     expect(report.written.articles).toBe(2)
     expect(report.errors).toEqual([

@@ -30,7 +30,7 @@ describe('sections', () => {
   })
 
   it('serves a section with its latest articles in one round trip', async () => {
-    const res = await get('/v1/sections/world')
+    const res = await get('/v1/sections/world', { headers: { 'cache-control': 'no-cache' } })
     expect(d1Queries(res)).toBe(1)
     const body: any = await res.json()
     expect(body).toMatchObject({ slug: 'world', name: 'World' })

@@ -1,4 +1,5 @@
 import type { z } from 'zod'
+import { invalidate } from '../cache.ts'
 import type { Database } from '../db/client.ts'
 import { writeArticlesStatements, type ArticleWrite } from '../db/articles.ts'
 import { writeAuthorStatement } from '../db/authors.ts'
@@ -45,11 +46,18 @@ interface Staged<T = unknown> {
  * so that articles can point at them. Records are written in batches of `batchSize`, each batch
  * one D1 round trip and one transaction. A record that fails validation, or that the database
  * refuses (an article naming an unknown author, say), is reported and skipped; the rest go on.
+ * The cache is invalidated once at the end, not per record (KV takes one write a second per key).
  */
 export async function importContent(
   db: Database,
   bundle: ContentBundle,
-  options: { now?: string; batchSize?: number; onProgress?: (done: number, total: number) => void } = {},
+  options: {
+    /** The response cache to invalidate once everything is written. */
+    cache: KVNamespace
+    now?: string
+    batchSize?: number
+    onProgress?: (done: number, total: number) => void
+  },
 ): Promise<ImportReport> {
   const now = options.now ?? new Date().toISOString()
   const batchSize = options.batchSize ?? 50
@@ -102,6 +110,12 @@ export async function importContent(
   await write(tags, (values) => values.map((t) => writeTagStatement(db, t, now)))
   await write(authors, (values) => values.map((a) => writeAuthorStatement(db, a, now)))
   await write(articles, (values) => writeArticlesStatements(db, values.map(toArticleWrite), now))
+
+  const { written } = report
+  await invalidate(options.cache, db, {
+    everything: written.publication + written.sections + written.tags + written.authors > 0,
+    articles: articles.map((record) => record.value.slug),
+  })
   return report
 }
 

@@ -11,6 +11,17 @@ export interface QueryStats {
   ms: number
 }
 
+/** D1 failed or did not answer in time: the request may be served stale, or answered 503. */
+export class StorageError extends Error {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options)
+    this.name = 'StorageError'
+  }
+}
+
+/** How long a D1 round trip may take before the request gives up on it. */
+const D1_TIMEOUT_MS = 5_000
+
 export class Database {
   readonly stats: QueryStats = { queries: 0, statements: 0, ms: 0 }
   readonly d1: D1Database
@@ -20,7 +31,11 @@ export class Database {
   }
 
   prepare(sql: string): D1PreparedStatement {
-    return this.d1.prepare(sql)
+    try {
+      return this.d1.prepare(sql)
+    } catch (error) {
+      throw new StorageError(error instanceof Error ? error.message : String(error), { cause: error })
+    }
   }
 
   async first<Row>(statement: D1PreparedStatement): Promise<Row | null> {
@@ -44,9 +59,17 @@ export class Database {
 
   private async timed<T>(statements: number, call: () => Promise<T>): Promise<T> {
     const start = performance.now()
+    let timer: ReturnType<typeof setTimeout> | undefined
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new StorageError(`D1 did not answer within ${D1_TIMEOUT_MS} ms`)), D1_TIMEOUT_MS)
+    })
     try {
-      return await call()
+      return await Promise.race([call(), timeout])
+    } catch (error) {
+      if (error instanceof StorageError) throw error
+      throw new StorageError(error instanceof Error ? error.message : String(error), { cause: error })
     } finally {
+      clearTimeout(timer)
       this.stats.queries += 1
       this.stats.statements += statements
       this.stats.ms += performance.now() - start

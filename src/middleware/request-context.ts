@@ -1,19 +1,22 @@
 import type { MiddlewareHandler } from 'hono'
 import type { AppEnv } from '../context.ts'
+import { ContentCache } from '../cache.ts'
 import { Database } from '../db/client.ts'
 
 /**
  * Gives each request its id, its D1 handle (which counts round trips), the site settings and one
  * clock reading; on the way out, reports the request id and what the request cost in
- * `Server-Timing` (total time, and D1 time with the number of round trips).
+ * `Server-Timing` (total time; D1 time and round trips; KV time and reads).
  */
 export function requestContext(): MiddlewareHandler<AppEnv> {
   return async function requestContext(c, next) {
     const start = performance.now()
     const requestId = crypto.randomUUID()
     const db = new Database(c.env.DB)
+    const cache = new ContentCache(c.env.CACHE)
     c.set('requestId', requestId)
     c.set('db', db)
+    c.set('cache', cache)
     c.set('site', { url: c.env.SITE_URL, name: c.env.PUBLICATION_NAME })
     c.set('now', new Date().toISOString())
     await next()
@@ -21,7 +24,8 @@ export function requestContext(): MiddlewareHandler<AppEnv> {
     c.res.headers.set('x-request-id', requestId)
     c.res.headers.append(
       'server-timing',
-      `total;dur=${total.toFixed(1)}, d1;dur=${db.stats.ms.toFixed(1)};desc="${db.stats.queries} queries"`,
+      `total;dur=${total.toFixed(1)}, d1;dur=${db.stats.ms.toFixed(1)};desc="${db.stats.queries} queries", ` +
+        `kv;dur=${cache.stats.ms.toFixed(1)};desc="${cache.stats.reads} reads"`,
     )
   }
 }

@@ -1,0 +1,176 @@
+import type { Database } from './db/client.ts'
+import { log } from './lib/log.ts'
+
+/**
+ * The only code that talks to KV: the response cache, its keys and lifetimes, and invalidation.
+ *
+ * Entries are never looked up by a versioned key. Each entry records the *generations* of the
+ * content it was built from, and a read fetches the entry and the current generations in one KV
+ * bulk read: the entry is fresh only if they still match. A write bumps generations instead of
+ * deleting entries:
+ *
+ *   gen:lists          every write: all lists, search, profiles, section and tag pages, publication
+ *   gen:all            writes to authors, sections, tags or the publication, which articles embed
+ *   gen:article:{slug} a write to that article: its page
+ *
+ * So a correction to one article refreshes its page and the lists, but not the 100,000 other
+ * article pages; renaming an author refreshes every article page that might show the old name,
+ * without knowing which. Stale entries stay in KV under the same key until refilled, which is what
+ * lets a read serve a stale copy when D1 is down.
+ *
+ * KV's limits, and why they cannot make a read stale where the edit happened:
+ * - Reads after a write in the same location see the write; a generation bump therefore makes the
+ *   very next read there miss and rebuild from D1. Elsewhere KV may serve the old generation for
+ *   up to GENERATION_CACHE_TTL (KV's own edge cache), which is the documented worst-case staleness.
+ * - At most one write a second per key: generations are written once per write request (not per
+ *   record), with one retry after a second; entries are written at most once per isolate per
+ *   miss (single-flight), and failed entry writes are only logged: the next miss writes again.
+ * - Values under 25 MiB: entries are single JSON responses, limited to 20 MiB here.
+ *
+ * Embargoes: a list built now does not contain an article embargoed until 10:00, and no write
+ * happens at 10:00. gen:lists therefore carries `until`, the next embargo time; from then on list
+ * entries of that generation are not fresh, and the first reader bumps the generation.
+ */
+
+export type Scope = { kind: 'article'; slug: string } | { kind: 'lists' }
+
+export interface Generation {
+  v: string
+  /** When the write that made this generation happened: a lower bound for Last-Modified. */
+  at: string
+  /** Lists only: the next time an embargoed article becomes visible. */
+  until?: string | null
+}
+
+export interface Entry {
+  /** The generations this entry was built from, by key ('' when the key was absent). */
+  gens: Record<string, string>
+  body: string
+  content_type: string
+  etag: string
+  last_modified: string | null
+  stored_at: string
+}
+
+export interface CacheStats {
+  reads: number
+  writes: number
+  ms: number
+}
+
+const GEN_LISTS = 'gen:lists'
+const GEN_ALL = 'gen:all'
+const genArticle = (slug: string) => `gen:article:${slug}`
+
+/** Seconds KV's edge cache may keep a generation: the worst-case staleness in other locations. */
+export const GENERATION_CACHE_TTL = 30
+/** Article pages live a day in KV, lists an hour, searches ten minutes (then rebuilt on demand). */
+export const ENTRY_TTL = { article: 86_400, list: 3_600, search: 600 } as const
+// Per-article generations must outlive any entry built before them (see isFresh).
+const ARTICLE_GENERATION_TTL = 2 * ENTRY_TTL.article
+const MAX_ENTRY_BYTES = 20 * 1024 * 1024
+
+function dependencies(scope: Scope): string[] {
+  return scope.kind === 'article' ? [GEN_ALL, genArticle(scope.slug)] : [GEN_LISTS]
+}
+
+export interface Lookup {
+  entry: Entry | null
+  fresh: boolean
+  gens: Record<string, Generation | null>
+  /** The embargo in gen:lists has passed: the generation should be renewed. */
+  embargoPassed: boolean
+}
+
+export class ContentCache {
+  readonly stats: CacheStats = { reads: 0, writes: 0, ms: 0 }
+  readonly kv: KVNamespace
+
+  constructor(kv: KVNamespace) {
+    this.kv = kv
+  }
+
+  /** The entry under `key` and the current generations of its scope, in one KV read. */
+  async lookup(key: string, scope: Scope, now: string): Promise<Lookup> {
+    const deps = dependencies(scope)
+    const values = await this.timed(() => this.kv.get([key, ...deps], { type: 'json', cacheTtl: GENERATION_CACHE_TTL }))
+    this.stats.reads += 1
+    const entry = (values.get(key) as Entry | null) ?? null
+    const gens = Object.fromEntries(deps.map((dep) => [dep, (values.get(dep) as Generation | null) ?? null]))
+    const until = gens[GEN_LISTS]?.until
+    const embargoPassed = until != null && until <= now
+    const fresh = entry !== null && !embargoPassed && deps.every((dep) => entry.gens[dep] === (gens[dep]?.v ?? ''))
+    return { entry, fresh, gens, embargoPassed }
+  }
+
+  async store(key: string, entry: Entry, ttl: number): Promise<void> {
+    const value = JSON.stringify(entry)
+    if (value.length > MAX_ENTRY_BYTES) return
+    try {
+      await this.kv.put(key, value, { expirationTtl: ttl })
+      this.stats.writes += 1
+    } catch (error) {
+      // Most likely two isolates filling the same key within a second: the other write won.
+      log('warn', 'cache write failed', { key: key.slice(0, 100), error: String(error) })
+    }
+  }
+
+  private async timed<T>(call: () => Promise<T>): Promise<T> {
+    const start = performance.now()
+    try {
+      return await call()
+    } finally {
+      this.stats.ms += performance.now() - start
+    }
+  }
+}
+
+/** The generation values an entry built now must record. */
+export function generationsOf(gens: Record<string, Generation | null>): Record<string, string> {
+  return Object.fromEntries(Object.entries(gens).map(([key, gen]) => [key, gen?.v ?? '']))
+}
+
+export interface Change {
+  /** Slugs of articles written (created, replaced, published, unpublished, deleted). */
+  articles?: string[]
+  /** Authors, sections, tags or the publication changed: everything that embeds them. */
+  everything?: boolean
+}
+
+/**
+ * Makes the next read in this location rebuild whatever `change` can have affected. Every write
+ * path calls this after its D1 write succeeded, and before it answers.
+ */
+export async function invalidate(kv: KVNamespace, db: Database, change: Change = {}): Promise<void> {
+  const now = new Date().toISOString()
+  const v = crypto.randomUUID()
+  const until = await nextEmbargo(db, now)
+  const writes: [string, Generation, number | undefined][] = [[GEN_LISTS, { v, at: now, until }, undefined]]
+  if (change.everything) writes.push([GEN_ALL, { v, at: now }, undefined])
+  for (const slug of new Set(change.articles ?? [])) writes.push([genArticle(slug), { v, at: now }, ARTICLE_GENERATION_TTL])
+  await Promise.all(writes.map(([key, gen, ttl]) => putGeneration(kv, key, gen, ttl)))
+}
+
+async function putGeneration(kv: KVNamespace, key: string, gen: Generation, ttl?: number) {
+  const options = ttl ? { expirationTtl: ttl } : {}
+  try {
+    await kv.put(key, JSON.stringify(gen), options)
+  } catch {
+    // KV allows one write a second per key: two writes in the same second collide. Once more.
+    await new Promise((resolve) => setTimeout(resolve, 1_100))
+    await kv.put(key, JSON.stringify(gen), options)
+  }
+}
+
+/** The next moment a published or scheduled article's embargo lifts, if any. */
+async function nextEmbargo(db: Database, now: string): Promise<string | null> {
+  const row = await db.first<{ at: string | null }>(
+    db
+      .prepare(
+        `SELECT min(published_at) AS at FROM articles
+          WHERE status IN ('published', 'scheduled') AND published_at > ?1`,
+      )
+      .bind(now),
+  )
+  return row?.at ?? null
+}

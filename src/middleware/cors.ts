@@ -1,0 +1,33 @@
+import type { MiddlewareHandler } from 'hono'
+import { cors as honoCors } from 'hono/cors'
+import type { AppEnv } from '../context.ts'
+
+/**
+ * CORS for the web clients named in the ALLOWED_ORIGINS var (comma-separated). Preflights are
+ * answered here, before anything touches D1 or KV. Browsers may read the validators, the cache
+ * status and the timings.
+ */
+export function cors(): MiddlewareHandler<AppEnv> {
+  let allowed: Set<string> | null = null
+  let source = ''
+  return async function corsForAllowedOrigins(c, next) {
+    if (allowed === null || source !== c.env.ALLOWED_ORIGINS) {
+      source = c.env.ALLOWED_ORIGINS ?? ''
+      allowed = new Set(source.split(',').map((origin) => origin.trim()).filter(Boolean))
+    }
+    const origins = allowed
+    const handler = honoCors({
+      origin: (origin) => (origins.has(origin) ? origin : null),
+      allowMethods: ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'],
+      allowHeaders: ['Authorization', 'Content-Type', 'If-Match', 'If-None-Match', 'If-Modified-Since'],
+      exposeHeaders: ['ETag', 'Last-Modified', 'X-Cache', 'X-Request-Id', 'Server-Timing', 'Retry-After', 'Location'],
+      maxAge: 86_400,
+    })
+    // A preflight is answered by the handler itself, without calling next.
+    const preflight = await handler(c, next)
+    if (preflight) c.res = preflight
+    const origin = c.req.header('origin')
+    if (origin && origins.has(origin)) c.res.headers.set('timing-allow-origin', origin)
+    return c.res
+  }
+}
