@@ -61,13 +61,15 @@ CREATE TABLE articles (
   image_credit TEXT,
   -- Whether syndication partners may republish the hero image (wire and pool photos often may not).
   image_syndication INTEGER NOT NULL DEFAULT 0 CHECK (image_syndication IN (0, 1)),
-  body TEXT NOT NULL DEFAULT '[]',       -- JSON array of blocks, validated by src/schemas/blocks.ts
-  body_text TEXT NOT NULL DEFAULT '',    -- plain text of the body, for full-text search
   word_count INTEGER NOT NULL DEFAULT 0,
   status TEXT NOT NULL DEFAULT 'draft' CHECK (status IN ('draft', 'scheduled', 'published', 'unpublished')),
   published_at TEXT,
   created_at TEXT NOT NULL,
-  updated_at TEXT NOT NULL
+  updated_at TEXT NOT NULL,
+  -- The large columns come last: SQLite reads a row's columns in order, and a column stored after
+  -- an 8 KB body would cost a walk through the body's overflow pages on every list query.
+  body TEXT NOT NULL DEFAULT '[]',       -- JSON array of blocks, validated by src/schemas/blocks.ts
+  body_text TEXT NOT NULL DEFAULT ''     -- plain text of the body, for full-text search
 );
 
 -- Every public list is "published, newest first" over some scope. Partial indexes keep drafts out

@@ -30,6 +30,12 @@ import { log } from './lib/log.ts'
  * Embargoes: a list built now does not contain an article embargoed until 10:00, and no write
  * happens at 10:00. gen:lists therefore carries `until`, the next embargo time; from then on list
  * entries of that generation are not fresh, and the first reader bumps the generation.
+ *
+ * In front of KV sits a small memory tier per isolate: an entry this isolate found fresh in KV
+ * is served from memory for MEMORY_TTL_MS without asking KV again. A write clears the memory of
+ * the isolate that made it at once; other isolates in the same location notice within
+ * MEMORY_TTL_MS. Local KV costs milliseconds a read; memory costs nothing, which is what lets a
+ * hot article be served at close to the runtime's own speed.
  */
 
 export type Scope = { kind: 'article'; slug: string } | { kind: 'lists' }
@@ -48,6 +54,7 @@ export interface Entry {
   body: string
   content_type: string
   etag: string
+  /** An HTTP date (whole seconds), ready for the Last-Modified header. */
   last_modified: string | null
   stored_at: string
 }
@@ -69,6 +76,50 @@ export const ENTRY_TTL = { article: 86_400, list: 3_600, search: 600 } as const
 // Per-article generations must outlive any entry built before them (see isFresh).
 const ARTICLE_GENERATION_TTL = 2 * ENTRY_TTL.article
 const MAX_ENTRY_BYTES = 20 * 1024 * 1024
+/** How long this isolate trusts an entry it found fresh in KV, without asking KV again. */
+export const MEMORY_TTL_MS = 1_000
+// Isolates have 128 MB; the memory tier keeps to a small share of it.
+const MEMORY_MAX_BYTES = 16 * 1024 * 1024
+
+interface Remembered {
+  entry: Entry
+  checked: number
+  until: string | null
+  bytes: number
+}
+
+// Entries recently confirmed fresh, oldest first (a Map keeps insertion order).
+const memory = new Map<string, Remembered>()
+let memoryBytes = 0
+// Counts this isolate's writes: an entry built from a read that began before a write is not kept.
+let epoch = 0
+
+function remember(key: string, entry: Entry, until: string | null) {
+  forget(key)
+  const bytes = entry.body.length * 2
+  if (bytes > MEMORY_MAX_BYTES / 8) return
+  memory.set(key, { entry, checked: Date.now(), until, bytes })
+  memoryBytes += bytes
+  for (const [oldest, value] of memory) {
+    if (memoryBytes <= MEMORY_MAX_BYTES) break
+    memory.delete(oldest)
+    memoryBytes -= value.bytes
+  }
+}
+
+function forget(key: string) {
+  const old = memory.get(key)
+  if (!old) return
+  memory.delete(key)
+  memoryBytes -= old.bytes
+}
+
+/** Drops every remembered entry: this isolate has just written. */
+function forgetAll() {
+  memory.clear()
+  memoryBytes = 0
+  epoch += 1
+}
 
 function dependencies(scope: Scope): string[] {
   return scope.kind === 'article' ? [GEN_ALL, genArticle(scope.slug)] : [GEN_LISTS]
@@ -78,8 +129,12 @@ export interface Lookup {
   entry: Entry | null
   fresh: boolean
   gens: Record<string, Generation | null>
-  /** The embargo in gen:lists has passed: the generation should be renewed. */
+  /** The next embargo time of the lists generation, if any. */
+  until: string | null
+  /** That embargo has passed: the generation should be renewed. */
   embargoPassed: boolean
+  /** This isolate's write count when the lookup was made. */
+  epoch: number
 }
 
 export class ContentCache {
@@ -90,20 +145,31 @@ export class ContentCache {
     this.kv = kv
   }
 
-  /** The entry under `key` and the current generations of its scope, in one KV read. */
+  /**
+   * The entry under `key` and whether it is fresh: from memory when this isolate checked it less
+   * than MEMORY_TTL_MS ago, otherwise with the current generations of its scope in one KV read.
+   */
   async lookup(key: string, scope: Scope, now: string): Promise<Lookup> {
+    const known = memory.get(key)
+    if (known && Date.now() - known.checked < MEMORY_TTL_MS && (known.until === null || known.until > now)) {
+      return { entry: known.entry, fresh: true, gens: {}, until: known.until, embargoPassed: false, epoch }
+    }
     const deps = dependencies(scope)
+    const startEpoch = epoch
     const values = await this.timed(() => this.kv.get([key, ...deps], { type: 'json', cacheTtl: GENERATION_CACHE_TTL }))
     this.stats.reads += 1
     const entry = (values.get(key) as Entry | null) ?? null
     const gens = Object.fromEntries(deps.map((dep) => [dep, (values.get(dep) as Generation | null) ?? null]))
-    const until = gens[GEN_LISTS]?.until
-    const embargoPassed = until != null && until <= now
+    const until = gens[GEN_LISTS]?.until ?? null
+    const embargoPassed = until !== null && until <= now
     const fresh = entry !== null && !embargoPassed && deps.every((dep) => entry.gens[dep] === (gens[dep]?.v ?? ''))
-    return { entry, fresh, gens, embargoPassed }
+    if (fresh && startEpoch === epoch) remember(key, entry, until)
+    return { entry, fresh, gens, until, embargoPassed, epoch: startEpoch }
   }
 
-  async store(key: string, entry: Entry, ttl: number): Promise<void> {
+  /** Keeps an entry built after `lookup`: in memory now, in KV for `ttl` seconds. */
+  async store(key: string, entry: Entry, ttl: number, lookup: Lookup): Promise<void> {
+    if (lookup.epoch === epoch) remember(key, entry, lookup.until)
     const value = JSON.stringify(entry)
     if (value.length > MAX_ENTRY_BYTES) return
     try {
@@ -142,6 +208,7 @@ export interface Change {
  * path calls this after its D1 write succeeded, and before it answers.
  */
 export async function invalidate(kv: KVNamespace, db: Database, change: Change = {}): Promise<void> {
+  forgetAll()
   const now = new Date().toISOString()
   const v = crypto.randomUUID()
   const until = await nextEmbargo(db, now)
@@ -149,6 +216,9 @@ export async function invalidate(kv: KVNamespace, db: Database, change: Change =
   if (change.everything) writes.push([GEN_ALL, { v, at: now }, undefined])
   for (const slug of new Set(change.articles ?? [])) writes.push([genArticle(slug), { v, at: now }, ARTICLE_GENERATION_TTL])
   await Promise.all(writes.map(([key, gen, ttl]) => putGeneration(kv, key, gen, ttl)))
+  // Entries another request of this isolate built from D1 before the write may have been stored
+  // meanwhile: forget them too.
+  forgetAll()
 }
 
 async function putGeneration(kv: KVNamespace, key: string, gen: Generation, ttl?: number) {

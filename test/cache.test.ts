@@ -1,6 +1,7 @@
 import { createExecutionContext, waitOnExecutionContext } from 'cloudflare:test'
 import { env } from 'cloudflare:workers'
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
+import { MEMORY_TTL_MS } from '../src/cache.ts'
 import worker from '../src/index.ts'
 import { article, basics, BASE, d1Queries, seed } from './helpers.ts'
 
@@ -46,10 +47,29 @@ describe('the KV read-through cache', () => {
     const hit = await fetchSettled('/v1/articles/first')
     expect(hit.headers.get('x-cache')).toBe('HIT')
     expect(d1Queries(hit)).toBe(0)
-    expect(hit.headers.get('server-timing')).toMatch(/kv;dur=[\d.]+;desc="1 reads"/)
     expect(await hit.text()).toBe(missBody)
     expect(hit.headers.get('etag')).toBe(miss.headers.get('etag'))
     expect(hit.headers.get('content-type')).toMatch(/^application\/json/)
+  })
+
+  it('serves from isolate memory for a second, then checks KV again', async () => {
+    await fetchSettled('/v1/articles/first')
+    expect((await fetchSettled('/v1/articles/first')).headers.get('server-timing')).toMatch(/kv;dur=[\d.]+;desc="0 reads"/)
+    vi.useFakeTimers({ toFake: ['Date'], now: Date.now() + MEMORY_TTL_MS })
+    const checked = await fetchSettled('/v1/articles/first')
+    expect(checked.headers.get('x-cache')).toBe('HIT')
+    expect(checked.headers.get('server-timing')).toMatch(/kv;dur=[\d.]+;desc="1 reads"/)
+    expect(d1Queries(checked)).toBe(0)
+  })
+
+  it("sees another isolate's write within MEMORY_TTL_MS", async () => {
+    await fetchSettled('/v1/articles/second')
+    await fetchSettled('/v1/articles/second')
+    // What another isolate's write leaves in KV: a new generation (this isolate's memory is not told).
+    await env.CACHE.put('gen:article:second', JSON.stringify({ v: 'elsewhere', at: new Date().toISOString() }))
+    expect((await fetchSettled('/v1/articles/second')).headers.get('x-cache')).toBe('HIT')
+    vi.useFakeTimers({ toFake: ['Date'], now: Date.now() + MEMORY_TTL_MS })
+    expect((await fetchSettled('/v1/articles/second')).headers.get('x-cache')).toBe('MISS')
   })
 
   it('caches lists, profiles, sections, tags and the search results separately by query', async () => {
@@ -65,10 +85,11 @@ describe('the KV read-through cache', () => {
   })
 
   it('bypasses KV when the client asks for no-cache, and does not write it', async () => {
-    const res = await fetchSettled('/v1/articles/second', { headers: { 'cache-control': 'no-cache' } })
+    await seed({ articles: [article({ slug: 'bypassed', published_at: hoursAgo(1) })] })
+    const res = await fetchSettled('/v1/articles/bypassed', { headers: { 'cache-control': 'no-cache' } })
     expect(res.headers.get('x-cache')).toBe('BYPASS')
     expect(d1Queries(res)).toBe(1)
-    expect((await fetchSettled('/v1/articles/second')).headers.get('x-cache')).toBe('MISS')
+    expect((await fetchSettled('/v1/articles/bypassed')).headers.get('x-cache')).toBe('MISS')
   })
 
   it('builds concurrent misses for one URL once', async () => {

@@ -8,21 +8,23 @@ import type { AppEnv } from '../context.ts'
  * status and the timings.
  */
 export function cors(): MiddlewareHandler<AppEnv> {
-  let allowed: Set<string> | null = null
-  let source = ''
+  // Built once per value of ALLOWED_ORIGINS (the env is the same for every request of an isolate).
+  let source: string | undefined | null = null
+  let origins = new Set<string>()
+  let handler: MiddlewareHandler | undefined
   return async function corsForAllowedOrigins(c, next) {
-    if (allowed === null || source !== c.env.ALLOWED_ORIGINS) {
-      source = c.env.ALLOWED_ORIGINS ?? ''
-      allowed = new Set(source.split(',').map((origin) => origin.trim()).filter(Boolean))
+    if (!handler || source !== c.env.ALLOWED_ORIGINS) {
+      source = c.env.ALLOWED_ORIGINS
+      const allowed = new Set((source ?? '').split(',').map((origin) => origin.trim()).filter(Boolean))
+      origins = allowed
+      handler = honoCors({
+        origin: (origin) => (allowed.has(origin) ? origin : null),
+        allowMethods: ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'],
+        allowHeaders: ['Authorization', 'Content-Type', 'If-Match', 'If-None-Match', 'If-Modified-Since'],
+        exposeHeaders: ['ETag', 'Last-Modified', 'X-Cache', 'X-Request-Id', 'Server-Timing', 'Retry-After', 'Location'],
+        maxAge: 86_400,
+      })
     }
-    const origins = allowed
-    const handler = honoCors({
-      origin: (origin) => (origins.has(origin) ? origin : null),
-      allowMethods: ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'],
-      allowHeaders: ['Authorization', 'Content-Type', 'If-Match', 'If-None-Match', 'If-Modified-Since'],
-      exposeHeaders: ['ETag', 'Last-Modified', 'X-Cache', 'X-Request-Id', 'Server-Timing', 'Retry-After', 'Location'],
-      maxAge: 86_400,
-    })
     // A preflight is answered by the handler itself, without calling next.
     const preflight = await handler(c, next)
     if (preflight) c.res = preflight

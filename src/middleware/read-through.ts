@@ -7,7 +7,7 @@ import { log } from '../lib/log.ts'
 /**
  * Public GETs through the KV cache, with HTTP validators.
  *
- * HIT     a fresh entry: no D1 at all, one KV read.
+ * HIT     a fresh entry: no D1 at all; one KV read, or none when this isolate checked it lately.
  * MISS    built by the route from D1, stored in KV after the response (ctx.waitUntil).
  * STALE   D1 failed; an older entry for the same URL is served rather than an error.
  * BYPASS  the client asked for `Cache-Control: no-cache`, or KV is unavailable: built from D1,
@@ -43,17 +43,20 @@ const CACHE_CONTROL: Record<Kind, { browser: string; cdn: string }> = {
 }
 
 /** Which generations a URL depends on, and how long it may be kept. */
-function policyFor(url: URL): Policy {
-  const article = url.pathname.match(/^\/v1\/articles\/([^/]+)$/)
+function policyFor(path: string, params: URLSearchParams | null): Policy {
   // Slugs are plain ASCII; anything percent-encoded fails validation later, its key stays as sent.
+  const article = path.match(/^\/v1\/articles\/([^/]+)$/)
   if (article) return { scope: { kind: 'article', slug: article[1]! }, kind: 'article' }
-  return { scope: { kind: 'lists' }, kind: url.searchParams.has('q') ? 'search' : 'list' }
+  return { scope: { kind: 'lists' }, kind: params?.has('q') ? 'search' : 'list' }
 }
 
 /** One key per resource: the path and its query parameters in a canonical order. */
-async function cacheKey(url: URL): Promise<string> {
-  const params = [...url.searchParams].sort(([a, av], [b, bv]) => (a === b ? (av < bv ? -1 : 1) : a < b ? -1 : 1))
-  const key = `page:${url.pathname}?${new URLSearchParams(params)}`
+async function cacheKey(path: string, params: URLSearchParams | null): Promise<string> {
+  let key = `page:${path}`
+  if (params) {
+    params.sort()
+    key += `?${params}`
+  }
   // KV keys are at most 512 bytes; long search strings are hashed.
   return key.length <= 400 ? key : `page:h:${await digest(key)}`
 }
@@ -66,13 +69,17 @@ async function digest(text: string): Promise<string> {
     .replace(/=+$/, '')
 }
 
-/** The newest of the `updated_at` values in the body and of the generations it was built from. */
+/**
+ * The newest of the `updated_at` values in the body and of the generations it was built from, as
+ * an HTTP date. Without generations (KV unavailable) there is none: a list that lost an article
+ * may have no newer `updated_at` than before, and If-Modified-Since would wrongly answer 304.
+ */
 function lastModified(body: string, lookup: Lookup | null): string | null {
   if (!lookup) return null
   let newest = ''
   for (const match of body.matchAll(/"updated_at":"([^"]+)"/g)) if (match[1]! > newest) newest = match[1]!
   for (const gen of Object.values(lookup.gens)) if (gen && gen.at > newest) newest = gen.at
-  return newest || null
+  return newest ? new Date(newest).toUTCString() : null
 }
 
 // Builds in progress in this isolate, by cache key: concurrent misses wait for the first.
@@ -83,9 +90,11 @@ let renewing: Promise<void> | null = null
 export function readThrough(): MiddlewareHandler<AppEnv> {
   return async function readThrough(c, next) {
     if (c.req.method !== 'GET' && c.req.method !== 'HEAD') return next()
-    const url = new URL(c.req.url)
-    const policy = policyFor(url)
-    const key = await cacheKey(url)
+    const url = c.req.url
+    const query = url.indexOf('?')
+    const params = query === -1 || query === url.length - 1 ? null : new URLSearchParams(url.slice(query + 1))
+    const policy = policyFor(c.req.path, params)
+    const key = await cacheKey(c.req.path, params)
     const cache = c.get('cache')
     const now = c.get('now')
     const bypass = /\bno-cache\b/.test(c.req.header('cache-control') ?? '') || c.req.header('pragma') === 'no-cache'
@@ -120,7 +129,7 @@ export function readThrough(): MiddlewareHandler<AppEnv> {
       if (pending) await next()
       return
     }
-    if (!pending && lookup) c.executionCtx.waitUntil(cache.store(key, entry, ENTRY_TTL[policy.kind]))
+    if (!pending && lookup) c.executionCtx.waitUntil(cache.store(key, entry, ENTRY_TTL[policy.kind], lookup))
     return respond(c, entry, policy.kind, lookup ? 'MISS' : 'BYPASS')
   }
 }
@@ -159,7 +168,7 @@ function respond(c: Context<AppEnv>, entry: Entry, kind: Kind, status: 'HIT' | '
     'cdn-cache-control': CACHE_CONTROL[kind].cdn,
     'x-cache': status,
   })
-  if (entry.last_modified) headers.set('last-modified', new Date(entry.last_modified).toUTCString())
+  if (entry.last_modified) headers.set('last-modified', entry.last_modified)
   const unchanged = notModified(c, entry)
   c.res = new Response(unchanged ? null : entry.body, { status: unchanged ? 304 : 200, headers })
   return c.res
@@ -177,8 +186,7 @@ function notModified(c: Context<AppEnv>, entry: Entry): boolean {
   const ifModifiedSince = c.req.header('if-modified-since')
   if (ifModifiedSince !== undefined && entry.last_modified) {
     const since = Date.parse(ifModifiedSince)
-    // Last-Modified has whole seconds: compare at that precision.
-    return !Number.isNaN(since) && Math.floor(Date.parse(entry.last_modified) / 1000) * 1000 <= since
+    return !Number.isNaN(since) && Date.parse(entry.last_modified) <= since
   }
   return false
 }
