@@ -75,16 +75,50 @@ export function generatedArticle(index: number, now: number): ArticleInput {
   }
 }
 
-/** Writes `count` generated articles in batches; the demo's sections, tags and authors must exist. */
-export async function generateArticles(db: Database, count: number, onProgress?: (done: number) => void, batchSize = 100) {
-  const now = Math.floor(Date.now() / 60_000) * 60_000
+/**
+ * Writes generated articles `from` + 1 to `count` in batches; the demo's sections, tags and
+ * authors must exist. Article n is the same whenever it is written (times are relative to the
+ * current hour), so a stopped run can resume.
+ */
+export async function generateArticles(
+  db: Database,
+  count: number,
+  onProgress?: (done: number) => void,
+  { from = 0, batchSize = 100 }: { from?: number; batchSize?: number } = {},
+) {
+  const now = Math.floor(Date.now() / 3_600_000) * 3_600_000
   const writtenAt = new Date(now).toISOString()
-  for (let start = 0; start < count; start += batchSize) {
+  for (let start = from; start < count; start += batchSize) {
     const batch = []
     for (let i = start; i < Math.min(start + batchSize, count); i++) {
       batch.push(toArticleWrite(ArticleInput.parse(generatedArticle(i + 1, now))))
     }
     await db.batch(writeArticlesStatements(db, batch, writtenAt))
     onProgress?.(Math.min(start + batchSize, count))
+  }
+}
+
+/**
+ * generateArticles, carried on across lost connections. Writing through Miniflare's binding
+ * proxy from Node loses its connection to workerd after some tens of thousands of statements;
+ * `open` opens the storage afresh, and the run resumes after the generated articles already
+ * there (article n is always the same article).
+ */
+export async function generateArticlesResumably(
+  open: () => Promise<{ db: Database; close: () => Promise<void> }>,
+  count: number,
+  onProgress?: (done: number) => void,
+) {
+  for (let attempt = 1; ; attempt++) {
+    const { db, close } = await open()
+    try {
+      const row = await db.first<{ n: number }>(db.prepare("SELECT count(*) AS n FROM articles WHERE slug LIKE 'generated-%'"))
+      await generateArticles(db, count, onProgress, { from: row?.n ?? 0 })
+      await close()
+      return
+    } catch (error) {
+      await close().catch(() => {})
+      if (attempt >= 50) throw error
+    }
   }
 }

@@ -8,7 +8,7 @@ import { parseArgs } from 'node:util'
 import { invalidate } from '../src/cache.ts'
 import { importContent } from '../src/content/import.ts'
 import { demoBundle } from './demo.ts'
-import { generateArticles } from './generate.ts'
+import { generateArticlesResumably } from './generate.ts'
 import { countArticles, openLocalStorage } from './local-db.ts'
 
 const { values } = parseArgs({
@@ -32,7 +32,14 @@ try {
   }
   if (generated > 0) {
     const start = performance.now()
-    await generateArticles(db, generated, (done) => process.stdout.write(`\rGenerated ${done}/${generated} articles`))
+    await generateArticlesResumably(
+      async () => {
+        const storage = await openLocalStorage()
+        return { db: storage.db, close: storage.close }
+      },
+      generated,
+      (done) => process.stdout.write(`\rGenerated ${done}/${generated} articles`),
+    )
     await invalidate(cache, db, { everything: true })
     console.log(`\nGenerated ${generated} articles in ${((performance.now() - start) / 1000).toFixed(1)} s.`)
   }
