@@ -11,6 +11,7 @@ import { authors } from './routes/authors.ts'
 import { health } from './routes/health.ts'
 import { publication } from './routes/publication.ts'
 import { sections } from './routes/sections.ts'
+import { subscriptions } from './routes/subscriptions.ts'
 import { tags } from './routes/tags.ts'
 
 function createApp() {
@@ -29,6 +30,7 @@ function createApp() {
     .route('/', tags)
     .route('/', publication)
     .route('/', health)
+    .route('/', subscriptions)
 
   app.doc31('/openapi.json', (c) => ({
     openapi: '3.1.0',
@@ -48,6 +50,7 @@ function createApp() {
       { name: 'Authors', description: 'Author profiles and their articles.' },
       { name: 'Sections and tags', description: 'How articles are grouped.' },
       { name: 'Publication', description: 'The newspaper itself.' },
+      { name: 'Newsletters', description: 'Sign-ups with double opt-in, confirmation, one-click unsubscribe, erasure.' },
       { name: 'Operations', description: 'Health and documentation.' },
     ],
   }))

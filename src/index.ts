@@ -1,7 +1,14 @@
 import { app } from './app.ts'
+import { log } from './lib/log.ts'
+import { consumeSignups } from './queue/subscriptions.ts'
 
 export type { AppType } from './app.ts'
 
 export default {
   fetch: app.fetch,
+
+  async queue(batch, env, _ctx) {
+    if (batch.queue.startsWith('newsroom-subscriptions') && !batch.queue.endsWith('-dlq')) return consumeSignups(batch, env)
+    log('error', 'message batch from an unknown queue left unacknowledged', { queue: batch.queue, messages: batch.messages.length })
+  },
 } satisfies ExportedHandler<Env>

@@ -60,3 +60,44 @@ describe('any request', () => {
     )
   })
 })
+
+const contentType = fc.constantFrom(
+  'application/json',
+  'application/x-www-form-urlencoded',
+  'multipart/form-data',
+  'multipart/form-data; boundary=x',
+  'text/plain',
+  'application/json; charset=utf-8',
+  '',
+)
+const field = fc.constantFrom('email', 'name', 'newsletters', 'consent', 'source', 'return_to', 'website', 'cf-turnstile-response', 'x')
+const body = fc.oneof(
+  fc.string({ unit: 'grapheme', maxLength: 200 }),
+  fc.dictionary(field, fc.oneof(fc.string({ maxLength: 40 }), fc.boolean(), fc.integer(), fc.array(fc.string({ maxLength: 10 }), { maxLength: 3 })), { maxKeys: 6 }).map((o) => JSON.stringify(o)),
+  fc.array(fc.tuple(field, fc.string({ maxLength: 30 })), { maxLength: 6 }).map((pairs) => new URLSearchParams(pairs).toString()),
+)
+
+describe('any sign-up or link request', () => {
+  it('never gets a 5xx', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.constantFrom('/v1/subscriptions', '/v1/subscriptions/confirm', '/v1/subscriptions/unsubscribe', '/v1/subscriptions/x'),
+        fc.constantFrom('POST', 'GET', 'DELETE'),
+        contentType,
+        body,
+        fc.option(fc.constantFrom('https://evil.example', 'http://localhost:3000', 'null'), { nil: undefined }),
+        fc.ipV4(),
+        async (path, method, type, text, origin, ip) => {
+          const headers: Record<string, string> = { 'cf-connecting-ip': ip }
+          if (type) headers['content-type'] = type
+          if (origin) headers.origin = origin
+          const res = await get(path, { method, headers, body: method === 'GET' ? undefined : text })
+          expect(res.status, `${method} ${path} ${type} ${text}`).toBeLessThan(500)
+          await res.arrayBuffer()
+        },
+      ),
+      { numRuns: 300 },
+    )
+  })
+})
+

@@ -31,12 +31,19 @@ describe('the OpenAPI document', () => {
         '/v1/sections/{slug}',
         '/v1/tags',
         '/v1/tags/{slug}',
+        '/v1/subscriptions',
+        '/v1/subscriptions/confirm',
+        '/v1/subscriptions/unsubscribe',
+        '/v1/subscriptions/{token}',
       ].sort(),
     )
     for (const [route, item] of Object.entries<any>(doc.paths)) {
-      expect(item.get.responses['500'], route).toBeDefined()
-      expect(item.get.responses['200'], route).toBeDefined()
+      if (!route.startsWith('/v1/subscriptions')) expect(item.get.responses['500'], route).toBeDefined()
+      for (const operation of Object.values<any>(item)) expect(Object.keys(operation.responses).some((s) => s.startsWith('4')), route).toBe(true)
     }
+    expect(Object.keys(doc.paths['/v1/subscriptions'].post.requestBody.content).sort()).toEqual(
+      ['application/json', 'application/x-www-form-urlencoded', 'multipart/form-data'],
+    )
     expect(doc.components.schemas.Problem).toBeDefined()
     expect(doc.components.schemas.Block).toBeDefined()
   })

@@ -1,0 +1,11 @@
+/**
+ * Optional secrets (`wrangler secret put NAME`; `.dev.vars` locally). `wrangler types` only sees
+ * secrets that are in a local .dev.vars, which CI and fresh clones do not have, so their names
+ * are declared here instead.
+ */
+export interface Secrets {
+  /** Turnstile's secret key: when set, sign-ups must pass a Turnstile check. */
+  TURNSTILE_SECRET?: string
+  /** The key of the HMAC that turns client IPs into the hashes kept with consents. */
+  IP_HASH_SECRET?: string
+}
