@@ -6,6 +6,9 @@ export default defineConfig(async () => {
   const migrations = await readD1Migrations(path.join(import.meta.dirname, 'migrations'))
   return {
     test: {
+      // CI also writes a JSON report, from which .ci/run prints a plain "N passed, N failed" line.
+      reporters: process.env.CI ? ['default', 'json'] : ['default'],
+      outputFile: { json: 'test-results/vitest.json' },
       projects: [
         {
           // The Worker itself, in workerd, with real local D1, KV and Queues.
