@@ -2,7 +2,6 @@ import { OpenAPIHono } from '@hono/zod-openapi'
 import { Scalar } from '@scalar/hono-api-reference'
 import type { AppEnv } from './context.ts'
 import { onError, onNotFound, validationHook } from './errors.ts'
-import { compression } from './middleware/compression.ts'
 import { cors } from './middleware/cors.ts'
 import { readThrough } from './middleware/read-through.ts'
 import { requestContext } from './middleware/request-context.ts'
@@ -16,7 +15,6 @@ import { tags } from './routes/tags.ts'
 
 function createApp() {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
-  app.use('*', compression())
   app.use('*', cors())
   app.use('*', requestContext())
   app.use('/v1/*', readThrough())

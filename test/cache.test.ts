@@ -242,7 +242,7 @@ describe('when storage fails', () => {
   })
 })
 
-describe('CORS and compression', () => {
+describe('CORS', () => {
   it('answers a preflight from an allowed origin without touching D1 or KV', async () => {
     const d1 = vi.spyOn(env.DB, 'prepare')
     const kv = vi.spyOn(env.CACHE, 'get')
@@ -266,11 +266,5 @@ describe('CORS and compression', () => {
     expect(foreign.headers.get('access-control-allow-origin')).toBeNull()
   })
 
-  it('asks the runtime to compress JSON for clients that accept it', async () => {
-    const res = await fetchSettled('/v1/articles/first', { headers: { 'accept-encoding': 'gzip, deflate' } })
-    expect(res.headers.get('content-encoding')).toBe('gzip')
-    expect(res.headers.get('vary')).toMatch(/Accept-Encoding/)
-    const plain = await fetchSettled('/v1/articles/first')
-    expect(plain.headers.get('content-encoding')).toBeNull()
-  })
+
 })
