@@ -17,7 +17,7 @@ export default defineConfig(async () => {
               wrangler: { configPath: './wrangler.toml' },
               miniflare: {
                 // Test-only: the migrations, applied by test/setup.ts into each test file's own D1.
-                bindings: { TEST_MIGRATIONS: migrations },
+                bindings: { TEST_MIGRATIONS: migrations, ADMIN_TOKEN: 'bootstrap-admin-token-for-tests' },
               },
             }),
           ],

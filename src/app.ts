@@ -11,6 +11,10 @@ import { health } from './routes/health.ts'
 import { publication } from './routes/publication.ts'
 import { sections } from './routes/sections.ts'
 import { subscriptions } from './routes/subscriptions.ts'
+import { sync } from './routes/sync.ts'
+import { adminArticles } from './routes/admin/articles.ts'
+import { adminTaxonomy } from './routes/admin/taxonomy.ts'
+import { adminTokens } from './routes/admin/tokens.ts'
 import { tags } from './routes/tags.ts'
 
 function createApp() {
@@ -29,6 +33,16 @@ function createApp() {
     .route('/', publication)
     .route('/', health)
     .route('/', subscriptions)
+    .route('/', sync)
+    .route('/', adminArticles)
+    .route('/', adminTaxonomy)
+    .route('/', adminTokens)
+
+  app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', {
+    type: 'http',
+    scheme: 'bearer',
+    description: 'An editor token (POST /v1/admin/tokens), or the bootstrap ADMIN_TOKEN secret.',
+  })
 
   app.doc31('/openapi.json', (c) => ({
     openapi: '3.1.0',
@@ -49,6 +63,8 @@ function createApp() {
       { name: 'Sections and tags', description: 'How articles are grouped.' },
       { name: 'Publication', description: 'The newspaper itself.' },
       { name: 'Newsletters', description: 'Sign-ups with double opt-in, confirmation, one-click unsubscribe, erasure.' },
+      { name: 'Sync', description: 'The delta feed for apps and partners.' },
+      { name: 'Editorial', description: 'Authenticated writes for editors (bearer tokens).' },
       { name: 'Operations', description: 'Health and documentation.' },
     ],
   }))

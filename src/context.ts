@@ -2,6 +2,16 @@ import type { ContentCache } from './cache.ts'
 import type { Database } from './db/client.ts'
 import type { Site } from './lib/site.ts'
 
+export type Role = 'editor' | 'admin'
+
+/** Who is calling the admin API. */
+export interface Editor {
+  /** The editor_tokens row, or null for the bootstrap token. */
+  tokenId: number | null
+  name: string
+  role: Role
+}
+
 /** What every request carries through the middleware chain. */
 export interface AppEnv {
   Bindings: Env
@@ -12,5 +22,7 @@ export interface AppEnv {
     site: Site
     /** The request's clock, as an ISO string: what "published and not embargoed" is judged against. */
     now: string
+    /** Set on /v1/admin routes by the auth middleware. */
+    editor: Editor
   }
 }

@@ -4,6 +4,8 @@
  * are declared here instead.
  */
 export interface Secrets {
+  /** The bootstrap admin token: what issues the first editor tokens. */
+  ADMIN_TOKEN?: string
   /** Turnstile's secret key: when set, sign-ups must pass a Turnstile check. */
   TURNSTILE_SECRET?: string
   /** The key of the HMAC that turns client IPs into the hashes kept with consents. */

@@ -1,4 +1,6 @@
+import { createExecutionContext, waitOnExecutionContext } from 'cloudflare:test'
 import { env, exports } from 'cloudflare:workers'
+import worker from '../src/index.ts'
 import { importContent, type ContentBundle } from '../src/content/import.ts'
 import { Database } from '../src/db/client.ts'
 import type { ArticleInput } from '../src/schemas/article.ts'
@@ -15,6 +17,39 @@ export function get(path: string, init?: RequestInit) {
 export async function getJson<T = any>(path: string, init?: RequestInit): Promise<{ status: number; body: T; headers: Headers }> {
   const res = await get(path, init)
   return { status: res.status, body: (await res.json()) as T, headers: res.headers }
+}
+
+/** Calls the Worker and waits for its background work (cache fills, logs) to finish. */
+export async function call(path: string, init: RequestInit = {}, overrides: Record<string, unknown> = {}) {
+  const ctx = createExecutionContext()
+  const res = await worker.fetch(new Request(new URL(path, BASE), init), { ...env, ...overrides } as Env, ctx)
+  await waitOnExecutionContext(ctx)
+  return res
+}
+
+export const ADMIN_TOKEN = 'bootstrap-admin-token-for-tests'
+
+/** A JSON request to the admin API with a bearer token. */
+export function asEditor(token: string, method: string, body?: unknown, headers: Record<string, string> = {}): RequestInit {
+  return {
+    method,
+    body: body === undefined ? undefined : JSON.stringify(body),
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', ...headers },
+  }
+}
+
+/** Follows next_cursor from the first page to the last, collecting the slugs. */
+export async function walkSlugs(path: string, page: (body: any) => any = (body) => body): Promise<string[]> {
+  const seen: string[] = []
+  let cursor: string | null = null
+  do {
+    const sep = path.includes('?') ? '&' : '?'
+    const res = await call(`${path}${sep}limit=100${cursor ? `&cursor=${cursor}` : ''}`)
+    const body = page(await res.json())
+    seen.push(...body.data.map((item: any) => item.slug))
+    cursor = body.next_cursor
+  } while (cursor)
+  return seen
 }
 
 /** Writes content through the data layer, failing loudly if any record is refused. */

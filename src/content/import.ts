@@ -1,5 +1,6 @@
 import type { z } from 'zod'
 import { invalidate } from '../cache.ts'
+import { recordChangeStatement } from '../db/changes.ts'
 import type { Database } from '../db/client.ts'
 import { writeArticlesStatements, type ArticleWrite } from '../db/articles.ts'
 import { writeAuthorStatement } from '../db/authors.ts'
@@ -105,10 +106,17 @@ export async function importContent(
   const authors = stage('authors', AuthorInput, bundle.authors ?? [])
   const articles = stage('articles', ArticleInput, bundle.articles ?? [])
 
-  await write(publication, (values) => values.map((p) => writePublicationStatement(db, p, now)))
-  await write(sections, (values) => values.map((s) => writeSectionStatement(db, s, now)))
-  await write(tags, (values) => values.map((t) => writeTagStatement(db, t, now)))
-  await write(authors, (values) => values.map((a) => writeAuthorStatement(db, a, now)))
+  // Each write is logged for sync in the same batch (articles log their own: see writeArticlesStatements).
+  await write(publication, (values) =>
+    values.flatMap((p) => [writePublicationStatement(db, p, now), recordChangeStatement(db, 'publication', 'publication', 'upsert', now)]),
+  )
+  await write(sections, (values) =>
+    values.flatMap((s) => [writeSectionStatement(db, s, now), recordChangeStatement(db, 'section', s.slug, 'upsert', now)]),
+  )
+  await write(tags, (values) => values.flatMap((t) => [writeTagStatement(db, t, now), recordChangeStatement(db, 'tag', t.slug, 'upsert', now)]))
+  await write(authors, (values) =>
+    values.flatMap((a) => [writeAuthorStatement(db, a, now), recordChangeStatement(db, 'author', a.slug, 'upsert', now)]),
+  )
   await write(articles, (values) => writeArticlesStatements(db, values.map(toArticleWrite), now))
 
   const { written } = report

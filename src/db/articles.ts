@@ -35,6 +35,14 @@ export interface ArticleBodyRow extends ArticleRow {
   word_count: number
   /** JSON: { name, url, logo_url } of the publication, for JSON-LD */
   publisher: string
+  /** JSON: [{ text, at }], oldest first */
+  corrections: string
+}
+
+/** What editors see besides the public fields. */
+export interface EditorArticleRow extends ArticleBodyRow {
+  version: number
+  created_at: string
 }
 
 /** Rows of a list, ranked: `rank` is set for full-text search results only. */
@@ -76,6 +84,7 @@ export function toArticle(row: ArticleBodyRow, site: Site): Article {
     body_html: renderHtml(body),
     word_count: row.word_count,
     reading_time_minutes: readingTimeMinutes(row.word_count),
+    corrections: JSON.parse(row.corrections) as { text: string; at: string }[],
   }
   return {
     ...article,
@@ -98,17 +107,67 @@ const COLUMNS = `
     WHERE atg.article_id = a.id) AS tags`
 
 /** A published article visible at `now` (an ISO timestamp), with its body. */
+// The whole article: body, publisher and corrections besides the list columns.
+const FULL_COLUMNS = `${COLUMNS}, a.word_count,
+  (SELECT json_object('name', name, 'url', url, 'logo_url', logo_url) FROM publication WHERE id = 1) AS publisher,
+  (SELECT json_group_array(json_object('text', c.text, 'at', c.at) ORDER BY c.id)
+     FROM article_corrections c WHERE c.article_id = a.id) AS corrections,
+  a.body`
+
 export async function findPublishedArticle(db: Database, slug: string, now: string) {
-  return db.first<ArticleBodyRow>(
-    db
-      .prepare(
-        `SELECT ${COLUMNS}, a.body, a.word_count,
-                (SELECT json_object('name', name, 'url', url, 'logo_url', logo_url) FROM publication WHERE id = 1) AS publisher
-           FROM articles a JOIN sections s ON s.id = a.section_id
-          WHERE a.slug = ?1 AND a.status = 'published' AND a.published_at <= ?2`,
-      )
-      .bind(slug, now),
-  )
+  return db.first<ArticleBodyRow>(publishedArticlesStatement(db, [slug], now))
+}
+
+/** The published articles visible at `now` among `slugs`, whole. */
+export function publishedArticlesStatement(db: Database, slugs: string[], now: string) {
+  return db
+    .prepare(
+      `SELECT ${FULL_COLUMNS}
+         FROM articles a JOIN sections s ON s.id = a.section_id
+        WHERE a.slug IN (SELECT value FROM json_each(?1)) AND a.status = 'published' AND a.published_at <= ?2`,
+    )
+    .bind(JSON.stringify(slugs), now)
+}
+
+/** An article in any state, with its version: what editors preview and edit. */
+export function editorArticleStatement(db: Database, slug: string) {
+  return db
+    .prepare(
+      `SELECT ${FULL_COLUMNS}, a.version, a.created_at
+         FROM articles a JOIN sections s ON s.id = a.section_id
+        WHERE a.slug = ?1`,
+    )
+    .bind(slug)
+}
+
+export async function findArticleForEditor(db: Database, slug: string) {
+  return db.first<EditorArticleRow>(editorArticleStatement(db, slug))
+}
+
+/**
+ * Vetoes the batch it leads unless the article's version is still `version` (null: the article
+ * must not exist yet). A D1 batch is one transaction: the failed insert rolls back every write.
+ */
+export function versionGuardStatement(db: Database, slug: string, version: number | null) {
+  return db
+    .prepare(
+      `INSERT INTO write_guards (reason)
+       SELECT 'version changed' WHERE (SELECT version FROM articles WHERE slug = ?1) IS NOT ?2`,
+    )
+    .bind(slug, version)
+}
+
+/** Articles in one state, newest first (by update), for the editors' desk. */
+export function listArticlesForEditorStatement(db: Database, status: ArticleStatus | null, limit: number, after?: { v: string; id: number }) {
+  return db
+    .prepare(
+      `SELECT ${COLUMNS}, a.version
+         FROM articles a JOIN sections s ON s.id = a.section_id
+        WHERE (?1 IS NULL OR a.status = ?1) AND (a.updated_at, a.id) < (?2, ?3)
+        ORDER BY a.updated_at DESC, a.id DESC
+        LIMIT ?4`,
+    )
+    .bind(status, after?.v ?? END_OF_TIME, after?.id ?? MAX_ID, limit)
 }
 
 export interface ArticleFilter {
@@ -123,7 +182,7 @@ export interface ListOptions {
   now: string
   /** Rows to fetch: callers ask for one more than a page to learn whether another page follows. */
   limit: number
-  after?: Cursor
+  after?: Extract<Cursor, { k: 't' | 'r' }>
 }
 
 // Sentinels for "no cursor": later than any time, larger than any id; better than any rank.
@@ -235,12 +294,14 @@ export interface ArticleWrite {
   word_count: number
   status: ArticleStatus
   published_at: string | null
+  /** A public correction to append with this write. */
+  correction?: string | null
 }
 
 /**
  * The statements that create or replace articles with their bylines and tags, to run in one batch
  * (one transaction): readers never see an article without its authors. However many articles,
- * it is the same six statements, each taking the articles as one JSON parameter, so bulk imports
+ * it is the same nine statements, each taking the articles as one JSON parameter, so bulk imports
  * cost a round trip per batch rather than per row. Unknown tags are created; an unknown section
  * or author makes the batch fail, so check them first where the input comes from a person.
  */
@@ -254,7 +315,27 @@ export function writeArticlesStatements(db: Database, articles: ArticleWrite[], 
     })),
   )
   const slugs = "SELECT a.id FROM articles a JOIN json_each(?1) j ON a.slug = j.value ->> 'slug'"
+  const visibleAfter = "(j.value ->> 'status' = 'published' AND j.value ->> 'published_at' <= ?2)"
   return [
+    // The sync log, first, while the old state is still there to compare with: a change is
+    // recorded when the article is public before or after the write; drafts never appear.
+    db
+      .prepare(
+        `INSERT INTO changes (type, slug, op, at)
+         SELECT 'article', j.value ->> 'slug', iif(${visibleAfter}, 'upsert', 'delete'), ?2
+           FROM json_each(?1) j
+          WHERE ${visibleAfter}
+             OR EXISTS (SELECT 1 FROM articles a WHERE a.slug = j.value ->> 'slug' AND a.status = 'published' AND a.published_at <= ?2)`,
+      )
+      .bind(rows, now),
+    // Tags first seen on these articles are public from now on (GET /v1/tags): log them too.
+    db
+      .prepare(
+        `INSERT INTO changes (type, slug, op, at)
+         SELECT DISTINCT 'tag', t.value ->> 'slug', 'upsert', ?2 FROM json_each(?1) j, json_each(j.value, '$.new_tags') t
+          WHERE NOT EXISTS (SELECT 1 FROM tags WHERE slug = t.value ->> 'slug')`,
+      )
+      .bind(rows, now),
     db
       .prepare(
         `INSERT INTO tags (slug, name, created_at, updated_at)
@@ -282,7 +363,8 @@ export function writeArticlesStatements(db: Database, articles: ArticleWrite[], 
            image_url = excluded.image_url, image_alt = excluded.image_alt, image_caption = excluded.image_caption,
            image_credit = excluded.image_credit, image_syndication = excluded.image_syndication,
            body = excluded.body, body_text = excluded.body_text, word_count = excluded.word_count,
-           status = excluded.status, published_at = excluded.published_at, updated_at = excluded.updated_at`,
+           status = excluded.status, published_at = excluded.published_at, updated_at = excluded.updated_at,
+           version = articles.version + 1`,
       )
       .bind(rows, now),
     db.prepare(`DELETE FROM article_authors WHERE article_id IN (${slugs})`).bind(rows),
@@ -301,6 +383,14 @@ export function writeArticlesStatements(db: Database, articles: ArticleWrite[], 
            FROM json_each(?1) j JOIN articles a ON a.slug = j.value ->> 'slug', json_each(j.value, '$.tags') x`,
       )
       .bind(rows),
+    db
+      .prepare(
+        `INSERT INTO article_corrections (article_id, text, at)
+         SELECT a.id, j.value ->> 'correction', ?2
+           FROM json_each(?1) j JOIN articles a ON a.slug = j.value ->> 'slug'
+          WHERE j.value ->> 'correction' IS NOT NULL`,
+      )
+      .bind(rows, now),
   ]
 }
 

@@ -14,6 +14,8 @@ const CursorShape = z.discriminatedUnion('k', [
   z.object({ k: z.literal('r'), v: z.number(), id: z.number().int().positive() }).strict(),
   // alphabetical lists, by name
   z.object({ k: z.literal('n'), v: z.string().max(200), id: z.number().int().positive() }).strict(),
+  // the sync log, by sequence number (0: from the beginning)
+  z.object({ k: z.literal('s'), id: z.number().int().nonnegative() }).strict(),
 ])
 
 export type Cursor = z.infer<typeof CursorShape>

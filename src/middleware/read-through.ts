@@ -90,6 +90,8 @@ let renewing: Promise<void> | null = null
 export function readThrough(): MiddlewareHandler<AppEnv> {
   return async function readThrough(c, next) {
     if (c.req.method !== 'GET' && c.req.method !== 'HEAD') return next()
+    // Editors' previews and the sync log are never cached; neither is anything sent with credentials.
+    if (c.req.path.startsWith('/v1/admin/') || c.req.path === '/v1/sync' || c.req.header('authorization')) return next()
     const url = c.req.url
     const query = url.indexOf('?')
     const params = query === -1 || query === url.length - 1 ? null : new URLSearchParams(url.slice(query + 1))

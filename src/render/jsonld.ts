@@ -44,6 +44,9 @@ export function newsArticleJsonLd(
           description: image.alt || undefined,
         }
       : undefined,
+    correction: article.corrections.length
+      ? article.corrections.map((c) => ({ '@type': 'CorrectionComment', text: c.text, datePublished: c.at }))
+      : undefined,
     publisher: {
       '@type': 'Organization',
       name: publisher.name,

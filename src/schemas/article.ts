@@ -28,11 +28,16 @@ export const ArticleSummary = z
   })
   .openapi('ArticleSummary')
 
+export const Correction = z
+  .object({ text: z.string(), at: Timestamp })
+  .openapi('Correction', { description: 'A public correction, appended by the editors.' })
+
 export const Article = ArticleSummary.extend({
   body: Body,
   body_html: z.string().openapi({ description: 'The body rendered as escaped, safe HTML.' }),
   word_count: z.number().int(),
   reading_time_minutes: z.number().int(),
+  corrections: z.array(Correction).openapi({ description: 'Corrections, oldest first; empty when there are none.' }),
   jsonld: z
     .record(z.string(), z.unknown())
     .openapi({ description: 'A schema.org NewsArticle object, ready to embed in the page as JSON-LD.' }),

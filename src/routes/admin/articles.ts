@@ -1,0 +1,252 @@
+import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi'
+import type { Context } from 'hono'
+import { invalidate } from '../../cache.ts'
+import { toArticleWrite } from '../../content/import.ts'
+import type { AppEnv } from '../../context.ts'
+import {
+  editorArticleStatement,
+  findArticleForEditor,
+  listArticlesForEditorStatement,
+  toArticle,
+  toArticleSummary,
+  versionGuardStatement,
+  writeArticlesStatements,
+  type EditorArticleRow,
+} from '../../db/articles.ts'
+import { auditStatement } from '../../db/editors.ts'
+import { ApiError, errorResponses, invalid, notFound, validationHook, type FieldError } from '../../errors.ts'
+import { readCursor, toPage } from '../../lib/paging.ts'
+import { requireRole } from '../../middleware/auth.ts'
+import { ArticleWriteBody, EditorArticle, EditorArticlePage, EditorArticleQuery, StatusChange } from '../../schemas/admin.ts'
+import { ArticleInput, type ArticleStatus } from '../../schemas/article.ts'
+import { Slug } from '../../schemas/common.ts'
+import { adminErrors, bearer, etagHeader, preconditionErrors } from './common.ts'
+
+const params = z.object({ slug: Slug })
+const editorArticle = { 'application/json': { schema: EditorArticle } }
+
+const listRoute = createRoute({
+  operationId: 'adminListArticles',
+  method: 'get',
+  path: '/v1/admin/articles',
+  tags: ['Editorial'],
+  summary: 'Articles in any state, most recently updated first',
+  security: bearer,
+  middleware: [requireRole('editor')] as const,
+  request: { query: EditorArticleQuery },
+  responses: { 200: { description: 'A page of articles.', content: { 'application/json': { schema: EditorArticlePage } } }, ...adminErrors },
+})
+
+const getRoute = createRoute({
+  operationId: 'adminGetArticle',
+  method: 'get',
+  path: '/v1/admin/articles/{slug}',
+  tags: ['Editorial'],
+  summary: 'Preview an article in any state',
+  security: bearer,
+  middleware: [requireRole('editor')] as const,
+  request: { params },
+  responses: { 200: { description: 'The article and its ETag.', headers: etagHeader, content: editorArticle }, ...adminErrors },
+})
+
+const putRoute = createRoute({
+  operationId: 'adminPutArticle',
+  method: 'put',
+  path: '/v1/admin/articles/{slug}',
+  tags: ['Editorial'],
+  summary: 'Create or replace an article',
+  description:
+    'Replacing needs `If-Match` with the current ETag (428 without it, 412 when someone else changed the article). ' +
+    'Authors and the section must exist; unknown tags are created. A `correction` is appended to the public corrections.',
+  security: bearer,
+  middleware: [requireRole('editor')] as const,
+  request: {
+    params,
+    headers: z.object({ 'if-match': z.string().optional() }),
+    body: { required: true, content: { 'application/json': { schema: ArticleWriteBody } } },
+  },
+  responses: {
+    200: { description: 'Replaced.', headers: etagHeader, content: editorArticle },
+    201: { description: 'Created.', headers: etagHeader, content: editorArticle },
+    ...preconditionErrors,
+    ...adminErrors,
+  },
+})
+
+const patchRoute = createRoute({
+  operationId: 'adminChangeArticleStatus',
+  method: 'patch',
+  path: '/v1/admin/articles/{slug}',
+  tags: ['Editorial'],
+  summary: 'Publish now, schedule, unpublish or return to draft',
+  security: bearer,
+  middleware: [requireRole('editor')] as const,
+  request: {
+    params,
+    headers: z.object({ 'if-match': z.string().optional() }),
+    body: { required: true, content: { 'application/json': { schema: StatusChange } } },
+  },
+  responses: { 200: { description: 'The article.', headers: etagHeader, content: editorArticle }, ...preconditionErrors, ...adminErrors },
+})
+
+const deleteRoute = createRoute({
+  operationId: 'adminDeleteArticle',
+  method: 'delete',
+  path: '/v1/admin/articles/{slug}',
+  tags: ['Editorial'],
+  summary: 'Unpublish an article (it stays as a tombstone for sync)',
+  security: bearer,
+  middleware: [requireRole('editor')] as const,
+  request: { params, headers: z.object({ 'if-match': z.string().optional() }) },
+  responses: { 204: { description: 'Unpublished.' }, ...preconditionErrors, ...adminErrors },
+})
+
+const etagOf = (row: { version: number }) => `"v${row.version}"`
+
+function toEditorArticle(c: Context<AppEnv>, row: EditorArticleRow) {
+  return {
+    ...toArticle(row, c.get('site')),
+    status: row.status,
+    published_at: row.published_at,
+    version: row.version,
+    created_at: row.created_at,
+  }
+}
+
+/** RFC 9110 §13.1.1: If-Match uses strong comparison; `*` matches any current representation. */
+function checkIfMatch(ifMatch: string | undefined, current: EditorArticleRow | null, required: boolean) {
+  if (ifMatch === undefined) {
+    if (current && required) throw new ApiError(428, 'Send If-Match with the ETag of the version you edited.')
+    return
+  }
+  const tags = ifMatch.split(',').map((tag) => tag.trim())
+  if (!current || !tags.some((tag) => tag === '*' || tag === etagOf(current))) {
+    throw new ApiError(412, 'The article has changed since you read it (or does not exist). Reload it and apply your edit again.')
+  }
+}
+
+/** Writes an article as an editor: one batch with the version guard, the write and the audit entry. */
+async function writeAsEditor(c: Context<AppEnv>, input: z.output<typeof ArticleInput> & { correction?: string }, current: EditorArticleRow | null, action: string) {
+  const db = c.get('db')
+  const now = new Date().toISOString()
+  const editor = c.get('editor')
+  try {
+    await db.batch([
+      versionGuardStatement(db, input.slug, current?.version ?? null),
+      ...writeArticlesStatements(db, [toArticleWrite(input)], now),
+      auditStatement(
+        db,
+        { actor: editor.name, action, type: 'article', slug: input.slug, before: current?.version ?? null, after: (current?.version ?? 0) + 1, requestId: c.get('requestId') },
+        now,
+      ),
+    ])
+  } catch (error) {
+    const after = await findArticleForEditor(db, input.slug)
+    if ((after?.version ?? null) !== (current?.version ?? null)) {
+      throw new ApiError(412, 'Someone else saved this article a moment ago. Reload it and apply your edit again.')
+    }
+    throw error
+  }
+  await invalidate(c.env.CACHE, db, { articles: [input.slug] })
+  const stored = (await findArticleForEditor(db, input.slug))!
+  c.header('etag', etagOf(stored))
+  return toEditorArticle(c, stored)
+}
+
+/** The authors and the section an article names must exist (tags are created on the fly). */
+function referenceErrors(input: { section: string; authors: string[] }, sectionFound: boolean, knownAuthors: Set<string>): FieldError[] {
+  const errors: FieldError[] = []
+  if (!sectionFound) errors.push({ field: 'section', in: 'body', detail: `no section has the slug '${input.section}'` })
+  input.authors.forEach((slug, i) => {
+    if (!knownAuthors.has(slug)) errors.push({ field: `authors.${i}`, in: 'body', detail: `no author has the slug '${slug}'` })
+  })
+  return errors
+}
+
+/** The article as an input again, with a new status: what PATCH and DELETE write. */
+function withStatus(c: Context<AppEnv>, row: EditorArticleRow, status: ArticleStatus, publishedAt: string | null) {
+  const article = toArticle(row, c.get('site'))
+  return ArticleInput.parse({
+    slug: row.slug,
+    headline: article.headline,
+    standfirst: article.standfirst,
+    dateline: article.dateline,
+    language: article.language,
+    section: article.section.slug,
+    tags: article.tags.map((tag) => tag.slug),
+    authors: article.authors.map((author) => author.slug),
+    image: article.image,
+    body: article.body,
+    status,
+    published_at: publishedAt,
+  })
+}
+
+export const adminArticles = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
+  .openapi(listRoute, async (c) => {
+    const { status, limit, cursor } = c.req.valid('query')
+    const db = c.get('db')
+    const rows = await db.all<EditorArticleRow>(listArticlesForEditorStatement(db, status ?? null, limit + 1, readCursor(cursor, 'n')))
+    const siteUrl = c.get('site').url
+    const page = toPage(
+      rows,
+      limit,
+      (row) => ({ k: 'n', v: row.updated_at, id: row.id }),
+      (row) => ({ ...toArticleSummary(row, siteUrl), status: row.status, published_at: row.published_at, version: row.version }),
+    )
+    return c.json(page, 200)
+  })
+  .openapi(getRoute, async (c) => {
+    const { slug } = c.req.valid('param')
+    const row = await findArticleForEditor(c.get('db'), slug)
+    if (!row) throw notFound(`No article has the slug '${slug}'.`)
+    c.header('etag', etagOf(row))
+    return c.json(toEditorArticle(c, row), 200)
+  })
+  .openapi(putRoute, async (c) => {
+    const { slug } = c.req.valid('param')
+    const body = c.req.valid('json')
+    const db = c.get('db')
+    const [current, section, authors] = await db.batch([
+      editorArticleStatement(db, slug),
+      db.prepare('SELECT 1 FROM sections WHERE slug = ?1').bind(body.section),
+      db.prepare('SELECT slug FROM authors WHERE slug IN (SELECT value FROM json_each(?1))').bind(JSON.stringify(body.authors)),
+    ])
+    const existing = (current!.results[0] as EditorArticleRow | undefined) ?? null
+    checkIfMatch(c.req.valid('header')['if-match'], existing, true)
+    const known = new Set((authors!.results as { slug: string }[]).map((row) => row.slug))
+    const errors = referenceErrors(body, section!.results.length > 0, known)
+    if (errors.length) throw invalid(errors)
+    const article = await writeAsEditor(c, { ...body, slug }, existing, existing ? 'article.replace' : 'article.create')
+    return c.json(article, existing ? 200 : 201)
+  })
+  .openapi(patchRoute, async (c) => {
+    const { slug } = c.req.valid('param')
+    const change = c.req.valid('json')
+    const current = await findArticleForEditor(c.get('db'), slug)
+    if (!current) throw notFound(`No article has the slug '${slug}'.`)
+    checkIfMatch(c.req.valid('header')['if-match'], current, false)
+    const now = new Date().toISOString()
+    let publishedAt = current.published_at
+    if (change.status === 'scheduled') {
+      if (!change.published_at || change.published_at <= now) {
+        throw invalid([{ field: 'published_at', in: 'body', detail: 'scheduling needs a publication time in the future' }])
+      }
+      publishedAt = change.published_at
+    } else if (change.status === 'published') {
+      // Publishing keeps an earlier publication time (a republished correction stays dated).
+      publishedAt = change.published_at ?? (current.published_at && current.published_at <= now ? current.published_at : now)
+    } else if (change.published_at) {
+      publishedAt = change.published_at
+    }
+    const article = await writeAsEditor(c, withStatus(c, current, change.status, publishedAt), current, `article.${change.status}`)
+    return c.json(article, 200)
+  })
+  .openapi(deleteRoute, async (c) => {
+    const { slug } = c.req.valid('param')
+    const current = await findArticleForEditor(c.get('db'), slug)
+    if (!current) throw notFound(`No article has the slug '${slug}'.`)
+    checkIfMatch(c.req.valid('header')['if-match'], current, false)
+    await writeAsEditor(c, withStatus(c, current, 'unpublished', current.published_at), current, 'article.delete')
+    return c.body(null, 204)
+  })

@@ -1,0 +1,65 @@
+import { createRoute, OpenAPIHono } from '@hono/zod-openapi'
+import type { AppEnv } from '../context.ts'
+import { publishedArticlesStatement, toArticle, type ArticleBodyRow } from '../db/articles.ts'
+import { toAuthorSummary, type AuthorRow } from '../db/authors.ts'
+import { changesAfterStatement, type ChangeRow, type ChangeType } from '../db/changes.ts'
+import { toPublication, type PublicationRow } from '../db/publication.ts'
+import { toSection, toTag, type SectionRow, type TagRow } from '../db/taxonomy.ts'
+import { errorResponses, validationHook } from '../errors.ts'
+import { encodeCursor } from '../lib/cursor.ts'
+import { readCursor } from '../lib/paging.ts'
+import { SyncPage, SyncQuery, type Change } from '../schemas/sync.ts'
+
+const syncRoute = createRoute({
+  operationId: 'sync',
+  method: 'get',
+  path: '/v1/sync',
+  tags: ['Sync'],
+  summary: 'What changed since a cursor',
+  description:
+    'The log of public changes in a strict order: upserts carry the current public representation, deletes are tombstones. ' +
+    'Start without a cursor, follow `next_cursor` while `has_more`, keep the last `next_cursor` and poll with it later. ' +
+    'Drafts never appear; an unpublished article appears as a delete.',
+  request: { query: SyncQuery },
+  responses: { 200: { description: 'A page of changes.', content: { 'application/json': { schema: SyncPage } } }, ...errorResponses },
+})
+
+const slugsOf = (changes: ChangeRow[], type: ChangeType) => JSON.stringify([...new Set(changes.filter((c) => c.type === type).map((c) => c.slug))])
+
+export const sync = new OpenAPIHono<AppEnv>({ defaultHook: validationHook }).openapi(syncRoute, async (c) => {
+  const { cursor, limit } = c.req.valid('query')
+  const after = readCursor(cursor, 's')?.id ?? 0
+  const db = c.get('db')
+  const now = c.get('now')
+  const rows = await db.all<ChangeRow>(changesAfterStatement(db, after, limit + 1))
+  const page = rows.slice(0, limit)
+
+  // The current state of everything the page names, in one more round trip.
+  const [articles, authors, sections, tags, publication] = await db.batch([
+    publishedArticlesStatement(db, JSON.parse(slugsOf(page, 'article')), now),
+    db.prepare('SELECT id, slug, name, job_title, bio, photo_url, photo_alt, links, updated_at FROM authors WHERE slug IN (SELECT value FROM json_each(?1))').bind(slugsOf(page, 'author')),
+    db.prepare('SELECT id, slug, name, description, position, updated_at FROM sections WHERE slug IN (SELECT value FROM json_each(?1))').bind(slugsOf(page, 'section')),
+    db.prepare('SELECT id, slug, name, updated_at FROM tags WHERE slug IN (SELECT value FROM json_each(?1))').bind(slugsOf(page, 'tag')),
+    db.prepare('SELECT name, url, description, about, language, logo_url, links, updated_at FROM publication WHERE id = 1'),
+  ])
+  const site = c.get('site')
+  const current = new Map<string, Change['data']>()
+  for (const row of articles!.results as ArticleBodyRow[]) current.set(`article:${row.slug}`, toArticle(row, site))
+  for (const row of authors!.results as AuthorRow[]) {
+    current.set(`author:${row.slug}`, { ...toAuthorSummary(row, site.url), bio: row.bio, links: JSON.parse(row.links), updated_at: row.updated_at })
+  }
+  for (const row of sections!.results as SectionRow[]) current.set(`section:${row.slug}`, toSection(row, site.url))
+  for (const row of tags!.results as TagRow[]) current.set(`tag:${row.slug}`, toTag(row, site.url))
+  for (const row of publication!.results as PublicationRow[]) current.set('publication:publication', toPublication(row))
+
+  const changes = page.map((change) => {
+    // What the client must hold now: the current public state, or nothing.
+    const data = current.get(`${change.type}:${change.slug}`)
+    return data === undefined
+      ? { seq: change.seq, type: change.type, op: 'delete' as const, slug: change.slug }
+      : { seq: change.seq, type: change.type, op: 'upsert' as const, slug: change.slug, data }
+  })
+  const last = page[page.length - 1]?.seq ?? after
+  c.header('cache-control', 'no-store')
+  return c.json({ changes, next_cursor: encodeCursor({ k: 's', id: last }), has_more: rows.length > limit }, 200)
+})

@@ -1,0 +1,60 @@
+import { z } from '@hono/zod-openapi'
+import { Article, ArticleInput, ArticleStatus, ArticleSummary } from './article.ts'
+import { NextCursor, PageQuery, Timestamp } from './common.ts'
+
+export const ArticleWriteBody = ArticleInput.omit({ slug: true })
+  .extend({
+    correction: z
+      .string()
+      .trim()
+      .min(1)
+      .max(2000)
+      .optional()
+      .openapi({ description: 'A public correction to append (with the time of this edit). Leave out for routine edits.' }),
+  })
+  .strict()
+  .openapi('ArticleWrite')
+
+export const StatusChange = z
+  .object({
+    status: ArticleStatus,
+    published_at: Timestamp.optional().openapi({
+      description: 'With `scheduled`: when to publish (in the future). With `published`: backdate or embargo; default now.',
+    }),
+  })
+  .strict()
+  .openapi('StatusChange')
+
+const editorFields = {
+  status: ArticleStatus,
+  published_at: Timestamp.nullable(),
+  version: z.number().int().openapi({ description: 'Bumped by every write; the ETag is built from it.' }),
+}
+
+export const EditorArticle = Article.extend({ ...editorFields, created_at: Timestamp }).openapi('EditorArticle')
+export const EditorArticleSummary = ArticleSummary.extend(editorFields).openapi('EditorArticleSummary')
+export const EditorArticlePage = z
+  .object({ data: z.array(EditorArticleSummary), next_cursor: NextCursor })
+  .openapi('EditorArticlePage')
+
+export const EditorArticleQuery = z.object({ status: ArticleStatus.optional(), ...PageQuery }).strict()
+
+export const TokenCreate = z
+  .object({ name: z.string().trim().min(1).max(100), role: z.enum(['editor', 'admin']) })
+  .strict()
+  .openapi('TokenCreate')
+
+export const TokenInfo = z
+  .object({
+    id: z.number().int(),
+    name: z.string(),
+    role: z.enum(['editor', 'admin']),
+    created_at: Timestamp,
+    created_by: z.string(),
+    revoked_at: Timestamp.nullable(),
+  })
+  .openapi('TokenInfo')
+
+export const TokenCreated = TokenInfo.extend({
+  token: z.string().openapi({ description: 'The bearer token. Shown once: only its hash is stored.' }),
+}).openapi('TokenCreated')

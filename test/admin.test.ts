@@ -1,0 +1,219 @@
+import { env } from 'cloudflare:workers'
+import { beforeAll, describe, expect, it, vi } from 'vitest'
+import { ADMIN_TOKEN, article, asEditor, basics, call, seed } from './helpers.ts'
+
+const hoursAgo = (h: number) => new Date(Date.now() - h * 3_600_000).toISOString()
+
+/** An article body as editors PUT it (no slug: it is in the path). */
+function draft(overrides: Record<string, unknown> = {}) {
+  const { slug: _slug, ...body } = article({ status: 'published', published_at: hoursAgo(1), ...overrides })
+  return body
+}
+
+let editorToken = ''
+
+beforeAll(async () => {
+  await seed(basics)
+  const res = await call('/v1/admin/tokens', asEditor(ADMIN_TOKEN, 'POST', { name: 'Desk editor', role: 'editor' }))
+  editorToken = ((await res.json()) as any).token
+})
+
+describe('authentication', () => {
+  it.each([
+    ['no token', {}],
+    ['a malformed header', { authorization: 'Token abc' }],
+    ['an unknown token', { authorization: 'Bearer this-token-was-never-issued-1234' }],
+  ])('answers 401 with a Bearer challenge for %s', async (_, headers) => {
+    const res = await call('/v1/admin/articles', { headers })
+    expect(res.status).toBe(401)
+    expect(res.headers.get('www-authenticate')).toMatch(/^Bearer/)
+    expect(res.headers.get('content-type')).toBe('application/problem+json')
+  })
+
+  it('answers 403 when an editor token asks for an admin route', async () => {
+    const res = await call('/v1/admin/tokens', { headers: { authorization: `Bearer ${editorToken}` } })
+    expect(res.status).toBe(403)
+    expect(res.headers.get('content-type')).toBe('application/problem+json')
+  })
+
+  it('issues a token once, keeps only its hash, and stops accepting it when revoked', async () => {
+    const issued = await call('/v1/admin/tokens', asEditor(ADMIN_TOKEN, 'POST', { name: 'Night desk', role: 'editor' }))
+    expect(issued.status).toBe(201)
+    const { id, token } = (await issued.json()) as any
+    expect(token).toMatch(/^[A-Za-z0-9_-]{43}$/)
+    const stored = await env.DB.prepare('SELECT token_hash FROM editor_tokens WHERE id = ?1').bind(id).first<{ token_hash: string }>()
+    expect(stored!.token_hash).not.toBe(token)
+    expect(stored!.token_hash).toMatch(/^[0-9a-f]{64}$/)
+    const list = (await (await call('/v1/admin/tokens', asEditor(ADMIN_TOKEN, 'GET'))).json()) as any
+    expect(JSON.stringify(list)).not.toContain(token)
+
+    expect((await call('/v1/admin/articles', asEditor(token, 'GET'))).status).toBe(200)
+    expect((await call(`/v1/admin/tokens/${id}`, asEditor(ADMIN_TOKEN, 'DELETE'))).status).toBe(204)
+    expect((await call('/v1/admin/articles', asEditor(token, 'GET'))).status).toBe(401)
+  })
+})
+
+describe('PUT /v1/admin/articles/{slug}', () => {
+  it('creates an article, returns it with an ETag, and the next public read shows it', async () => {
+    const before = (await (await call('/v1/articles')).json()) as any
+    const res = await call('/v1/admin/articles/new-story', asEditor(editorToken, 'PUT', draft({ headline: 'A new story' })))
+    expect(res.status).toBe(201)
+    expect(res.headers.get('etag')).toBe('"v1"')
+    expect(await res.json()).toMatchObject({ slug: 'new-story', headline: 'A new story', status: 'published', version: 1 })
+    const after = (await (await call('/v1/articles')).json()) as any
+    expect(after.data.map((a: any) => a.slug)).toContain('new-story')
+    expect(before.data.map((a: any) => a.slug)).not.toContain('new-story')
+  })
+
+  it('requires If-Match to replace (428), refuses a stale one (412), and accepts the current one', async () => {
+    await call('/v1/admin/articles/contested', asEditor(editorToken, 'PUT', draft()))
+    expect((await call('/v1/admin/articles/contested', asEditor(editorToken, 'PUT', draft()))).status).toBe(428)
+    expect((await call('/v1/admin/articles/contested', asEditor(editorToken, 'PUT', draft(), { 'if-match': '"v7"' }))).status).toBe(412)
+    const ok = await call('/v1/admin/articles/contested', asEditor(editorToken, 'PUT', draft({ headline: 'Edited' }), { 'if-match': '"v1"' }))
+    expect(ok.status).toBe(200)
+    expect(ok.headers.get('etag')).toBe('"v2"')
+  })
+
+  it('lets one of two editors who read the same version win, and gives the other 412', async () => {
+    await call('/v1/admin/articles/race', asEditor(editorToken, 'PUT', draft()))
+    const etag = (await call('/v1/admin/articles/race', asEditor(editorToken, 'GET'))).headers.get('etag')!
+    const [a, b] = await Promise.all([
+      call('/v1/admin/articles/race', asEditor(editorToken, 'PUT', draft({ headline: 'Editor A' }), { 'if-match': etag })),
+      call('/v1/admin/articles/race', asEditor(ADMIN_TOKEN, 'PUT', draft({ headline: 'Editor B' }), { 'if-match': etag })),
+    ])
+    expect([a.status, b.status].sort()).toEqual([200, 412])
+    const winner = a.status === 200 ? 'Editor A' : 'Editor B'
+    expect(((await (await call('/v1/articles/race')).json()) as any).headline).toBe(winner)
+  })
+
+  it('refuses a write when another editor saved between its check and its write (the version guard)', async () => {
+    await call('/v1/admin/articles/guarded', asEditor(editorToken, 'PUT', draft()))
+    const original = env.DB.batch.bind(env.DB)
+    let interfered = false
+    const spy = vi.spyOn(env.DB, 'batch').mockImplementation(async (statements) => {
+      // The write batch is the long one: let a competing save land just before it.
+      if (!interfered && statements.length > 5) {
+        interfered = true
+        await env.DB.prepare("UPDATE articles SET version = version + 1, headline = 'Competing save' WHERE slug = 'guarded'").run()
+      }
+      return original(statements)
+    })
+    try {
+      const res = await call('/v1/admin/articles/guarded', asEditor(editorToken, 'PUT', draft({ headline: 'Lost update' }), { 'if-match': '"v1"' }))
+      expect(res.status).toBe(412)
+    } finally {
+      spy.mockRestore()
+    }
+    expect(((await (await call('/v1/admin/articles/guarded', asEditor(editorToken, 'GET'))).json()) as any).headline).toBe('Competing save')
+  })
+
+  it('appends a correction, with its time, to the public article and its JSON-LD; routine edits add none', async () => {
+    await call('/v1/admin/articles/corrected', asEditor(editorToken, 'PUT', draft()))
+    const first = (await (await call('/v1/articles/corrected')).json()) as any
+    await new Promise((resolve) => setTimeout(resolve, 5))
+    await call('/v1/admin/articles/corrected', asEditor(editorToken, 'PUT', draft({ headline: 'Fixed' }), { 'if-match': '"v1"' }))
+    await call(
+      '/v1/admin/articles/corrected',
+      asEditor(editorToken, 'PUT', { ...draft({ headline: 'Fixed' }), correction: 'An earlier version misstated the date of the summit.' }, { 'if-match': '"v2"' }),
+    )
+    const body = (await (await call('/v1/articles/corrected')).json()) as any
+    expect(body.corrections).toEqual([{ text: 'An earlier version misstated the date of the summit.', at: expect.any(String) }])
+    expect(body.jsonld.correction).toEqual([{ '@type': 'CorrectionComment', text: 'An earlier version misstated the date of the summit.', datePublished: body.corrections[0].at }])
+    expect(body.updated_at > first.updated_at).toBe(true)
+    expect(first.corrections).toEqual([])
+  })
+
+  it('answers 400 naming each bad field, unknown authors and sections included; unknown tags are created', async () => {
+    const bad = await call(
+      '/v1/admin/articles/bad',
+      asEditor(editorToken, 'PUT', { ...draft(), headline: '', body: [{ type: 'video', url: 'x' }] }),
+    )
+    expect(bad.status).toBe(400)
+    const fields = ((await bad.json()) as any).errors.map((e: any) => e.field)
+    expect(fields).toEqual(expect.arrayContaining(['headline', 'body.0.type']))
+
+    const refs = await call('/v1/admin/articles/bad', asEditor(editorToken, 'PUT', draft({ section: 'atlantis', authors: ['test-author', 'nobody'] })))
+    expect(refs.status).toBe(400)
+    expect(((await refs.json()) as any).errors.map((e: any) => e.field)).toEqual(['section', 'authors.1'])
+
+    const tagged = await call('/v1/admin/articles/tagged', asEditor(editorToken, 'PUT', draft({ tags: ['brand-new-tag'] })))
+    expect(tagged.status).toBe(201)
+    expect((await call('/v1/tags/brand-new-tag')).status).toBe(200)
+  })
+})
+
+describe('status changes', () => {
+  it('schedules, publishes now and unpublishes, visible in the next public read each time', async () => {
+    await call('/v1/admin/articles/lifecycle', asEditor(editorToken, 'PUT', draft({ status: 'draft', published_at: null })))
+    expect((await call('/v1/articles/lifecycle')).status).toBe(404)
+    const drafts = (await (await call('/v1/admin/articles?status=draft', asEditor(editorToken, 'GET'))).json()) as any
+    expect(drafts.data.map((a: any) => a.slug)).toContain('lifecycle')
+    expect((await call('/v1/admin/articles/lifecycle', asEditor(editorToken, 'GET'))).status).toBe(200)
+
+    const future = new Date(Date.now() + 3_600_000).toISOString()
+    const scheduled = await call('/v1/admin/articles/lifecycle', asEditor(editorToken, 'PATCH', { status: 'scheduled', published_at: future }))
+    expect(scheduled.status).toBe(200)
+    expect(await scheduled.json()).toMatchObject({ status: 'scheduled', published_at: future })
+    expect((await call('/v1/articles/lifecycle')).status).toBe(404)
+
+    const published = await call('/v1/admin/articles/lifecycle', asEditor(editorToken, 'PATCH', { status: 'published' }))
+    expect(((await published.json()) as any).status).toBe('published')
+    expect((await call('/v1/articles/lifecycle')).status).toBe(200)
+
+    await call('/v1/admin/articles/lifecycle', asEditor(editorToken, 'PATCH', { status: 'unpublished' }))
+    expect((await call('/v1/articles/lifecycle')).status).toBe(404)
+    const list = (await (await call('/v1/articles?limit=100')).json()) as any
+    expect(list.data.map((a: any) => a.slug)).not.toContain('lifecycle')
+  })
+
+  it('refuses to schedule without a future time', async () => {
+    await call('/v1/admin/articles/unscheduled', asEditor(editorToken, 'PUT', draft()))
+    const res = await call('/v1/admin/articles/unscheduled', asEditor(editorToken, 'PATCH', { status: 'scheduled', published_at: hoursAgo(1) }))
+    expect(res.status).toBe(400)
+    expect(((await res.json()) as any).errors[0].field).toBe('published_at')
+  })
+
+  it('DELETE unpublishes (404 publicly) and records who did what in the audit log', async () => {
+    await call('/v1/admin/articles/doomed', asEditor(editorToken, 'PUT', draft()))
+    expect((await call('/v1/articles/doomed')).status).toBe(200)
+    expect((await call('/v1/admin/articles/doomed', asEditor(editorToken, 'DELETE'))).status).toBe(204)
+    expect((await call('/v1/articles/doomed')).status).toBe(404)
+    const audit = await env.DB.prepare("SELECT actor, action, version_before, version_after FROM audit_log WHERE target_slug = 'doomed' ORDER BY id").all()
+    expect(audit.results).toEqual([
+      { actor: 'Desk editor', action: 'article.create', version_before: null, version_after: 1 },
+      { actor: 'Desk editor', action: 'article.delete', version_before: 1, version_after: 2 },
+    ])
+  })
+})
+
+describe('authors, sections and tags', () => {
+  it("renames an author, and the next public read of their articles shows the new name", async () => {
+    await call('/v1/admin/articles/bylined', asEditor(editorToken, 'PUT', draft({ authors: ['second-author'] })))
+    await call('/v1/articles/bylined')
+    const res = await call('/v1/admin/authors/second-author', asEditor(ADMIN_TOKEN, 'PUT', { name: 'Renamed Reporter', job_title: 'Correspondent' }))
+    expect(res.status).toBe(200)
+    const body = (await (await call('/v1/articles/bylined')).json()) as any
+    expect(body.authors[0]).toMatchObject({ name: 'Renamed Reporter', job_title: 'Correspondent' })
+  })
+
+  it('needs an admin token to change them', async () => {
+    expect((await call('/v1/admin/authors/someone', asEditor(editorToken, 'PUT', { name: 'X' }))).status).toBe(403)
+  })
+
+  it('refuses to delete an author, section or tag still in use (409) and deletes unused ones', async () => {
+    await call('/v1/admin/articles/in-use', asEditor(editorToken, 'PUT', draft({ tags: ['diplomacy'] })))
+    expect((await call('/v1/admin/authors/test-author', asEditor(ADMIN_TOKEN, 'DELETE'))).status).toBe(409)
+    expect((await call('/v1/admin/sections/europe', asEditor(ADMIN_TOKEN, 'DELETE'))).status).toBe(409)
+    expect((await call('/v1/admin/tags/diplomacy', asEditor(ADMIN_TOKEN, 'DELETE'))).status).toBe(409)
+
+    expect((await call('/v1/admin/authors/guest', asEditor(ADMIN_TOKEN, 'PUT', { name: 'Guest Writer' }))).status).toBe(201)
+    expect((await call('/v1/admin/sections/sport', asEditor(ADMIN_TOKEN, 'PUT', { name: 'Sport' }))).status).toBe(201)
+    expect((await call('/v1/admin/tags/football', asEditor(ADMIN_TOKEN, 'PUT', { name: 'Football' }))).status).toBe(201)
+    expect((await call('/v1/authors/guest')).status).toBe(200)
+    for (const path of ['/v1/admin/authors/guest', '/v1/admin/sections/sport', '/v1/admin/tags/football']) {
+      expect((await call(path, asEditor(ADMIN_TOKEN, 'DELETE'))).status, path).toBe(204)
+    }
+    expect((await call('/v1/authors/guest')).status).toBe(404)
+    expect((await call('/v1/admin/tags/football', asEditor(ADMIN_TOKEN, 'DELETE'))).status).toBe(404)
+  })
+})
