@@ -50,6 +50,11 @@ describe('authentication', () => {
     expect((await call('/v1/admin/articles', asEditor(token, 'GET'))).status).toBe(200)
     expect((await call(`/v1/admin/tokens/${id}`, asEditor(ADMIN_TOKEN, 'DELETE'))).status).toBe(204)
     expect((await call('/v1/admin/articles', asEditor(token, 'GET'))).status).toBe(401)
+    const audit = await env.DB.prepare("SELECT actor, action FROM audit_log WHERE target_type = 'token' AND target_slug = ?1 ORDER BY id").bind(String(id)).all()
+    expect(audit.results).toEqual([
+      { actor: 'bootstrap', action: 'token.create' },
+      { actor: 'bootstrap', action: 'token.revoke' },
+    ])
   })
 })
 
@@ -194,6 +199,18 @@ describe('authors, sections and tags', () => {
     expect(res.status).toBe(200)
     const body = (await (await call('/v1/articles/bylined')).json()) as any
     expect(body.authors[0]).toMatchObject({ name: 'Renamed Reporter', job_title: 'Correspondent' })
+  })
+
+  it('replaces the publication, and the next public read shows it', async () => {
+    const about = { name: 'The European Daily', url: 'https://www.example-daily.eu', description: 'News.', about: 'A daily online newspaper.', language: 'en' }
+    const res = await call('/v1/admin/publication', asEditor(ADMIN_TOKEN, 'PUT', about))
+    expect(res.status).toBe(200)
+    expect(((await (await call('/v1/publication')).json()) as any).about).toBe('A daily online newspaper.')
+    const changed = await call('/v1/admin/publication', asEditor(ADMIN_TOKEN, 'PUT', { ...about, about: 'Now with corrections.' }))
+    expect(changed.status).toBe(200)
+    expect(((await (await call('/v1/publication')).json()) as any).about).toBe('Now with corrections.')
+    expect((await call('/v1/admin/publication', asEditor(editorToken, 'PUT', about))).status).toBe(403)
+    expect((await call('/v1/admin/publication', asEditor(ADMIN_TOKEN, 'PUT', { ...about, url: 'javascript:alert(1)' }))).status).toBe(400)
   })
 
   it('needs an admin token to change them', async () => {

@@ -16,9 +16,12 @@ const ROUTES = [
   '/v1/publication',
   '/health',
   '/openapi.json',
+  '/v1/sync',
+  '/v1/admin/articles',
+  '/v1/admin/articles/{slug}',
   '/{slug}',
 ]
-const KNOWN_KEYS = ['limit', 'cursor', 'q', 'section', 'tag', 'author']
+const KNOWN_KEYS = ['limit', 'cursor', 'q', 'section', 'tag', 'author', 'status']
 
 const segment = fc.oneof(
   fc.constantFrom('geneva-talks-resume', 'europe', 'diplomacy', 'a', '', '..', '%00', '%ZZ', '-', 'x'.repeat(300)),
@@ -33,7 +36,7 @@ const query = fc.array(fc.tuple(fc.oneof(fc.constantFrom(...KNOWN_KEYS), fc.stri
 })
 const headerValue = fc.string({ unit: fc.integer({ min: 0x20, max: 0x7e }).map((c) => String.fromCharCode(c)), maxLength: 80 })
 const headers = fc.array(
-  fc.tuple(fc.constantFrom('accept', 'accept-encoding', 'if-none-match', 'if-modified-since', 'origin', 'range', 'x-anything'), headerValue),
+  fc.tuple(fc.constantFrom('accept', 'accept-encoding', 'authorization', 'if-none-match', 'if-modified-since', 'origin', 'range', 'x-anything'), headerValue),
   { maxLength: 4 },
 )
 

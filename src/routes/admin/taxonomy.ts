@@ -2,7 +2,8 @@ import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi'
 import type { Context } from 'hono'
 import { invalidate } from '../../cache.ts'
 import type { AppEnv } from '../../context.ts'
-import { authorProfileStatement, toAuthorSummary, writeAuthorStatement, type AuthorRow } from '../../db/authors.ts'
+import { toAuthorSummary, writeAuthorStatement, type AuthorRow } from '../../db/authors.ts'
+import type { Database } from '../../db/client.ts'
 import { recordChangeStatement, type ChangeType } from '../../db/changes.ts'
 import { auditStatement } from '../../db/editors.ts'
 import { findPublication, toPublication, writePublicationStatement } from '../../db/publication.ts'
@@ -18,36 +19,55 @@ import { adminErrors, bearer, conflictError } from './common.ts'
 const params = z.object({ slug: Slug })
 const json = <S extends z.ZodType>(schema: S) => ({ 'application/json': { schema } })
 
-/** A PUT and a DELETE route for one kind of thing, by slug (admins only). */
-function routesFor<S extends z.ZodType>(kind: 'authors' | 'sections' | 'tags', name: string, input: S, output: z.ZodType) {
-  const put = createRoute({
-    operationId: `adminPut${name}`,
-    method: 'put',
-    path: `/v1/admin/${kind}/{slug}`,
-    tags: ['Editorial'],
-    summary: `Create or replace a ${name.toLowerCase()}`,
-    security: bearer,
-    middleware: [requireRole('admin')] as const,
-    request: { params, body: { required: true, content: json(input) } },
-    responses: { 200: { description: 'Replaced.', content: json(output) }, 201: { description: 'Created.', content: json(output) }, ...adminErrors },
-  })
-  const del = createRoute({
-    operationId: `adminDelete${name}`,
-    method: 'delete',
-    path: `/v1/admin/${kind}/{slug}`,
-    tags: ['Editorial'],
-    summary: `Delete a ${name.toLowerCase()} that no article uses`,
-    security: bearer,
-    middleware: [requireRole('admin')] as const,
-    request: { params },
-    responses: { 204: { description: 'Deleted.' }, ...conflictError, ...adminErrors },
-  })
-  return { put, del }
+/** What differs between authors, sections and tags; the routes and handlers below are the same. */
+interface Kind<I extends z.ZodType> {
+  type: 'author' | 'section' | 'tag'
+  plural: 'authors' | 'sections' | 'tags'
+  name: string
+  input: I
+  output: z.ZodType
+  find: (db: Database, slug: string) => D1PreparedStatement
+  write: (db: Database, value: z.output<I>, now: string) => D1PreparedStatement
+  present: (row: never, siteUrl: string) => unknown
+  /** How many articles use it (?1: its slug). */
+  usage: string
 }
 
-const authorRoutes = routesFor('authors', 'Author', AuthorInput.omit({ slug: true }), AuthorSummary)
-const sectionRoutes = routesFor('sections', 'Section', SectionInput.omit({ slug: true }), Section)
-const tagRoutes = routesFor('tags', 'Tag', TagInput.omit({ slug: true }), Tag)
+const kinds = [
+  {
+    type: 'author',
+    plural: 'authors',
+    name: 'Author',
+    input: AuthorInput,
+    output: AuthorSummary,
+    find: (db, slug) => db.prepare('SELECT id, slug, name, job_title, bio, photo_url, photo_alt, links, updated_at FROM authors WHERE slug = ?1').bind(slug),
+    write: writeAuthorStatement,
+    present: (row: AuthorRow, siteUrl) => toAuthorSummary(row, siteUrl),
+    usage: 'SELECT count(*) AS n FROM article_authors x JOIN authors t ON t.id = x.author_id WHERE t.slug = ?1',
+  } satisfies Kind<typeof AuthorInput>,
+  {
+    type: 'section',
+    plural: 'sections',
+    name: 'Section',
+    input: SectionInput,
+    output: Section,
+    find: findSectionStatement,
+    write: writeSectionStatement,
+    present: (row: SectionRow, siteUrl) => toSection(row, siteUrl),
+    usage: 'SELECT count(*) AS n FROM articles a JOIN sections t ON t.id = a.section_id WHERE t.slug = ?1',
+  } satisfies Kind<typeof SectionInput>,
+  {
+    type: 'tag',
+    plural: 'tags',
+    name: 'Tag',
+    input: TagInput,
+    output: Tag,
+    find: findTagStatement,
+    write: writeTagStatement,
+    present: (row: TagRow, siteUrl) => toTag(row, siteUrl),
+    usage: 'SELECT count(*) AS n FROM article_tags x JOIN tags t ON t.id = x.tag_id WHERE t.slug = ?1',
+  } satisfies Kind<typeof TagInput>,
+] as const
 
 const putPublication = createRoute({
   operationId: 'adminPutPublication',
@@ -73,73 +93,60 @@ async function writeThing(c: Context<AppEnv>, type: ChangeType, slug: string, op
   await invalidate(c.env.CACHE, db, { everything: true })
 }
 
-const inUse = (what: string, count: number) =>
-  new ApiError(409, `${count} article${count === 1 ? '' : 's'} still use${count === 1 ? 's' : ''} this ${what}: reassign them first.`)
-
 export const adminTaxonomy = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
-  .openapi(authorRoutes.put, async (c) => {
-    const { slug } = c.req.valid('param')
-    const db = c.get('db')
-    const existed = (await db.first(db.prepare('SELECT 1 FROM authors WHERE slug = ?1').bind(slug))) !== null
-    const body = AuthorInput.parse({ ...c.req.valid('json'), slug })
-    await writeThing(c, 'author', slug, 'upsert', writeAuthorStatement(db, body, new Date().toISOString()), existed)
-    const row = (await db.first<AuthorRow>(authorProfileStatement(db, slug, c.get('now'))))!
-    return c.json(toAuthorSummary(row, c.get('site').url), existed ? 200 : 201)
+
+// Each kind's functions fit its own input; the loop treats them alike.
+for (const kind of kinds as unknown as readonly Kind<z.ZodObject>[]) {
+  const put = createRoute({
+    operationId: `adminPut${kind.name}`,
+    method: 'put',
+    path: `/v1/admin/${kind.plural}/{slug}`,
+    tags: ['Editorial'],
+    summary: `Create or replace a ${kind.type}`,
+    security: bearer,
+    middleware: [requireRole('admin')] as const,
+    request: { params, body: { required: true, content: json((kind.input as z.ZodObject).omit({ slug: true })) } },
+    responses: { 200: { description: 'Replaced.', content: json(kind.output) }, 201: { description: 'Created.', content: json(kind.output) }, ...adminErrors },
   })
-  .openapi(authorRoutes.del, async (c) => {
+  const del = createRoute({
+    operationId: `adminDelete${kind.name}`,
+    method: 'delete',
+    path: `/v1/admin/${kind.plural}/{slug}`,
+    tags: ['Editorial'],
+    summary: `Delete a ${kind.type} that no article uses`,
+    security: bearer,
+    middleware: [requireRole('admin')] as const,
+    request: { params },
+    responses: { 204: { description: 'Deleted.' }, ...conflictError, ...adminErrors },
+  })
+
+  adminTaxonomy.openapi(put, async (c) => {
     const { slug } = c.req.valid('param')
     const db = c.get('db')
-    const row = await db.first<{ n: number }>(
-      db.prepare('SELECT (SELECT count(*) FROM article_authors x WHERE x.author_id = authors.id) AS n FROM authors WHERE slug = ?1').bind(slug),
-    )
-    if (!row) throw new ApiError(404, `No author has the slug '${slug}'.`)
-    if (row.n > 0) throw inUse('author', row.n)
-    await writeThing(c, 'author', slug, 'delete', db.prepare('DELETE FROM authors WHERE slug = ?1').bind(slug), true)
+    const existed = (await db.first(kind.find(db, slug))) !== null
+    const value = kind.input.parse({ ...(c.req.valid('json') as object), slug })
+    await writeThing(c, kind.type, slug, 'upsert', kind.write(db, value, new Date().toISOString()), existed)
+    const row = await db.first<never>(kind.find(db, slug))
+    return c.json(kind.present(row!, c.get('site').url) as never, existed ? 200 : 201)
+  })
+
+  adminTaxonomy.openapi(del, async (c) => {
+    const { slug } = c.req.valid('param')
+    const db = c.get('db')
+    const [found, usage] = await db.batch<{ n: number }>([kind.find(db, slug), db.prepare(kind.usage).bind(slug)])
+    if (found!.results.length === 0) throw new ApiError(404, `No ${kind.type} has the slug '${slug}'.`)
+    const count = usage!.results[0]?.n ?? 0
+    if (count > 0) {
+      throw new ApiError(409, `${count} article${count === 1 ? '' : 's'} still use${count === 1 ? 's' : ''} this ${kind.type}: reassign them first.`)
+    }
+    await writeThing(c, kind.type, slug, 'delete', db.prepare(`DELETE FROM ${kind.plural} WHERE slug = ?1`).bind(slug), true)
     return c.body(null, 204)
   })
-  .openapi(sectionRoutes.put, async (c) => {
-    const { slug } = c.req.valid('param')
-    const db = c.get('db')
-    const existed = (await db.first(findSectionStatement(db, slug))) !== null
-    const body = SectionInput.parse({ ...c.req.valid('json'), slug })
-    await writeThing(c, 'section', slug, 'upsert', writeSectionStatement(db, body, new Date().toISOString()), existed)
-    const row = (await db.first<SectionRow>(findSectionStatement(db, slug)))!
-    return c.json(toSection(row, c.get('site').url), existed ? 200 : 201)
-  })
-  .openapi(sectionRoutes.del, async (c) => {
-    const { slug } = c.req.valid('param')
-    const db = c.get('db')
-    const row = await db.first<{ n: number }>(
-      db.prepare('SELECT (SELECT count(*) FROM articles a WHERE a.section_id = sections.id) AS n FROM sections WHERE slug = ?1').bind(slug),
-    )
-    if (!row) throw new ApiError(404, `No section has the slug '${slug}'.`)
-    if (row.n > 0) throw inUse('section', row.n)
-    await writeThing(c, 'section', slug, 'delete', db.prepare('DELETE FROM sections WHERE slug = ?1').bind(slug), true)
-    return c.body(null, 204)
-  })
-  .openapi(tagRoutes.put, async (c) => {
-    const { slug } = c.req.valid('param')
-    const db = c.get('db')
-    const existed = (await db.first(findTagStatement(db, slug))) !== null
-    const body = TagInput.parse({ ...c.req.valid('json'), slug })
-    await writeThing(c, 'tag', slug, 'upsert', writeTagStatement(db, body, new Date().toISOString()), existed)
-    const row = (await db.first<TagRow>(findTagStatement(db, slug)))!
-    return c.json(toTag(row, c.get('site').url), existed ? 200 : 201)
-  })
-  .openapi(tagRoutes.del, async (c) => {
-    const { slug } = c.req.valid('param')
-    const db = c.get('db')
-    const row = await db.first<{ n: number }>(
-      db.prepare('SELECT (SELECT count(*) FROM article_tags x WHERE x.tag_id = tags.id) AS n FROM tags WHERE slug = ?1').bind(slug),
-    )
-    if (!row) throw new ApiError(404, `No tag has the slug '${slug}'.`)
-    if (row.n > 0) throw inUse('tag', row.n)
-    await writeThing(c, 'tag', slug, 'delete', db.prepare('DELETE FROM tags WHERE slug = ?1').bind(slug), true)
-    return c.body(null, 204)
-  })
-  .openapi(putPublication, async (c) => {
-    const db = c.get('db')
-    const body = c.req.valid('json')
-    await writeThing(c, 'publication', 'publication', 'upsert', writePublicationStatement(db, body, new Date().toISOString()), true)
-    return c.json(toPublication((await findPublication(db))!), 200)
-  })
+}
+
+adminTaxonomy.openapi(putPublication, async (c) => {
+  const db = c.get('db')
+  const body = c.req.valid('json')
+  await writeThing(c, 'publication', 'publication', 'upsert', writePublicationStatement(db, body, new Date().toISOString()), true)
+  return c.json(toPublication((await findPublication(db))!), 200)
+})

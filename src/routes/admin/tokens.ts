@@ -1,6 +1,7 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi'
+import type { Context } from 'hono'
 import type { AppEnv } from '../../context.ts'
-import { createToken, listTokens, revokeToken } from '../../db/editors.ts'
+import { auditStatement, createToken, listTokens, revokeToken } from '../../db/editors.ts'
 import { ApiError, validationHook } from '../../errors.ts'
 import { newToken, sha256Hex } from '../../lib/tokens.ts'
 import { requireRole } from '../../middleware/auth.ts'
@@ -43,16 +44,26 @@ const revokeRouteDef = createRoute({
   responses: { 204: { description: 'Revoked.' }, ...adminErrors },
 })
 
+function audit(c: Context<AppEnv>, action: string, id: string, now: string) {
+  return auditStatement(c.get('db'), { actor: c.get('editor').name, action, type: 'token', slug: id, before: null, after: null, requestId: c.get('requestId') }, now)
+}
+
 export const adminTokens = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
   .openapi(createRouteDef, async (c) => {
     const { name, role } = c.req.valid('json')
     const token = newToken()
-    const row = await createToken(c.get('db'), { name, role, hash: await sha256Hex(token), createdBy: c.get('editor').name }, new Date().toISOString())
+    const db = c.get('db')
+    const now = new Date().toISOString()
+    const row = await createToken(db, { name, role, hash: await sha256Hex(token), createdBy: c.get('editor').name }, now)
+    await db.run(audit(c, 'token.create', String(row!.id), now))
     return c.json({ ...row!, token }, 201)
   })
   .openapi(listRouteDef, async (c) => c.json({ data: await listTokens(c.get('db')) }, 200))
   .openapi(revokeRouteDef, async (c) => {
     const { id } = c.req.valid('param')
-    if (!(await revokeToken(c.get('db'), id, new Date().toISOString()))) throw new ApiError(404, `No active token has the id ${id}.`)
+    const db = c.get('db')
+    const now = new Date().toISOString()
+    if (!(await revokeToken(db, id, now))) throw new ApiError(404, `No active token has the id ${id}.`)
+    await db.run(audit(c, 'token.revoke', String(id), now))
     return c.body(null, 204)
   })
