@@ -3,6 +3,7 @@ import { Scalar } from '@scalar/hono-api-reference'
 import type { AppEnv } from './context.ts'
 import { onError, onNotFound, validationHook } from './errors.ts'
 import { cors } from './middleware/cors.ts'
+import { partnerAccess } from './middleware/partner.ts'
 import { readThrough } from './middleware/read-through.ts'
 import { requestContext } from './middleware/request-context.ts'
 import { articles } from './routes/articles.ts'
@@ -15,13 +16,20 @@ import { sync } from './routes/sync.ts'
 import { adminArticles } from './routes/admin/articles.ts'
 import { adminTaxonomy } from './routes/admin/taxonomy.ts'
 import { adminTokens } from './routes/admin/tokens.ts'
+import { adminPartners } from './routes/admin/partners.ts'
+import { feeds } from './routes/feeds.ts'
 import { tags } from './routes/tags.ts'
 
 function createApp() {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
   app.use('*', cors())
   app.use('*', requestContext())
+  // Partners' keys are checked before the cache: their answers never come from, nor go to, it.
+  app.use('/v1/articles/*', partnerAccess())
+  app.use('/feeds/*', partnerAccess())
   app.use('/v1/*', readThrough())
+  app.use('/feeds/*', readThrough())
+  app.use('/sitemap*', readThrough())
   app.onError(onError)
   app.notFound(onNotFound)
 
@@ -37,6 +45,8 @@ function createApp() {
     .route('/', adminArticles)
     .route('/', adminTaxonomy)
     .route('/', adminTokens)
+    .route('/', adminPartners)
+    .route('/', feeds)
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', {
     type: 'http',
@@ -64,6 +74,7 @@ function createApp() {
       { name: 'Publication', description: 'The newspaper itself.' },
       { name: 'Newsletters', description: 'Sign-ups with double opt-in, confirmation, one-click unsubscribe, erasure.' },
       { name: 'Sync', description: 'The delta feed for apps and partners.' },
+      { name: 'Syndication', description: 'RSS, Atom and JSON Feed; sitemaps; full text for partners with a key.' },
       { name: 'Editorial', description: 'Authenticated writes for editors (bearer tokens).' },
       { name: 'Operations', description: 'Health and documentation.' },
     ],

@@ -24,5 +24,7 @@ export interface AppEnv {
     now: string
     /** Set on /v1/admin routes by the auth middleware. */
     editor: Editor
+    /** Set on feeds and articles by the partner middleware: null for the public. */
+    partner: { id: number; name: string } | null
   }
 }

@@ -2,6 +2,7 @@ import { app } from './app.ts'
 import { log } from './lib/log.ts'
 import { publishScheduled } from './jobs/publish-scheduled.ts'
 import { consumeSignups } from './queue/subscriptions.ts'
+import { consumeHubPings } from './queue/websub.ts'
 
 export type { AppType } from './app.ts'
 
@@ -9,7 +10,8 @@ export default {
   fetch: app.fetch,
 
   async queue(batch, env, _ctx) {
-    if (batch.queue.startsWith('newsroom-subscriptions') && !batch.queue.endsWith('-dlq')) return consumeSignups(batch, env)
+    if (batch.queue === 'newsroom-subscriptions') return consumeSignups(batch, env)
+    if (batch.queue === 'newsroom-websub') return consumeHubPings(batch, env)
     log('error', 'message batch from an unknown queue left unacknowledged', { queue: batch.queue, messages: batch.messages.length })
   },
 

@@ -16,7 +16,7 @@ describe('typed client', () => {
     if (!('data' in page)) throw new Error('expected a page')
     expect(page.data).toHaveLength(3)
     const slug: string = page.data[0]!.slug
-    const one = await client.v1.articles[':slug'].$get({ param: { slug } })
+    const one = await client.v1.articles[':slug'].$get({ param: { slug }, query: {} })
     const article = await one.json()
     if (!('body_html' in article)) throw new Error('expected an article')
     expect(article.slug).toBe(slug)

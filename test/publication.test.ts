@@ -50,7 +50,7 @@ describe('unexpected errors', () => {
     await env.DB.prepare("UPDATE articles SET body = 'not json' WHERE slug = 'corrupt'").run()
     const logged = vi.spyOn(console, 'error').mockImplementation(() => {})
     try {
-      const res = await get('/v1/articles/corrupt', { headers: { 'cache-control': 'no-cache', authorization: 'Bearer secret-token' } })
+      const res = await get('/v1/articles/corrupt', { headers: { 'cache-control': 'no-cache', cookie: 'session=secret-token' } })
       expect(res.status).toBe(500)
       expect(res.headers.get('content-type')).toBe('application/problem+json')
       const body: any = await res.json()

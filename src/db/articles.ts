@@ -183,6 +183,8 @@ export interface ListOptions {
   /** Rows to fetch: callers ask for one more than a page to learn whether another page follows. */
   limit: number
   after?: Extract<Cursor, { k: 't' | 'r' }>
+  /** Whole articles (body, corrections) rather than summaries: for feeds. */
+  full?: boolean
 }
 
 // Sentinels for "no cursor": later than any time, larger than any id; better than any rank.
@@ -258,7 +260,7 @@ export function listArticlesQuery(filter: ArticleFilter, options: ListOptions): 
     )
   }
 
-  const sql = `SELECT ${COLUMNS}${rank}
+  const sql = `SELECT ${options.full ? FULL_COLUMNS : COLUMNS}${rank}
     FROM ${from} JOIN sections s ON s.id = a.section_id
    WHERE ${where.join('\n     AND ')}
    ORDER BY ${order}

@@ -44,6 +44,7 @@ const CACHE_CONTROL: Record<Kind, { browser: string; cdn: string }> = {
 
 /** Which generations a URL depends on, and how long it may be kept. */
 function policyFor(path: string, params: URLSearchParams | null): Policy {
+  // Feeds and sitemaps are lists: they change with every write.
   // Slugs are plain ASCII; anything percent-encoded fails validation later, its key stays as sent.
   const article = path.match(/^\/v1\/articles\/([^/]+)$/)
   if (article) return { scope: { kind: 'article', slug: article[1]! }, kind: 'article' }
@@ -90,8 +91,11 @@ let renewing: Promise<void> | null = null
 export function readThrough(): MiddlewareHandler<AppEnv> {
   return async function readThrough(c, next) {
     if (c.req.method !== 'GET' && c.req.method !== 'HEAD') return next()
-    // Editors' previews and the sync log are never cached; neither is anything sent with credentials.
-    if (c.req.path.startsWith('/v1/admin/') || c.req.path === '/v1/sync' || c.req.header('authorization')) return next()
+    // Editors' previews and the sync log are never cached; neither is anything sent with
+    // credentials (a partner's full text must never be served from, or stored as, a public entry).
+    if (c.req.path.startsWith('/v1/admin/') || c.req.path === '/v1/sync' || c.req.header('authorization') || c.req.query('key') !== undefined) {
+      return next()
+    }
     const url = c.req.url
     const query = url.indexOf('?')
     const params = query === -1 || query === url.length - 1 ? null : new URLSearchParams(url.slice(query + 1))

@@ -4,6 +4,7 @@ import { findPublishedArticle, toArticle } from '../db/articles.ts'
 import { errorResponses, invalid, notFound, validationHook, type FieldError } from '../errors.ts'
 import { Article, ArticleListQuery, ArticlePage } from '../schemas/article.ts'
 import { Slug } from '../schemas/common.ts'
+import { syndicatedArticle } from '../render/feeds.ts'
 import { loadArticlePage } from './article-page.ts'
 
 const listArticles = createRoute({
@@ -28,9 +29,15 @@ const getArticle = createRoute({
   tags: ['Articles'],
   summary: 'Get a published article',
   description: 'The whole article: body blocks, rendered HTML, word count, reading time and schema.org JSON-LD.',
-  request: { params: z.object({ slug: Slug }) },
+  request: {
+    params: z.object({ slug: Slug }),
+    query: z
+      .object({ key: z.string().optional().openapi({ description: "A syndication partner's key (or send it as a Bearer token)." }) })
+      .strict(),
+  },
   responses: {
-    200: { description: 'The article.', content: { 'application/json': { schema: Article } } },
+    200: { description: 'The article. For partners, without the images they may not republish.', content: { 'application/json': { schema: Article } } },
+    401: { description: 'A partner key that is not valid or was revoked.', content: errorResponses[400].content },
     ...errorResponses,
   },
 })
@@ -59,6 +66,7 @@ export const articles = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
     const { slug } = c.req.valid('param')
     const row = await findPublishedArticle(c.get('db'), slug, c.get('now'))
     if (!row) throw notFound(`No published article has the slug '${slug}'.`)
-    return c.json(toArticle(row, c.get('site')), 200)
+    const article = toArticle(row, c.get('site'))
+    return c.json(c.get('partner') ? syndicatedArticle(article) : article, 200)
   })
 

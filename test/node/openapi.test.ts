@@ -44,6 +44,10 @@ describe('the OpenAPI document', () => {
         '/v1/admin/publication',
         '/v1/admin/tokens',
         '/v1/admin/tokens/{id}',
+        '/v1/admin/partners',
+        '/v1/admin/partners/{id}',
+        '/feeds/{file}',
+        '/feeds/{scope}/{slug}/{file}',
       ].sort(),
     )
     for (const [route, item] of Object.entries<any>(doc.paths)) {

@@ -20,6 +20,8 @@ import { requireRole } from '../../middleware/auth.ts'
 import { ArticleWriteBody, EditorArticle, EditorArticlePage, EditorArticleQuery, StatusChange } from '../../schemas/admin.ts'
 import { ArticleInput, type ArticleStatus } from '../../schemas/article.ts'
 import { Slug } from '../../schemas/common.ts'
+import { log } from '../../lib/log.ts'
+import { hubPingMessages } from '../../queue/websub.ts'
 import { adminErrors, bearer, etagHeader, preconditionErrors } from './common.ts'
 
 const params = z.object({ slug: Slug })
@@ -148,9 +150,32 @@ async function writeAsEditor(c: Context<AppEnv>, input: z.output<typeof ArticleI
     throw error
   }
   await invalidate(c.env.CACHE, db, { articles: [input.slug] })
+  await announce(c, input, current, now)
   const stored = (await findArticleForEditor(db, input.slug))!
   c.header('etag', etagOf(stored))
   return toEditorArticle(c, stored)
+}
+
+const isPublic = (article: { status: string; published_at: string | null }, now: string) =>
+  article.status === 'published' && article.published_at !== null && article.published_at <= now
+
+/**
+ * Tells the WebSub hub (when one is configured) that the article's feeds changed: on publication,
+ * correction or unpublication. Through a queue, so that a slow hub never slows an editor down;
+ * a failed send is logged, not the editor's problem.
+ */
+async function announce(c: Context<AppEnv>, input: z.output<typeof ArticleInput> & { correction?: string }, before: EditorArticleRow | null, now: string) {
+  const hub = c.env.WEBSUB_HUB_URL
+  const wasPublic = before !== null && isPublic(before, now)
+  const nowPublic = isPublic(input, now)
+  if (!hub || (!wasPublic && !nowPublic)) return
+  const reason = !nowPublic ? 'unpublish' : input.correction ? 'correction' : 'publish'
+  const messages = hubPingMessages(hub, new URL(c.req.url).origin, [input], reason, now)
+  try {
+    for (const message of messages) await c.env.WEBSUB.send(message, { contentType: 'json' })
+  } catch (error) {
+    log('warn', 'websub ping not queued', { slug: input.slug, error: String(error) })
+  }
 }
 
 /** The authors and the section an article names must exist (tags are created on the fly). */

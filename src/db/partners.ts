@@ -1,0 +1,41 @@
+import type { Database } from './client.ts'
+
+export interface PartnerRow {
+  id: number
+  name: string
+  created_at: string
+  created_by: string
+  revoked_at: string | null
+  last_used_at: string | null
+}
+
+const COLUMNS = 'id, name, created_at, created_by, revoked_at, last_used_at'
+
+export function findActivePartner(db: Database, hash: string) {
+  return db.first<PartnerRow>(db.prepare(`SELECT ${COLUMNS} FROM partner_keys WHERE key_hash = ?1 AND revoked_at IS NULL`).bind(hash))
+}
+
+export function createPartner(db: Database, partner: { name: string; hash: string; createdBy: string }, now: string) {
+  return db.first<PartnerRow>(
+    db
+      .prepare(`INSERT INTO partner_keys (name, key_hash, created_at, created_by) VALUES (?1, ?2, ?3, ?4) RETURNING ${COLUMNS}`)
+      .bind(partner.name, partner.hash, now, partner.createdBy),
+  )
+}
+
+export function listPartners(db: Database) {
+  return db.all<PartnerRow>(db.prepare(`SELECT ${COLUMNS} FROM partner_keys ORDER BY id`))
+}
+
+export async function revokePartner(db: Database, id: number, now: string) {
+  const result = await db.run(db.prepare('UPDATE partner_keys SET revoked_at = ?2 WHERE id = ?1 AND revoked_at IS NULL').bind(id, now))
+  return result.meta.changes > 0
+}
+
+/** Records use, at most once a minute per key: feed readers poll often, and D1 writes are not free. */
+export function touchPartnerStatement(db: Database, id: number, now: string) {
+  const minuteAgo = new Date(Date.parse(now) - 60_000).toISOString()
+  return db
+    .prepare('UPDATE partner_keys SET last_used_at = ?2 WHERE id = ?1 AND (last_used_at IS NULL OR last_used_at < ?3)')
+    .bind(id, now, minuteAgo)
+}

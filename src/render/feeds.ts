@@ -1,0 +1,154 @@
+import { generateAtomFeed, generateJsonFeed, generateRssFeed } from 'feedsmith'
+import type { Block, Image } from '../schemas/blocks.ts'
+import { renderHtml } from './blocks.ts'
+
+/**
+ * One neutral feed model and a renderer per format (RSS 2.0, Atom 1.0, JSON Feed 1.1). The XML is
+ * written by feedsmith, which escapes text and splits `]]>` inside CDATA; we only remove the
+ * control characters XML 1.0 cannot carry at all.
+ */
+
+export interface FeedItem {
+  url: string
+  title: string
+  summary: string
+  /** Full text as HTML, for partners only. */
+  contentHtml: string | null
+  published: string
+  updated: string
+  authors: { name: string; url: string }[]
+  /** The section first, then the tags. */
+  categories: string[]
+  /** Only an image that partners may republish. */
+  image: Image | null
+}
+
+export interface FeedModel {
+  title: string
+  description: string
+  language: string
+  homeUrl: string
+  /** The three formats' own URLs, for rel="self" and JSON Feed's feed_url. */
+  urls: { rss: string; atom: string; json: string }
+  hub: string | null
+  updated: string
+  items: FeedItem[]
+}
+
+export type FeedFormat = keyof FeedModel['urls']
+
+// XML 1.0 allows tab, newline, carriage return and everything from U+0020 up (minus surrogates
+// and U+FFFE/U+FFFF); a stray control character in a headline must not break every reader.
+const XML_ILLEGAL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g
+const clean = (text: string) => text.replace(XML_ILLEGAL, '')
+
+/** The body for republication: images whose rights forbid it go, with their captions and credits. */
+export function syndicatedHtml(body: Block[], corrections: { text: string; at: string }[]): string {
+  const allowed = body.filter((block) => block.type !== 'image' || block.syndication_allowed)
+  const notes = corrections.map((c) => `<p><em>Correction (${c.at.slice(0, 10)}):</em> ${escapeText(c.text)}</p>`)
+  return [renderHtml(allowed), ...notes].filter(Boolean).join('\n')
+}
+
+const escapeText = (text: string) => renderHtml([{ type: 'paragraph', content: [{ text }] }]).slice(3, -4)
+
+/** An article as partners may republish it: no image whose rights forbid it, anywhere. */
+export function syndicatedArticle<A extends { image: Image | null; body: Block[]; body_html: string; jsonld: Record<string, unknown> }>(article: A): A {
+  const image = article.image?.syndication_allowed ? article.image : null
+  const body = article.body.filter((block) => block.type !== 'image' || block.syndication_allowed)
+  return { ...article, image, body, body_html: renderHtml(body), jsonld: { ...article.jsonld, image: image ? article.jsonld.image : undefined } }
+}
+
+export function renderFeed(model: FeedModel, format: FeedFormat): string {
+  if (format === 'rss') return renderRss(model)
+  if (format === 'atom') return renderAtom(model)
+  return renderJson(model)
+}
+
+function renderRss(model: FeedModel): string {
+  return generateRssFeed({
+    title: clean(model.title),
+    link: model.homeUrl,
+    description: clean(model.description),
+    language: model.language,
+    lastBuildDate: new Date(model.updated),
+    atom: {
+      links: [
+        { href: model.urls.rss, rel: 'self', type: 'application/rss+xml' },
+        ...(model.hub ? [{ href: model.hub, rel: 'hub' }] : []),
+      ],
+    },
+    items: model.items.map((item) => ({
+      title: clean(item.title),
+      link: item.url,
+      guid: { value: item.url, isPermaLink: true },
+      pubDate: new Date(item.published),
+      description: clean(item.summary),
+      categories: item.categories.map((name) => ({ name: clean(name) })),
+      dc: { creators: item.authors.map((author) => clean(author.name)) },
+      ...(item.contentHtml ? { content: { encoded: clean(item.contentHtml) } } : {}),
+      ...(item.image
+        ? {
+            media: {
+              contents: [
+                {
+                  url: item.image.url,
+                  medium: 'image',
+                  ...(item.image.credit ? { credits: [{ value: clean(item.image.credit) }] } : {}),
+                  ...(item.image.caption ? { description: { value: clean(item.image.caption) } } : {}),
+                },
+              ],
+            },
+          }
+        : {}),
+    })),
+  })
+}
+
+function renderAtom(model: FeedModel): string {
+  return generateAtomFeed({
+    id: model.urls.atom,
+    title: { value: clean(model.title) },
+    subtitle: { value: clean(model.description) },
+    updated: new Date(model.updated),
+    links: [
+      { href: model.urls.atom, rel: 'self', type: 'application/atom+xml' },
+      { href: model.homeUrl, rel: 'alternate', type: 'text/html' },
+      ...(model.hub ? [{ href: model.hub, rel: 'hub' }] : []),
+    ],
+    entries: model.items.map((item) => ({
+      id: item.url,
+      title: { value: clean(item.title) },
+      links: [{ href: item.url, rel: 'alternate', type: 'text/html' }],
+      published: new Date(item.published),
+      updated: new Date(item.updated),
+      summary: { value: clean(item.summary) },
+      authors: item.authors.map((author) => ({ name: clean(author.name), uri: author.url })),
+      categories: item.categories.map((term) => ({ term: clean(term) })),
+      ...(item.contentHtml ? { content: { type: 'html', value: clean(item.contentHtml) } } : {}),
+    })),
+  })
+}
+
+function renderJson(model: FeedModel): string {
+  const feed = generateJsonFeed({
+    title: model.title,
+    home_page_url: model.homeUrl,
+    feed_url: model.urls.json,
+    description: model.description,
+    language: model.language,
+    ...(model.hub ? { hubs: [{ type: 'WebSub', url: model.hub }] } : {}),
+    items: model.items.map((item) => ({
+      id: item.url,
+      url: item.url,
+      title: item.title,
+      summary: item.summary,
+      ...(item.contentHtml ? { content_html: item.contentHtml } : { content_text: item.summary }),
+      ...(item.image ? { image: item.image.url } : {}),
+      date_published: new Date(item.published),
+      date_modified: new Date(item.updated),
+      authors: item.authors,
+      tags: item.categories,
+    })),
+  })
+  return typeof feed === 'string' ? feed : JSON.stringify(feed)
+}

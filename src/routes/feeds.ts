@@ -1,0 +1,120 @@
+import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi'
+import type { Context } from 'hono'
+import type { AppEnv } from '../context.ts'
+import { listArticlesStatement, toArticle, type ArticleBodyRow } from '../db/articles.ts'
+import { errorResponses, notFound, validationHook } from '../errors.ts'
+import { webUrl } from '../lib/site.ts'
+import { renderFeed, syndicatedHtml, type FeedFormat, type FeedModel } from '../render/feeds.ts'
+import { Slug } from '../schemas/common.ts'
+
+/** The latest articles a feed carries. */
+export const FEED_SIZE = 50
+
+const FILES = { 'rss.xml': 'rss', 'atom.xml': 'atom', 'feed.json': 'json' } as const satisfies Record<string, FeedFormat>
+const CONTENT_TYPES: Record<FeedFormat, string> = {
+  rss: 'application/rss+xml; charset=utf-8',
+  atom: 'application/atom+xml; charset=utf-8',
+  json: 'application/feed+json; charset=utf-8',
+}
+const SCOPES = { sections: 'section', authors: 'author', tags: 'tag' } as const
+type ScopeKind = (typeof SCOPES)[keyof typeof SCOPES]
+
+const file = z.enum(['rss.xml', 'atom.xml', 'feed.json']).openapi({ description: 'RSS 2.0, Atom 1.0 or JSON Feed 1.1.' })
+const query = z
+  .object({ key: z.string().optional().openapi({ description: "A partner's key, for readers that cannot send Authorization." }) })
+  .strict()
+const feedContent = {
+  'application/rss+xml': { schema: z.string() },
+  'application/atom+xml': { schema: z.string() },
+  'application/feed+json': { schema: z.string() },
+}
+const partnerErrors = {
+  401: { description: 'A partner key that is not valid or was revoked.', content: errorResponses[400].content },
+  429: { description: 'Too many requests for this partner key.', content: errorResponses[400].content },
+}
+
+const latestFeed = createRoute({
+  operationId: 'latestFeed',
+  method: 'get',
+  path: '/feeds/{file}',
+  tags: ['Syndication'],
+  summary: 'The latest 50 articles as RSS, Atom or JSON Feed',
+  description:
+    'Without a key: headline, standfirst and link. With a partner key (`Authorization: Bearer` or `?key=`): the full text too. ' +
+    'Images whose rights forbid syndication never appear, with their captions and credits.',
+  request: { params: z.object({ file }), query },
+  responses: { 200: { description: 'The feed.', content: feedContent }, ...partnerErrors, ...errorResponses },
+})
+
+const scopedFeed = createRoute({
+  operationId: 'scopedFeed',
+  method: 'get',
+  path: '/feeds/{scope}/{slug}/{file}',
+  tags: ['Syndication'],
+  summary: "A section's, author's or tag's latest 50 articles",
+  request: {
+    params: z.object({ scope: z.enum(['sections', 'authors', 'tags']), slug: Slug, file }),
+    query,
+  },
+  responses: { 200: { description: 'The feed.', content: feedContent }, ...partnerErrors, ...errorResponses },
+})
+
+const SCOPE_NAME_SQL: Record<ScopeKind, string> = {
+  section: 'SELECT name, description FROM sections WHERE slug = ?1',
+  author: "SELECT name, coalesce(job_title, '') AS description FROM authors WHERE slug = ?1",
+  tag: "SELECT name, '' AS description FROM tags WHERE slug = ?1",
+}
+
+async function serveFeed(c: Context<AppEnv>, fileName: keyof typeof FILES, scope: { kind: ScopeKind; path: string; slug: string } | null) {
+  const db = c.get('db')
+  const site = c.get('site')
+  const partner = c.get('partner')
+  const statements = [
+    db.prepare('SELECT name, description, language FROM publication WHERE id = 1'),
+    listArticlesStatement(db, scope ? { [scope.kind]: scope.slug } : {}, { now: c.get('now'), limit: FEED_SIZE, full: true }),
+    ...(scope ? [db.prepare(SCOPE_NAME_SQL[scope.kind]).bind(scope.slug)] : []),
+  ]
+  const [publication, list, named] = await db.batch(statements)
+  const pub = (publication!.results[0] as { name: string; description: string; language: string } | undefined) ?? {
+    name: site.name,
+    description: '',
+    language: 'en',
+  }
+  const scopeRow = named?.results[0] as { name: string; description: string } | undefined
+  if (scope && !scopeRow) throw notFound(`No ${scope.kind} has the slug '${scope.slug}'.`)
+
+  const origin = new URL(c.req.url).origin
+  const base = scope ? `${origin}/feeds/${scope.path}/${scope.slug}` : `${origin}/feeds`
+  const rows = list!.results as ArticleBodyRow[]
+  const articles = rows.map((row) => toArticle(row, site))
+  const model: FeedModel = {
+    title: scopeRow ? `${pub.name}: ${scopeRow.name}` : pub.name,
+    description: scopeRow?.description || pub.description,
+    language: pub.language,
+    homeUrl: scope ? webUrl(site.url, scope.path as 'sections' | 'authors' | 'tags', scope.slug) : site.url,
+    urls: { rss: `${base}/rss.xml`, atom: `${base}/atom.xml`, json: `${base}/feed.json` },
+    hub: c.env.WEBSUB_HUB_URL || null,
+    updated: articles.reduce((newest, a) => (a.updated_at > newest ? a.updated_at : newest), articles[0]?.updated_at ?? c.get('now')),
+    items: articles.map((article) => ({
+      url: article.url,
+      title: article.headline,
+      summary: article.standfirst,
+      contentHtml: partner ? syndicatedHtml(article.body, article.corrections) : null,
+      published: article.published_at,
+      updated: article.updated_at,
+      authors: article.authors.map((author) => ({ name: author.name, url: author.url })),
+      categories: [article.section.name, ...article.tags.map((tag) => tag.name)],
+      image: article.image?.syndication_allowed ? article.image : null,
+    })),
+  }
+  const format = FILES[fileName]
+  const links = [`<${model.urls[format]}>; rel="self"`, ...(model.hub ? [`<${model.hub}>; rel="hub"`] : [])]
+  return c.body(renderFeed(model, format), 200, { 'content-type': CONTENT_TYPES[format], link: links.join(', ') })
+}
+
+export const feeds = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
+  .openapi(latestFeed, (c) => serveFeed(c, c.req.valid('param').file, null) as never)
+  .openapi(scopedFeed, (c) => {
+    const { scope, slug, file: fileName } = c.req.valid('param')
+    return serveFeed(c, fileName, { kind: SCOPES[scope], path: scope, slug }) as never
+  })
