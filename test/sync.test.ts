@@ -136,9 +136,13 @@ describe('GET /v1/sync', () => {
 
     const later = future.getTime() + 60_000
     vi.useFakeTimers({ toFake: ['Date'], now: later })
+    const ping = vi.spyOn(env.WEBSUB, 'send')
     const ctx = createExecutionContext()
-    await worker.scheduled(createScheduledController({ scheduledTime: later, cron: '* * * * *' }), env)
+    await worker.scheduled(createScheduledController({ scheduledTime: later, cron: '* * * * *' }), { ...env, WEBSUB_HUB_URL: 'https://hub.example.org/' })
     await waitOnExecutionContext(ctx)
+    expect(ping).toHaveBeenCalledTimes(1)
+    expect((ping.mock.calls[0]![0] as any).topics).toContain(`http://localhost:8787/feeds/authors/${demo.authors[1]!.slug}/atom.xml`)
+    ping.mockRestore()
 
     const res = await call('/v1/articles/at-noon')
     expect(res.status).toBe(200)

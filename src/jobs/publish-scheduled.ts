@@ -1,6 +1,7 @@
 import { invalidate } from '../cache.ts'
 import { Database } from '../db/client.ts'
 import { log } from '../lib/log.ts'
+import { hubPingMessages } from '../queue/websub.ts'
 
 const JOB = 'publish-scheduled'
 
@@ -41,7 +42,32 @@ export async function publishScheduled(env: Env, at: Date = new Date()): Promise
   const slugs = becoming!.results.map((row) => row.slug)
   if (slugs.length > 0) {
     await invalidate(env.CACHE, db, { articles: slugs })
+    await announce(env, db, slugs, now)
     log('info', 'scheduled articles published', { count: slugs.length })
   }
   return slugs
+}
+
+/** Pings the WebSub hub, if one is configured, for the feeds of the articles that just went public. */
+async function announce(env: Env, db: Database, slugs: string[], now: string) {
+  if (!env.WEBSUB_HUB_URL) return
+  const rows = await db.all<{ section: string; tags: string; authors: string }>(
+    db
+      .prepare(
+        `SELECT s.slug AS section,
+                (SELECT json_group_array(t.slug) FROM article_tags x JOIN tags t ON t.id = x.tag_id WHERE x.article_id = a.id) AS tags,
+                (SELECT json_group_array(au.slug) FROM article_authors x JOIN authors au ON au.id = x.author_id WHERE x.article_id = a.id) AS authors
+           FROM articles a JOIN sections s ON s.id = a.section_id
+          WHERE a.slug IN (SELECT value FROM json_each(?1))`,
+      )
+      .bind(JSON.stringify(slugs)),
+  )
+  const articles = rows.map((row) => ({ section: row.section, tags: JSON.parse(row.tags) as string[], authors: JSON.parse(row.authors) as string[] }))
+  try {
+    for (const message of hubPingMessages(env.WEBSUB_HUB_URL, env.API_URL.replace(/\/+$/, ''), articles, 'publish', now)) {
+      await env.WEBSUB.send(message, { contentType: 'json' })
+    }
+  } catch (error) {
+    log('warn', 'websub ping not queued', { error: String(error) })
+  }
 }
