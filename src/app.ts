@@ -18,6 +18,7 @@ import { adminTaxonomy } from './routes/admin/taxonomy.ts'
 import { adminTokens } from './routes/admin/tokens.ts'
 import { adminPartners } from './routes/admin/partners.ts'
 import { feeds } from './routes/feeds.ts'
+import { sitemaps } from './routes/sitemaps.ts'
 import { tags } from './routes/tags.ts'
 
 function createApp() {
@@ -47,6 +48,7 @@ function createApp() {
     .route('/', adminTokens)
     .route('/', adminPartners)
     .route('/', feeds)
+    .route('/', sitemaps)
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', {
     type: 'http',

@@ -220,3 +220,17 @@ describe('WebSub', () => {
     send.mockRestore()
   })
 })
+
+describe('sitemaps, as the Worker serves them', () => {
+  it('are cached like lists and list the published articles', async () => {
+    const first = await call('/sitemaps/news.xml')
+    expect(first.status).toBe(200)
+    expect(first.headers.get('content-type')).toBe('application/xml; charset=utf-8')
+    expect((await call('/sitemaps/news.xml')).headers.get('x-cache')).toBe('HIT')
+    expect(await first.text()).toContain(`/articles/${demo.articles[1]!.slug}</loc>`)
+    const index = parser.parse(await (await call('/sitemap.xml')).text())
+    const locs = [index.sitemapindex.sitemap].flat().map((entry: any) => entry.loc)
+    expect(locs).toEqual(expect.arrayContaining(['http://api.test/sitemaps/news.xml', 'http://api.test/sitemaps/articles-1.xml']))
+    expect((await call('/sitemaps/articles-1.xml')).headers.get('x-cache')).toBe('MISS')
+  })
+})

@@ -48,6 +48,9 @@ describe('the OpenAPI document', () => {
         '/v1/admin/partners/{id}',
         '/feeds/{file}',
         '/feeds/{scope}/{slug}/{file}',
+        '/sitemap.xml',
+        '/sitemaps/news.xml',
+        '/sitemaps/articles-{n}.xml',
       ].sort(),
     )
     for (const [route, item] of Object.entries<any>(doc.paths)) {

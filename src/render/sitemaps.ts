@@ -1,0 +1,88 @@
+import XMLBuilder from 'fast-xml-builder'
+
+/**
+ * Sitemaps (https://www.sitemaps.org/protocol.html) and Google News sitemaps, built as objects and
+ * serialised by fast-xml-builder's XMLBuilder, which escapes &, <, >, ' and " in text and
+ * attributes. What XML cannot carry at all (most C0 control characters, lone surrogates,
+ * U+FFFE/U+FFFF) is removed from text first: escaping cannot save it, and one such character makes
+ * the whole document unreadable to a crawler.
+ */
+
+export const SITEMAP_NS = 'http://www.sitemaps.org/schemas/sitemap/0.9'
+export const NEWS_NS = 'http://www.google.com/schemas/sitemap-news/0.9'
+export const XML_CONTENT_TYPE = 'application/xml; charset=utf-8'
+
+const builder = new XMLBuilder({ ignoreAttributes: false, attributeNamePrefix: '@', suppressEmptyNode: false })
+
+const DECLARATION = { '?xml': { '@version': '1.0', '@encoding': 'UTF-8' } }
+
+// Characters not allowed anywhere in an XML 1.0 document (tab, LF and CR are allowed).
+const ILLEGAL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g
+
+/** Text as XML can carry it: lone surrogates become U+FFFD, illegal characters are dropped. */
+export function xmlText(text: string): string {
+  return text.toWellFormed().replace(ILLEGAL, '')
+}
+
+/**
+ * The language as Google News wants it: an ISO 639 code ("en", not "en-GB"), except Chinese,
+ * which is "zh-cn" (simplified) or "zh-tw" (traditional).
+ */
+export function newsLanguage(language: string): string {
+  const [primary = '', region = ''] = language.toLowerCase().split('-')
+  if (primary === 'zh') return ['tw', 'hk', 'mo'].includes(region) ? 'zh-tw' : 'zh-cn'
+  return primary
+}
+
+export interface NewsEntry {
+  /** The article's absolute web URL. */
+  loc: string
+  title: string
+  /** BCP 47 as stored ("en", "en-GB"). */
+  language: string
+  /** ISO 8601 */
+  publishedAt: string
+}
+
+export interface UrlEntry {
+  loc: string
+  /** ISO 8601 */
+  lastmod?: string
+}
+
+/** A Google News sitemap: one <url> per article, with the publication's name and language. */
+export function renderNewsSitemap(publicationName: string, entries: NewsEntry[]): string {
+  const name = xmlText(publicationName)
+  return builder.build({
+    ...DECLARATION,
+    urlset: {
+      '@xmlns': SITEMAP_NS,
+      '@xmlns:news': NEWS_NS,
+      url: entries.map((entry) => ({
+        loc: xmlText(entry.loc),
+        'news:news': {
+          'news:publication': {
+            'news:name': name,
+            'news:language': xmlText(newsLanguage(entry.language)),
+          },
+          'news:publication_date': xmlText(entry.publishedAt),
+          'news:title': xmlText(entry.title),
+        },
+      })),
+    },
+  })
+}
+
+/** A plain sitemap (<urlset>). */
+export function renderUrlset(entries: UrlEntry[]): string {
+  return builder.build({ ...DECLARATION, urlset: { '@xmlns': SITEMAP_NS, url: entries.map(locAndLastmod) } })
+}
+
+/** A sitemap index (<sitemapindex>) over other sitemaps. */
+export function renderSitemapIndex(entries: UrlEntry[]): string {
+  return builder.build({ ...DECLARATION, sitemapindex: { '@xmlns': SITEMAP_NS, sitemap: entries.map(locAndLastmod) } })
+}
+
+function locAndLastmod(entry: UrlEntry) {
+  return entry.lastmod === undefined ? { loc: xmlText(entry.loc) } : { loc: xmlText(entry.loc), lastmod: xmlText(entry.lastmod) }
+}

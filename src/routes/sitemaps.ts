@@ -1,0 +1,119 @@
+import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi'
+import type { Context } from 'hono'
+import type { AppEnv } from '../context.ts'
+import { CHUNK_SIZE, listSitemapChunks, loadNewsSitemap, loadSitemapChunk } from '../db/sitemaps.ts'
+import { errorResponses, notFound, validationHook } from '../errors.ts'
+import { webUrl } from '../lib/site.ts'
+import { renderNewsSitemap, renderSitemapIndex, renderUrlset, XML_CONTENT_TYPE, type UrlEntry } from '../render/sitemaps.ts'
+
+const xmlContent = { 'application/xml': { schema: z.string() } }
+
+// Crawlers fetch sitemaps rarely, and news sitemaps every few minutes at most; shared caches may
+// keep them a while. A new article appears in the news sitemap within a minute.
+const NEWS_CACHE = 'public, max-age=60'
+const ARCHIVE_CACHE = 'public, max-age=3600'
+
+const newsSitemap = createRoute({
+  operationId: 'newsSitemap',
+  method: 'get',
+  path: '/sitemaps/news.xml',
+  tags: ['Syndication'],
+  summary: 'Google News sitemap',
+  description:
+    'Articles published in the last two days, newest first, at most 1,000: web URL, publication name, language, ' +
+    'publication date and headline (https://developers.google.com/search/docs/crawling-indexing/sitemaps/news-sitemap).',
+  responses: {
+    200: { description: 'The news sitemap.', content: xmlContent },
+    ...errorResponses,
+  },
+})
+
+const sitemapIndex = createRoute({
+  operationId: 'sitemapIndex',
+  method: 'get',
+  path: '/sitemap.xml',
+  tags: ['Syndication'],
+  summary: 'Sitemap index',
+  description:
+    'Lists the article sitemaps (`/sitemaps/articles-{n}.xml`, 50,000 URLs each, with the time of their newest change) ' +
+    'and the news sitemap.',
+  responses: {
+    200: { description: 'The sitemap index.', content: xmlContent },
+    ...errorResponses,
+  },
+})
+
+// The file name carries the number ("articles-2.xml"): OpenAPI can template part of a segment,
+// but Hono's router cannot, so this route is documented with registerPath and routed with a
+// pattern over the whole segment. Anything but a positive integer (0, -1, 01, abc) is a 404.
+const articleSitemap = createRoute({
+  operationId: 'articleSitemap',
+  method: 'get',
+  path: '/sitemaps/articles-{n}.xml',
+  tags: ['Syndication'],
+  summary: 'One article sitemap',
+  description:
+    'Chunk `n` of all published articles, oldest first, 50,000 per chunk: web URL and time of the last change. ' +
+    'New articles are added to the last chunk, so earlier chunks keep their contents.',
+  request: {
+    params: z.object({
+      n: z
+        .string()
+        .regex(/^[1-9][0-9]*$/)
+        .openapi({ param: { name: 'n', in: 'path' }, description: 'The chunk number, from 1.', example: '1' }),
+    }),
+  },
+  responses: {
+    200: { description: 'The article sitemap.', content: xmlContent },
+    ...errorResponses,
+  },
+})
+
+function xml(c: Context<AppEnv>, body: string, cacheControl: string) {
+  return c.body(body, 200, { 'content-type': XML_CONTENT_TYPE, 'cache-control': cacheControl })
+}
+
+/** The number in "articles-12.xml", or null when it is not a positive integer. */
+function chunkNumber(file: string): number | null {
+  const match = /^articles-([1-9][0-9]{0,8})\.xml$/.exec(file)
+  return match ? Number(match[1]) : null
+}
+
+const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
+app.openAPIRegistry.registerPath(articleSitemap)
+
+export const sitemaps = app
+  .openapi(newsSitemap, async (c) => {
+    const site = c.get('site')
+    const { publicationName, articles } = await loadNewsSitemap(c.get('db'), c.get('now'))
+    const body = renderNewsSitemap(
+      publicationName ?? site.name,
+      articles.map((row) => ({
+        loc: webUrl(site.url, 'articles', row.slug),
+        title: row.headline,
+        language: row.language,
+        publishedAt: row.published_at,
+      })),
+    )
+    return xml(c, body, NEWS_CACHE)
+  })
+  .openapi(sitemapIndex, async (c) => {
+    const chunks = await listSitemapChunks(c.get('db'), c.get('now'), CHUNK_SIZE)
+    const origin = new URL(c.req.url).origin
+    const newest = chunks.reduce<string | undefined>((max, chunk) => (max === undefined || chunk.lastmod > max ? chunk.lastmod : max), undefined)
+    const entries: UrlEntry[] = [
+      ...chunks.map((chunk) => ({ loc: `${origin}/sitemaps/articles-${chunk.chunk}.xml`, lastmod: chunk.lastmod })),
+      // The news sitemap changes whenever an article is published or edited: the newest change of all.
+      { loc: `${origin}/sitemaps/news.xml`, lastmod: newest },
+    ]
+    return xml(c, renderSitemapIndex(entries), ARCHIVE_CACHE)
+  })
+  .get('/sitemaps/:file{articles-[^/]+\\.xml}', async (c) => {
+    const file = c.req.param('file')
+    const n = chunkNumber(file)
+    if (n === null) throw notFound(`No sitemap is named '${file}': chunks are numbered from 1.`)
+    const rows = await loadSitemapChunk(c.get('db'), c.get('now'), n, CHUNK_SIZE)
+    if (rows.length === 0) throw notFound(`There is no article sitemap number ${n}.`)
+    const siteUrl = c.get('site').url
+    return xml(c, renderUrlset(rows.map((row) => ({ loc: webUrl(siteUrl, 'articles', row.slug), lastmod: row.lastmod }))), ARCHIVE_CACHE)
+  })
