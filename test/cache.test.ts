@@ -1,17 +1,10 @@
-import { createExecutionContext, waitOnExecutionContext } from 'cloudflare:test'
 import { env } from 'cloudflare:workers'
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
 import { MEMORY_TTL_MS } from '../src/cache.ts'
-import worker from '../src/index.ts'
-import { article, basics, BASE, d1Queries, seed } from './helpers.ts'
+import { article, basics, call, d1Queries, seed } from './helpers.ts'
 
-/** Calls the Worker and waits for its background work (the cache fill) to finish. */
-async function fetchSettled(path: string, init?: RequestInit) {
-  const ctx = createExecutionContext()
-  const res = await worker.fetch(new Request(new URL(path, BASE), init), env, ctx)
-  await waitOnExecutionContext(ctx)
-  return res
-}
+// The Worker, with its background work (the cache fill) awaited before each answer is used.
+const fetchSettled = (path: string, init?: RequestInit) => call(path, init)
 
 async function json(path: string, init?: RequestInit) {
   const res = await fetchSettled(path, init)

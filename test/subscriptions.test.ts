@@ -1,22 +1,16 @@
-import { createExecutionContext, createMessageBatch, getQueueResult, waitOnExecutionContext } from 'cloudflare:test'
+import { createExecutionContext, createMessageBatch, getQueueResult } from 'cloudflare:test'
 import { env } from 'cloudflare:workers'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import worker from '../src/index.ts'
 import { CONFIRMATION_TTL_MS } from '../src/queue/subscriptions.ts'
 import type { SignupMessage } from '../src/schemas/subscription.ts'
-import { BASE } from './helpers.ts'
+import { call } from './helpers.ts'
 
 const QUEUE = 'newsroom-subscriptions'
 let ipCounter = 0
 /** Each test signs up from its own address, so the per-IP rate limit only bites where tested. */
 const freshIp = () => `203.0.113.${++ipCounter}`
 
-async function call(path: string, init: RequestInit & { env?: Partial<Env> & Record<string, unknown> } = {}) {
-  const ctx = createExecutionContext()
-  const res = await worker.fetch(new Request(new URL(path, BASE), init), { ...env, ...init.env } as Env, ctx)
-  await waitOnExecutionContext(ctx)
-  return res
-}
 
 function form(fields: Record<string, string | string[]>, headers: Record<string, string> = {}) {
   const body = new URLSearchParams()
@@ -39,7 +33,8 @@ function json(body: unknown, headers: Record<string, string> = {}) {
 /** Signs up and returns what was put on the queue. */
 async function signUp(init: RequestInit & { env?: Record<string, unknown> }) {
   const send = vi.spyOn(env.SUBSCRIPTIONS, 'send')
-  const res = await call('/v1/subscriptions', init)
+  const { env: overrides, ...request } = init
+  const res = await call('/v1/subscriptions', request, overrides)
   const messages = send.mock.calls.map((args) => args[0] as SignupMessage)
   send.mockRestore()
   return { res, messages }
