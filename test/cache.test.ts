@@ -257,6 +257,10 @@ describe('CORS', () => {
     expect(allowed.headers.get('vary')).toMatch(/Origin/i)
     const foreign = await fetchSettled('/v1/articles', { headers: { origin: 'https://evil.example' } })
     expect(foreign.headers.get('access-control-allow-origin')).toBeNull()
+    // An app's request (no Origin) gets no CORS headers, but the Vary that keeps shared caches honest.
+    const app = await fetchSettled('/v1/articles')
+    expect(app.headers.get('access-control-allow-origin')).toBeNull()
+    expect(app.headers.get('vary')).toMatch(/Origin/i)
   })
 
 
