@@ -1,3 +1,4 @@
+import { nextEmbargo } from './db/articles.ts'
 import type { Database } from './db/client.ts'
 import { log } from './lib/log.ts'
 
@@ -230,17 +231,4 @@ async function putGeneration(kv: KVNamespace, key: string, gen: Generation, ttl?
     await new Promise((resolve) => setTimeout(resolve, 1_100))
     await kv.put(key, JSON.stringify(gen), options)
   }
-}
-
-/** The next moment a published or scheduled article's embargo lifts, if any. */
-async function nextEmbargo(db: Database, now: string): Promise<string | null> {
-  const row = await db.first<{ at: string | null }>(
-    db
-      .prepare(
-        `SELECT min(published_at) AS at FROM articles
-          WHERE status IN ('published', 'scheduled') AND published_at > ?1`,
-      )
-      .bind(now),
-  )
-  return row?.at ?? null
 }

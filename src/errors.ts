@@ -70,8 +70,10 @@ export class ApiError extends Error {
 
 export const notFound = (detail: string) => new ApiError(404, detail)
 
-export const invalid = (errors: FieldError[]) =>
-  new ApiError(400, errors.map((e) => `${e.field}: ${e.detail}`).join('; '), { errors })
+/** Field errors in one line, for `detail`. */
+export const describeErrors = (errors: FieldError[]) => errors.map((e) => `${e.field}: ${e.detail}`).join('; ')
+
+export const invalid = (errors: FieldError[]) => new ApiError(400, describeErrors(errors), { errors })
 
 export function problemResponse(
   c: Context<AppEnv>,
@@ -125,7 +127,7 @@ export function validationHook(
 ) {
   if (!result.success) {
     const errors = fieldErrors(result.error, TARGETS[result.target] ?? 'query')
-    return problemResponse(c, 400, errors.map((e) => `${e.field}: ${e.detail}`).join('; '), { errors })
+    return problemResponse(c, 400, describeErrors(errors), { errors })
   }
 }
 

@@ -1,6 +1,7 @@
 import { createExecutionContext, waitOnExecutionContext } from 'cloudflare:test'
 import { env, exports } from 'cloudflare:workers'
 import worker from '../src/index.ts'
+import { expect } from 'vitest'
 import { importContent, type ContentBundle } from '../src/content/import.ts'
 import { Database } from '../src/db/client.ts'
 import type { ArticleInput } from '../src/schemas/article.ts'
@@ -38,18 +39,27 @@ export function asEditor(token: string, method: string, body?: unknown, headers:
   }
 }
 
-/** Follows next_cursor from the first page to the last, collecting the slugs. */
-export async function walkSlugs(path: string, page: (body: any) => any = (body) => body): Promise<string[]> {
+/**
+ * Follows next_cursor from the first page to the last, collecting the slugs; `page` finds the
+ * page in a response (an author's profile embeds it under `articles`).
+ */
+export async function walkSlugs(
+  path: string,
+  { limit = 100, page = (body: any) => body }: { limit?: number; page?: (body: any) => any } = {},
+): Promise<string[]> {
   const seen: string[] = []
   let cursor: string | null = null
-  do {
+  for (let pages = 0; pages < 1000; pages++) {
     const sep = path.includes('?') ? '&' : '?'
-    const res = await call(`${path}${sep}limit=100${cursor ? `&cursor=${cursor}` : ''}`)
+    const url: string = `${path}${sep}limit=${limit}${cursor ? `&cursor=${cursor}` : ''}`
+    const res = await call(url)
+    expect(res.status, url).toBe(200)
     const body = page(await res.json())
     seen.push(...body.data.map((item: any) => item.slug))
     cursor = body.next_cursor
-  } while (cursor)
-  return seen
+    if (!cursor) return seen
+  }
+  throw new Error(`${path}: no last page after 1000 pages`)
 }
 
 /** Writes content through the data layer, failing loudly if any record is refused. */

@@ -1,27 +1,12 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 import { encodeCursor } from '../src/lib/cursor.ts'
-import { article, basics, getJson, seed } from './helpers.ts'
+import { article, basics, getJson, seed, walkSlugs } from './helpers.ts'
 
 // 57 articles over only 7 distinct publication times: most pages end in the middle of a tie.
 const TOTAL = 57
 const times = Array.from({ length: 7 }, (_, i) => new Date(Date.UTC(2026, 0, 10 - i, 8)).toISOString())
 
-/** Follows next_cursor from the first page to the last; `page` finds the page in a response. */
-async function walk(path: string, limit: number, page: (body: any) => any = (body) => body) {
-  const seen: string[] = []
-  let cursor: string | null = null
-  let pages = 0
-  do {
-    const sep = path.includes('?') ? '&' : '?'
-    const url: string = `${path}${sep}limit=${limit}${cursor ? `&cursor=${cursor}` : ''}`
-    const { status, body } = await getJson(url)
-    expect(status, url).toBe(200)
-    seen.push(...page(body).data.map((a: any) => a.slug))
-    cursor = page(body).next_cursor
-    pages += 1
-  } while (cursor && pages < 100)
-  return seen
-}
+const walk = (path: string, limit: number, page?: (body: any) => any) => walkSlugs(path, { limit, page })
 
 beforeAll(async () => {
   await seed({

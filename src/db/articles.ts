@@ -401,3 +401,63 @@ function tagNameFromSlug(slug: string): string {
   const words = slug.replace(/-/g, ' ')
   return words.charAt(0).toUpperCase() + words.slice(1)
 }
+
+/** The next moment a published or scheduled article's embargo lifts, if any. */
+export async function nextEmbargo(db: Database, now: string): Promise<string | null> {
+  const row = await db.first<{ at: string | null }>(
+    db
+      .prepare(
+        `SELECT min(published_at) AS at FROM articles
+          WHERE status IN ('published', 'scheduled') AND published_at > ?1`,
+      )
+      .bind(now),
+  )
+  return row?.at ?? null
+}
+
+/**
+ * The scheduler's transaction, in order: the slugs becoming public (scheduled ones due, and
+ * embargoed published ones whose time came since the job's last run, or `firstRun`), their sync
+ * log entries, the audit entries, the status flip, and the job's own clock.
+ */
+export function publishDueStatements(db: Database, job: string, now: string, firstRun: string) {
+  const lastRun = "coalesce((SELECT last_run_at FROM jobs WHERE name = ?2), ?3)"
+  const due = `(status = 'scheduled' AND published_at <= ?1)
+             OR (status = 'published' AND published_at <= ?1 AND published_at > ${lastRun})`
+  return [
+    db.prepare(`SELECT slug FROM articles WHERE ${due}`).bind(now, job, firstRun),
+    db.prepare(`INSERT INTO changes (type, slug, op, at) SELECT 'article', slug, 'upsert', ?1 FROM articles WHERE ${due}`).bind(now, job, firstRun),
+    db
+      .prepare(
+        `INSERT INTO audit_log (at, actor, action, target_type, target_slug, version_before, version_after)
+         SELECT ?1, 'scheduler', 'article.published', 'article', slug, version, version + 1
+           FROM articles WHERE status = 'scheduled' AND published_at <= ?1`,
+      )
+      .bind(now),
+    db
+      .prepare(
+        `UPDATE articles SET status = 'published', version = version + 1, updated_at = ?1
+          WHERE status = 'scheduled' AND published_at <= ?1`,
+      )
+      .bind(now),
+    db
+      .prepare('INSERT INTO jobs (name, last_run_at) VALUES (?2, ?1) ON CONFLICT (name) DO UPDATE SET last_run_at = excluded.last_run_at')
+      .bind(now, job),
+  ]
+}
+
+/** Each article's section, tag and author slugs: which feeds it appears in. */
+export async function feedScopesOf(db: Database, slugs: string[]) {
+  const rows = await db.all<{ section: string; tags: string; authors: string }>(
+    db
+      .prepare(
+        `SELECT s.slug AS section,
+                (SELECT json_group_array(t.slug) FROM article_tags x JOIN tags t ON t.id = x.tag_id WHERE x.article_id = a.id) AS tags,
+                (SELECT json_group_array(au.slug) FROM article_authors x JOIN authors au ON au.id = x.author_id WHERE x.article_id = a.id) AS authors
+           FROM articles a JOIN sections s ON s.id = a.section_id
+          WHERE a.slug IN (SELECT value FROM json_each(?1))`,
+      )
+      .bind(JSON.stringify(slugs)),
+  )
+  return rows.map((row) => ({ section: row.section, tags: JSON.parse(row.tags) as string[], authors: JSON.parse(row.authors) as string[] }))
+}

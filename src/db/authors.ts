@@ -26,6 +26,14 @@ export interface AuthorWrite {
 
 const COLUMNS = 'id, slug, name, job_title, bio, photo_url, photo_alt, links, updated_at'
 
+export function findAuthorStatement(db: Database, slug: string) {
+  return db.prepare(`SELECT ${COLUMNS} FROM authors WHERE slug = ?1`).bind(slug)
+}
+
+export function authorsBySlugsStatement(db: Database, slugs: string[]) {
+  return db.prepare(`SELECT ${COLUMNS} FROM authors WHERE slug IN (SELECT value FROM json_each(?1))`).bind(JSON.stringify(slugs))
+}
+
 /** An author with the number of their articles visible at `now`. */
 export function authorProfileStatement(db: Database, slug: string, now: string) {
   return db

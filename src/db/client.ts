@@ -51,6 +51,11 @@ export class Database {
     return this.timed(1, () => statement.run())
   }
 
+  /** One trivial query: does D1 answer? */
+  async ping(): Promise<void> {
+    await this.first(this.prepare('SELECT 1'))
+  }
+
   /** Runs the statements in one round trip and one transaction; results are in the same order. */
   async batch<Row = unknown>(statements: D1PreparedStatement[]): Promise<D1Result<Row>[]> {
     if (statements.length === 0) return []

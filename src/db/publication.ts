@@ -23,10 +23,12 @@ export interface PublicationWrite {
   links: { label: string; url: string }[]
 }
 
+export function publicationStatement(db: Database) {
+  return db.prepare('SELECT name, url, description, about, language, logo_url, links, updated_at FROM publication WHERE id = 1')
+}
+
 export function findPublication(db: Database) {
-  return db.first<PublicationRow>(
-    db.prepare('SELECT name, url, description, about, language, logo_url, links, updated_at FROM publication WHERE id = 1'),
-  )
+  return db.first<PublicationRow>(publicationStatement(db))
 }
 
 export function writePublicationStatement(db: Database, publication: PublicationWrite, now: string) {

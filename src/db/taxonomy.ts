@@ -26,6 +26,48 @@ export function findSectionStatement(db: Database, slug: string) {
   return db.prepare('SELECT id, slug, name, description, position, updated_at FROM sections WHERE slug = ?1').bind(slug)
 }
 
+export function sectionsBySlugsStatement(db: Database, slugs: string[]) {
+  return db
+    .prepare('SELECT id, slug, name, description, position, updated_at FROM sections WHERE slug IN (SELECT value FROM json_each(?1))')
+    .bind(JSON.stringify(slugs))
+}
+
+export function tagsBySlugsStatement(db: Database, slugs: string[]) {
+  return db.prepare('SELECT id, slug, name, updated_at FROM tags WHERE slug IN (SELECT value FROM json_each(?1))').bind(JSON.stringify(slugs))
+}
+
+/** What articles are grouped by: a section, a tag, or an author. */
+export type ScopeKind = 'section' | 'tag' | 'author'
+
+// Fixed table names by kind: the only identifiers ever put into SQL text here.
+const TABLES: Record<ScopeKind, string> = { section: 'sections', tag: 'tags', author: 'authors' }
+
+const SCOPE_SQL: Record<ScopeKind, string> = {
+  section: 'SELECT name, description FROM sections WHERE slug = ?1',
+  tag: "SELECT name, '' AS description FROM tags WHERE slug = ?1",
+  author: "SELECT name, coalesce(job_title, '') AS description FROM authors WHERE slug = ?1",
+}
+
+/** A section, tag or author by slug, as { name, description }: no row when there is none. */
+export function scopeStatement(db: Database, kind: ScopeKind, slug: string) {
+  return db.prepare(SCOPE_SQL[kind]).bind(slug)
+}
+
+const USAGE_SQL: Record<ScopeKind, string> = {
+  section: 'SELECT count(*) AS n FROM articles a JOIN sections t ON t.id = a.section_id WHERE t.slug = ?1',
+  tag: 'SELECT count(*) AS n FROM article_tags x JOIN tags t ON t.id = x.tag_id WHERE t.slug = ?1',
+  author: 'SELECT count(*) AS n FROM article_authors x JOIN authors t ON t.id = x.author_id WHERE t.slug = ?1',
+}
+
+/** How many articles, in any state, use this section, tag or author: { n }. */
+export function usageStatement(db: Database, kind: ScopeKind, slug: string) {
+  return db.prepare(USAGE_SQL[kind]).bind(slug)
+}
+
+export function deleteScopeStatement(db: Database, kind: ScopeKind, slug: string) {
+  return db.prepare(`DELETE FROM ${TABLES[kind]} WHERE slug = ?1`).bind(slug)
+}
+
 export function findTagStatement(db: Database, slug: string) {
   return db.prepare('SELECT id, slug, name, updated_at FROM tags WHERE slug = ?1').bind(slug)
 }

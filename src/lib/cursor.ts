@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { base64url } from './tokens.ts'
 
 /**
  * Keyset pagination cursors. A cursor names the last row a client has seen by its sort key and
@@ -22,8 +23,7 @@ export type Cursor = z.infer<typeof CursorShape>
 export type CursorKind = Cursor['k']
 
 export function encodeCursor(cursor: Cursor): string {
-  const bytes = new TextEncoder().encode(JSON.stringify(cursor))
-  return btoa(String.fromCharCode(...bytes)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '')
+  return base64url(new TextEncoder().encode(JSON.stringify(cursor)))
 }
 
 /** The cursor of the given kind, or null when the text is not one we issued. */

@@ -1,6 +1,7 @@
 /** Secrets handed to people (confirmation and unsubscribe links) and the hashes we keep of them. */
 
-const base64url = (bytes: Uint8Array) =>
+/** Bytes as base64url without padding (RFC 4648 §5): safe in URLs, paths and KV keys. */
+export const base64url = (bytes: Uint8Array) =>
   btoa(String.fromCharCode(...bytes)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '')
 
 /** 32 random bytes, base64url: 43 characters. */

@@ -1,4 +1,5 @@
 import type { Database } from '../db/client.ts'
+import { insertOutboxStatement } from '../db/subscribers.ts'
 
 export interface Mail {
   to: string
@@ -26,14 +27,7 @@ export class OutboxMailer implements Mailer {
   }
 
   async send(mail: Mail): Promise<void> {
-    await this.db.run(
-      this.db
-        .prepare(
-          `INSERT INTO outbox (subscriber_id, to_address, from_address, subject, text_body, html_body, headers, created_at)
-           VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)`,
-        )
-        .bind(mail.subscriberId, mail.to, mail.from, mail.subject, mail.text, mail.html, JSON.stringify(mail.headers), new Date().toISOString()),
-    )
+    await this.db.run(insertOutboxStatement(this.db, mail, new Date().toISOString()))
   }
 }
 

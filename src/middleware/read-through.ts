@@ -3,6 +3,7 @@ import { ENTRY_TTL, generationsOf, invalidate, type Entry, type Lookup, type Sco
 import type { AppEnv } from '../context.ts'
 import { StorageError } from '../db/client.ts'
 import { log } from '../lib/log.ts'
+import { base64url } from '../lib/tokens.ts'
 
 /**
  * Public GETs through the KV cache, with HTTP validators.
@@ -63,11 +64,7 @@ async function cacheKey(path: string, params: URLSearchParams | null): Promise<s
 }
 
 async function digest(text: string): Promise<string> {
-  const hash = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text))
-  return btoa(String.fromCharCode(...new Uint8Array(hash)))
-    .replace(/\+/g, '-')
-    .replace(/\//g, '_')
-    .replace(/=+$/, '')
+  return base64url(new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text))))
 }
 
 /**

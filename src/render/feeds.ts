@@ -1,6 +1,6 @@
 import { generateAtomFeed, generateJsonFeed, generateRssFeed } from 'feedsmith'
 import type { Block, Image } from '../schemas/blocks.ts'
-import { renderHtml } from './blocks.ts'
+import { escapeHtml, renderHtml } from './blocks.ts'
 
 /**
  * One neutral feed model and a renderer per format (RSS 2.0, Atom 1.0, JSON Feed 1.1). The XML is
@@ -45,11 +45,9 @@ const clean = (text: string) => text.replace(XML_ILLEGAL, '')
 /** The body for republication: images whose rights forbid it go, with their captions and credits. */
 export function syndicatedHtml(body: Block[], corrections: { text: string; at: string }[]): string {
   const allowed = body.filter((block) => block.type !== 'image' || block.syndication_allowed)
-  const notes = corrections.map((c) => `<p><em>Correction (${c.at.slice(0, 10)}):</em> ${escapeText(c.text)}</p>`)
+  const notes = corrections.map((c) => `<p><em>Correction (${c.at.slice(0, 10)}):</em> ${escapeHtml(c.text)}</p>`)
   return [renderHtml(allowed), ...notes].filter(Boolean).join('\n')
 }
-
-const escapeText = (text: string) => renderHtml([{ type: 'paragraph', content: [{ text }] }]).slice(3, -4)
 
 /** An article as partners may republish it: no image whose rights forbid it, anywhere. */
 export function syndicatedArticle<A extends { image: Image | null; body: Block[]; body_html: string; jsonld: Record<string, unknown> }>(article: A): A {

@@ -1,6 +1,7 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi'
 import type { AppEnv } from '../context.ts'
 import { findPublishedArticle, toArticle } from '../db/articles.ts'
+import { scopeStatement } from '../db/taxonomy.ts'
 import { errorResponses, invalid, notFound, validationHook, type FieldError } from '../errors.ts'
 import { Article, ArticleListQuery, ArticlePage } from '../schemas/article.ts'
 import { Slug } from '../schemas/common.ts'
@@ -42,19 +43,13 @@ const getArticle = createRoute({
   },
 })
 
-// Filters that name something (a section, tag or author) must name something that exists.
-const scopeCheckSql = {
-  section: 'SELECT 1 FROM sections WHERE slug = ?1',
-  tag: 'SELECT 1 FROM tags WHERE slug = ?1',
-  author: 'SELECT 1 FROM authors WHERE slug = ?1',
-} as const
-
 export const articles = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
   .openapi(listArticles, async (c) => {
     const query = c.req.valid('query')
     const db = c.get('db')
     const scopes = (['section', 'tag', 'author'] as const).filter((name) => query[name] !== undefined)
-    const checks = scopes.map((name) => db.prepare(scopeCheckSql[name]).bind(query[name]!))
+    // Filters that name something (a section, tag or author) must name something that exists.
+    const checks = scopes.map((name) => scopeStatement(db, name, query[name]!))
     const { page, results } = await loadArticlePage(c, query, query, checks)
     const unknown: FieldError[] = scopes
       .filter((_, i) => results[i]!.results.length === 0)

@@ -2,6 +2,8 @@ import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi'
 import type { Context } from 'hono'
 import type { AppEnv } from '../context.ts'
 import { listArticlesStatement, toArticle, type ArticleBodyRow } from '../db/articles.ts'
+import { publicationStatement } from '../db/publication.ts'
+import { scopeStatement, type ScopeKind } from '../db/taxonomy.ts'
 import { errorResponses, notFound, validationHook } from '../errors.ts'
 import { webUrl } from '../lib/site.ts'
 import { renderFeed, syndicatedHtml, type FeedFormat, type FeedModel } from '../render/feeds.ts'
@@ -16,8 +18,7 @@ const CONTENT_TYPES: Record<FeedFormat, string> = {
   atom: 'application/atom+xml; charset=utf-8',
   json: 'application/feed+json; charset=utf-8',
 }
-const SCOPES = { sections: 'section', authors: 'author', tags: 'tag' } as const
-type ScopeKind = (typeof SCOPES)[keyof typeof SCOPES]
+const SCOPES = { sections: 'section', authors: 'author', tags: 'tag' } as const satisfies Record<string, ScopeKind>
 
 const file = z.enum(['rss.xml', 'atom.xml', 'feed.json']).openapi({ description: 'RSS 2.0, Atom 1.0 or JSON Feed 1.1.' })
 const query = z
@@ -59,20 +60,14 @@ const scopedFeed = createRoute({
   responses: { 200: { description: 'The feed.', content: feedContent }, ...partnerErrors, ...errorResponses },
 })
 
-const SCOPE_NAME_SQL: Record<ScopeKind, string> = {
-  section: 'SELECT name, description FROM sections WHERE slug = ?1',
-  author: "SELECT name, coalesce(job_title, '') AS description FROM authors WHERE slug = ?1",
-  tag: "SELECT name, '' AS description FROM tags WHERE slug = ?1",
-}
-
 async function serveFeed(c: Context<AppEnv>, fileName: keyof typeof FILES, scope: { kind: ScopeKind; path: string; slug: string } | null) {
   const db = c.get('db')
   const site = c.get('site')
   const partner = c.get('partner')
   const statements = [
-    db.prepare('SELECT name, description, language FROM publication WHERE id = 1'),
+    publicationStatement(db),
     listArticlesStatement(db, scope ? { [scope.kind]: scope.slug } : {}, { now: c.get('now'), limit: FEED_SIZE, full: true }),
-    ...(scope ? [db.prepare(SCOPE_NAME_SQL[scope.kind]).bind(scope.slug)] : []),
+    ...(scope ? [scopeStatement(db, scope.kind, scope.slug)] : []),
   ]
   const [publication, list, named] = await db.batch(statements)
   const pub = (publication!.results[0] as { name: string; description: string; language: string } | undefined) ?? {

@@ -24,8 +24,7 @@ const getHealth = createRoute({
 
 export const health = new OpenAPIHono<AppEnv>({ defaultHook: validationHook }).openapi(getHealth, async (c) => {
   // A D1 failure surfaces as a StorageError, which onError answers with 503 and Retry-After.
-  const db = c.get('db')
-  await db.first(db.prepare('SELECT 1'))
+  await c.get('db').ping()
   c.header('cache-control', 'no-store')
   return c.json({ status: 'ok', checks: { d1: 'ok' } } as const, 200)
 })

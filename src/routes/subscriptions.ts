@@ -3,7 +3,7 @@ import type { Context } from 'hono'
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
 import type { AppEnv } from '../context.ts'
 import { confirmSubscriptions, eraseSubscriber, findToken, unsubscribe, type TokenRow } from '../db/subscribers.ts'
-import { ApiError, fieldErrors, invalid, PROBLEM_JSON, Problem, problemResponse, validationHook, type FieldError } from '../errors.ts'
+import { ApiError, describeErrors, fieldErrors, invalid, PROBLEM_JSON, Problem, problemResponse, validationHook, type FieldError } from '../errors.ts'
 import { log } from '../lib/log.ts'
 import { allowedOrigins, isAllowedUrl } from '../lib/origins.ts'
 import { keyedHash, looksLikeToken, sha256Hex } from '../lib/tokens.ts'
@@ -178,7 +178,7 @@ subscriptions.post('/v1/subscriptions', async (c) => {
   const parsed = schemaFor(env.NEWSLETTERS).safeParse(fields)
   if (!parsed.success) {
     const errors = fieldErrors(parsed.error, 'body')
-    return fail(400, errors.map((e) => `${e.field}: ${e.detail}`).join('; '), errors, fields)
+    return fail(400, describeErrors(errors), errors, fields)
   }
 
   if (env.TURNSTILE_SECRET && !(await turnstilePasses(env.TURNSTILE_SECRET, turnstileToken, ip))) {

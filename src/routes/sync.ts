@@ -1,10 +1,10 @@
 import { createRoute, OpenAPIHono } from '@hono/zod-openapi'
 import type { AppEnv } from '../context.ts'
 import { publishedArticlesStatement, toArticle, type ArticleBodyRow } from '../db/articles.ts'
-import { toAuthorSummary, type AuthorRow } from '../db/authors.ts'
+import { authorsBySlugsStatement, toAuthorSummary, type AuthorRow } from '../db/authors.ts'
 import { changesAfterStatement, type ChangeRow, type ChangeType } from '../db/changes.ts'
-import { toPublication, type PublicationRow } from '../db/publication.ts'
-import { toSection, toTag, type SectionRow, type TagRow } from '../db/taxonomy.ts'
+import { publicationStatement, toPublication, type PublicationRow } from '../db/publication.ts'
+import { sectionsBySlugsStatement, tagsBySlugsStatement, toSection, toTag, type SectionRow, type TagRow } from '../db/taxonomy.ts'
 import { errorResponses, validationHook } from '../errors.ts'
 import { encodeCursor } from '../lib/cursor.ts'
 import { readCursor } from '../lib/paging.ts'
@@ -24,7 +24,7 @@ const syncRoute = createRoute({
   responses: { 200: { description: 'A page of changes.', content: { 'application/json': { schema: SyncPage } } }, ...errorResponses },
 })
 
-const slugsOf = (changes: ChangeRow[], type: ChangeType) => JSON.stringify([...new Set(changes.filter((c) => c.type === type).map((c) => c.slug))])
+const slugsOf = (changes: ChangeRow[], type: ChangeType) => [...new Set(changes.filter((c) => c.type === type).map((c) => c.slug))]
 
 export const sync = new OpenAPIHono<AppEnv>({ defaultHook: validationHook }).openapi(syncRoute, async (c) => {
   const { cursor, limit } = c.req.valid('query')
@@ -36,11 +36,11 @@ export const sync = new OpenAPIHono<AppEnv>({ defaultHook: validationHook }).ope
 
   // The current state of everything the page names, in one more round trip.
   const [articles, authors, sections, tags, publication] = await db.batch([
-    publishedArticlesStatement(db, JSON.parse(slugsOf(page, 'article')), now),
-    db.prepare('SELECT id, slug, name, job_title, bio, photo_url, photo_alt, links, updated_at FROM authors WHERE slug IN (SELECT value FROM json_each(?1))').bind(slugsOf(page, 'author')),
-    db.prepare('SELECT id, slug, name, description, position, updated_at FROM sections WHERE slug IN (SELECT value FROM json_each(?1))').bind(slugsOf(page, 'section')),
-    db.prepare('SELECT id, slug, name, updated_at FROM tags WHERE slug IN (SELECT value FROM json_each(?1))').bind(slugsOf(page, 'tag')),
-    db.prepare('SELECT name, url, description, about, language, logo_url, links, updated_at FROM publication WHERE id = 1'),
+    publishedArticlesStatement(db, slugsOf(page, 'article'), now),
+    authorsBySlugsStatement(db, slugsOf(page, 'author')),
+    sectionsBySlugsStatement(db, slugsOf(page, 'section')),
+    tagsBySlugsStatement(db, slugsOf(page, 'tag')),
+    publicationStatement(db),
   ])
   const site = c.get('site')
   const current = new Map<string, Change['data']>()

@@ -13,7 +13,9 @@ import {
   writeArticlesStatements,
   type EditorArticleRow,
 } from '../../db/articles.ts'
+import { authorsBySlugsStatement } from '../../db/authors.ts'
 import { auditStatement } from '../../db/editors.ts'
+import { scopeStatement } from '../../db/taxonomy.ts'
 import { ApiError, errorResponses, invalid, notFound, validationHook, type FieldError } from '../../errors.ts'
 import { readCursor, toPage } from '../../lib/paging.ts'
 import { requireRole } from '../../middleware/auth.ts'
@@ -234,8 +236,8 @@ export const adminArticles = new OpenAPIHono<AppEnv>({ defaultHook: validationHo
     const db = c.get('db')
     const [current, section, authors] = await db.batch([
       editorArticleStatement(db, slug),
-      db.prepare('SELECT 1 FROM sections WHERE slug = ?1').bind(body.section),
-      db.prepare('SELECT slug FROM authors WHERE slug IN (SELECT value FROM json_each(?1))').bind(JSON.stringify(body.authors)),
+      scopeStatement(db, 'section', body.section),
+      authorsBySlugsStatement(db, body.authors),
     ])
     const existing = (current!.results[0] as EditorArticleRow | undefined) ?? null
     checkIfMatch(c.req.valid('header')['if-match'], existing, true)

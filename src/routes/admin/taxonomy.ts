@@ -2,12 +2,12 @@ import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi'
 import type { Context } from 'hono'
 import { invalidate } from '../../cache.ts'
 import type { AppEnv } from '../../context.ts'
-import { toAuthorSummary, writeAuthorStatement, type AuthorRow } from '../../db/authors.ts'
+import { findAuthorStatement, toAuthorSummary, writeAuthorStatement, type AuthorRow } from '../../db/authors.ts'
 import type { Database } from '../../db/client.ts'
 import { recordChangeStatement, type ChangeType } from '../../db/changes.ts'
 import { auditStatement } from '../../db/editors.ts'
 import { findPublication, toPublication, writePublicationStatement } from '../../db/publication.ts'
-import { findSectionStatement, findTagStatement, toSection, toTag, writeSectionStatement, writeTagStatement, type SectionRow, type TagRow } from '../../db/taxonomy.ts'
+import { deleteScopeStatement, findSectionStatement, findTagStatement, usageStatement, toSection, toTag, writeSectionStatement, writeTagStatement, type SectionRow, type TagRow } from '../../db/taxonomy.ts'
 import { ApiError, validationHook } from '../../errors.ts'
 import { requireRole } from '../../middleware/auth.ts'
 import { AuthorInput, AuthorSummary } from '../../schemas/author.ts'
@@ -29,8 +29,6 @@ interface Kind<I extends z.ZodType> {
   find: (db: Database, slug: string) => D1PreparedStatement
   write: (db: Database, value: z.output<I>, now: string) => D1PreparedStatement
   present: (row: never, siteUrl: string) => unknown
-  /** How many articles use it (?1: its slug). */
-  usage: string
 }
 
 const kinds = [
@@ -40,10 +38,9 @@ const kinds = [
     name: 'Author',
     input: AuthorInput,
     output: AuthorSummary,
-    find: (db, slug) => db.prepare('SELECT id, slug, name, job_title, bio, photo_url, photo_alt, links, updated_at FROM authors WHERE slug = ?1').bind(slug),
+    find: findAuthorStatement,
     write: writeAuthorStatement,
     present: (row: AuthorRow, siteUrl) => toAuthorSummary(row, siteUrl),
-    usage: 'SELECT count(*) AS n FROM article_authors x JOIN authors t ON t.id = x.author_id WHERE t.slug = ?1',
   } satisfies Kind<typeof AuthorInput>,
   {
     type: 'section',
@@ -54,7 +51,6 @@ const kinds = [
     find: findSectionStatement,
     write: writeSectionStatement,
     present: (row: SectionRow, siteUrl) => toSection(row, siteUrl),
-    usage: 'SELECT count(*) AS n FROM articles a JOIN sections t ON t.id = a.section_id WHERE t.slug = ?1',
   } satisfies Kind<typeof SectionInput>,
   {
     type: 'tag',
@@ -65,7 +61,6 @@ const kinds = [
     find: findTagStatement,
     write: writeTagStatement,
     present: (row: TagRow, siteUrl) => toTag(row, siteUrl),
-    usage: 'SELECT count(*) AS n FROM article_tags x JOIN tags t ON t.id = x.tag_id WHERE t.slug = ?1',
   } satisfies Kind<typeof TagInput>,
 ] as const
 
@@ -133,13 +128,13 @@ for (const kind of kinds as unknown as readonly Kind<z.ZodObject>[]) {
   adminTaxonomy.openapi(del, async (c) => {
     const { slug } = c.req.valid('param')
     const db = c.get('db')
-    const [found, usage] = await db.batch<{ n: number }>([kind.find(db, slug), db.prepare(kind.usage).bind(slug)])
+    const [found, usage] = await db.batch<{ n: number }>([kind.find(db, slug), usageStatement(db, kind.type, slug)])
     if (found!.results.length === 0) throw new ApiError(404, `No ${kind.type} has the slug '${slug}'.`)
     const count = usage!.results[0]?.n ?? 0
     if (count > 0) {
       throw new ApiError(409, `${count} article${count === 1 ? '' : 's'} still use${count === 1 ? 's' : ''} this ${kind.type}: reassign them first.`)
     }
-    await writeThing(c, kind.type, slug, 'delete', db.prepare(`DELETE FROM ${kind.plural} WHERE slug = ?1`).bind(slug), true)
+    await writeThing(c, kind.type, slug, 'delete', deleteScopeStatement(db, kind.type, slug), true)
     return c.body(null, 204)
   })
 }
