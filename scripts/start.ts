@@ -17,6 +17,8 @@ const seeded = spawnSync(process.execPath, ['scripts/seed.ts'], { stdio: 'inheri
 if (seeded.status !== 0) process.exit(seeded.status ?? 1)
 
 const port = process.env.PORT ?? '8787'
-const dev = spawn('npx', ['wrangler', 'dev', '--port', port, ...process.argv.slice(2)], { stdio: 'inherit' })
+// Links the API writes to itself (feeds, sitemaps, e-mails) come from API_URL: point it at this port.
+const apiUrl = ['--var', `API_URL:http://localhost:${port}`]
+const dev = spawn('npx', ['wrangler', 'dev', '--port', port, ...apiUrl, ...process.argv.slice(2)], { stdio: 'inherit' })
 for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => dev.kill(signal))
 dev.on('exit', (code) => process.exit(code ?? 0))

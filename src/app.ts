@@ -3,7 +3,7 @@ import { Scalar } from '@scalar/hono-api-reference'
 import type { AppEnv } from './context.ts'
 import { onError, onNotFound, validationHook } from './errors.ts'
 import { cors } from './middleware/cors.ts'
-import { partnerAccess } from './middleware/partner.ts'
+import { credentials } from './middleware/credentials.ts'
 import { readThrough } from './middleware/read-through.ts'
 import { requestContext } from './middleware/request-context.ts'
 import { articles } from './routes/articles.ts'
@@ -21,16 +21,27 @@ import { feeds } from './routes/feeds.ts'
 import { sitemaps } from './routes/sitemaps.ts'
 import { tags } from './routes/tags.ts'
 
+// Path patterns of the cached public reads (`/x/*` matches `/x` too), and whether partners' keys
+// are recognised there.
+const PUBLIC_READS: [string, boolean][] = [
+  ['/v1/articles/*', true],
+  ['/feeds/*', true],
+  ['/v1/authors/*', false],
+  ['/v1/sections/*', false],
+  ['/v1/tags/*', false],
+  ['/v1/publication', false],
+  ['/sitemap.xml', false],
+  ['/sitemaps/*', false],
+]
+
 function createApp() {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
   app.use('*', cors())
   app.use('*', requestContext())
-  // Partners' keys are checked before the cache: their answers never come from, nor go to, it.
-  app.use('/v1/articles/*', partnerAccess())
-  app.use('/feeds/*', partnerAccess())
-  app.use('/v1/*', readThrough())
-  app.use('/feeds/*', readThrough())
-  app.use('/sitemap*', readThrough())
+  // The public reads, and only they, go through the cache. Credentials are checked first: a
+  // partner's or an editor's answer never comes from, nor goes to, it. Nothing else is cached
+  // (the sync log, the subscription pages whose links carry personal tokens, the admin API).
+  for (const [path, partners] of PUBLIC_READS) app.use(path, credentials({ partners }), readThrough())
   app.onError(onError)
   app.notFound(onNotFound)
 
@@ -66,7 +77,7 @@ function createApp() {
         'Every error is an RFC 9457 problem (`application/problem+json`).',
       license: { name: 'Proprietary', identifier: 'LicenseRef-Proprietary' },
     },
-    servers: [{ url: new URL(c.req.url).origin, description: 'This deployment' }],
+    servers: [{ url: c.get('site').apiUrl, description: 'This deployment (API_URL)' }],
     // Public reads need no credentials.
     security: [],
     tags: [

@@ -28,6 +28,10 @@ import { log } from './lib/log.ts'
  *   miss (single-flight), and failed entry writes are only logged: the next miss writes again.
  * - Values under 25 MiB: entries are single JSON responses, limited to 20 MiB here.
  *
+ * Settings: every entry records a fingerprint of the settings that shape answers (configFingerprint);
+ * an entry built under other settings is not fresh, so a changed SITE_URL or WEBSUB_HUB_URL reaches
+ * every cached answer at once, while the old entry can still be served STALE if D1 fails.
+ *
  * Embargoes: a list built now does not contain an article embargoed until 10:00, and no write
  * happens at 10:00. gen:lists therefore carries `until`, the next embargo time; from then on list
  * entries of that generation are not fresh, and the first reader bumps the generation.
@@ -52,8 +56,11 @@ export interface Generation {
 export interface Entry {
   /** The generations this entry was built from, by key ('' when the key was absent). */
   gens: Record<string, string>
+  /** The settings it was built with (configFingerprint): a changed setting makes it stale. */
+  config: string
   body: string
-  content_type: string
+  /** The route's own headers (content type, cache policy, links), served on every path. */
+  headers: Record<string, string>
   etag: string
   /** An HTTP date (whole seconds), ready for the Last-Modified header. */
   last_modified: string | null
@@ -150,9 +157,9 @@ export class ContentCache {
    * The entry under `key` and whether it is fresh: from memory when this isolate checked it less
    * than MEMORY_TTL_MS ago, otherwise with the current generations of its scope in one KV read.
    */
-  async lookup(key: string, scope: Scope, now: string): Promise<Lookup> {
-    const known = memory.get(key)
-    if (known && Date.now() - known.checked < MEMORY_TTL_MS && (known.until === null || known.until > now)) {
+  async lookup(key: string, scope: Scope, now: string, options: { config: string; revalidate?: boolean }): Promise<Lookup> {
+    const known = options.revalidate ? undefined : memory.get(key)
+    if (known && Date.now() - known.checked < MEMORY_TTL_MS && (known.until === null || known.until > now) && known.entry.config === options.config) {
       return { entry: known.entry, fresh: true, gens: {}, until: known.until, embargoPassed: false, epoch }
     }
     const deps = dependencies(scope)
@@ -163,7 +170,8 @@ export class ContentCache {
     const gens = Object.fromEntries(deps.map((dep) => [dep, (values.get(dep) as Generation | null) ?? null]))
     const until = gens[GEN_LISTS]?.until ?? null
     const embargoPassed = until !== null && until <= now
-    const fresh = entry !== null && !embargoPassed && deps.every((dep) => entry.gens[dep] === (gens[dep]?.v ?? ''))
+    const fresh =
+      entry !== null && entry.config === options.config && !embargoPassed && deps.every((dep) => entry.gens[dep] === (gens[dep]?.v ?? ''))
     if (fresh && startEpoch === epoch) remember(key, entry, until)
     return { entry, fresh, gens, until, embargoPassed, epoch: startEpoch }
   }
@@ -231,4 +239,26 @@ async function putGeneration(kv: KVNamespace, key: string, gen: Generation, ttl?
     await new Promise((resolve) => setTimeout(resolve, 1_100))
     await kv.put(key, JSON.stringify(gen), options)
   }
+}
+
+// The settings that appear in answers (URLs, names, the hub, which origins may post forms).
+const OUTPUT_SETTINGS = ['SITE_URL', 'API_URL', 'PUBLICATION_NAME', 'WEBSUB_HUB_URL', 'ALLOWED_ORIGINS', 'NEWSLETTERS'] as const
+const fingerprints = new WeakMap<object, string>()
+
+/**
+ * A short fingerprint of the settings that shape answers. Settings change only with a deploy, which
+ * starts new isolates; it is computed once per environment object.
+ */
+export function configFingerprint(env: Pick<Env, (typeof OUTPUT_SETTINGS)[number]>): string {
+  let known = fingerprints.get(env)
+  if (known === undefined) {
+    // FNV-1a: not a secret, only a change detector.
+    let hash = 0x811c9dc5
+    for (const char of JSON.stringify(OUTPUT_SETTINGS.map((name) => env[name] ?? ''))) {
+      hash = Math.imul(hash ^ char.charCodeAt(0), 0x01000193) >>> 0
+    }
+    known = hash.toString(36)
+    fingerprints.set(env, known)
+  }
+  return known
 }

@@ -20,6 +20,8 @@ export interface AppEnv {
     db: Database
     cache: ContentCache
     site: Site
+    /** A fingerprint of the settings that shape answers, which cache entries record. */
+    config: string
     /** The request's clock, as an ISO string: what "published and not embargoed" is judged against. */
     now: string
     /** Set on /v1/admin routes by the auth middleware. */

@@ -1,8 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest'
-import { article, basics, d1Queries, get, getJson, seed } from './helpers.ts'
+import { article, basics, d1Queries, get, getJson, seed, uncached } from './helpers.ts'
 
 // Skips the KV cache, to measure what building a response from D1 costs.
-const uncached = { headers: { 'cache-control': 'no-cache' } }
 const hoursAgo = (h: number) => new Date(Date.now() - h * 3_600_000).toISOString()
 
 beforeAll(async () => {

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest'
-import { article, basics, d1Queries, get, getJson, seed } from './helpers.ts'
+import { article, basics, d1Queries, get, getJson, seed, uncached } from './helpers.ts'
 
 const hoursAgo = (h: number) => new Date(Date.now() - h * 3_600_000).toISOString()
 
@@ -39,7 +39,7 @@ describe('authors', () => {
   })
 
   it('serves a profile with bio, links, the count of published articles and the latest of them', async () => {
-    const res = await get('/v1/authors/elena-varga?limit=2', { headers: { 'cache-control': 'no-cache' } })
+    const res = await get('/v1/authors/elena-varga?limit=2', uncached)
     expect(res.status).toBe(200)
     expect(d1Queries(res)).toBe(1)
     const body: any = await res.json()

@@ -1,7 +1,7 @@
 import { env } from 'cloudflare:workers'
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
 import { MEMORY_TTL_MS } from '../src/cache.ts'
-import { article, basics, call, d1Queries, seed } from './helpers.ts'
+import { article, basics, call, d1Queries, seed, uncached } from './helpers.ts'
 
 // The Worker, with its background work (the cache fill) awaited before each answer is used.
 const fetchSettled = (path: string, init?: RequestInit) => call(path, init)
@@ -77,12 +77,24 @@ describe('the KV read-through cache', () => {
     expect((await fetchSettled('/v1/articles?tag=energy&limit=2')).headers.get('x-cache')).toBe('HIT')
   })
 
-  it('bypasses KV when the client asks for no-cache, and does not write it', async () => {
+  it("bypasses KV for an editor's read, and does not write it", async () => {
     await seed({ articles: [article({ slug: 'bypassed', published_at: hoursAgo(1) })] })
-    const res = await fetchSettled('/v1/articles/bypassed', { headers: { 'cache-control': 'no-cache' } })
+    const res = await fetchSettled('/v1/articles/bypassed', uncached)
     expect(res.headers.get('x-cache')).toBe('BYPASS')
+    expect(res.headers.get('cache-control')).toBe('private, no-store')
     expect(d1Queries(res)).toBe(1)
     expect((await fetchSettled('/v1/articles/bypassed')).headers.get('x-cache')).toBe('MISS')
+  })
+
+  it('treats no-cache from anyone else as revalidation: a fresh entry is served with no D1 query', async () => {
+    await fetchSettled('/v1/articles/first')
+    for (const headers of [{ 'cache-control': 'no-cache' }, { pragma: 'no-cache' }, { 'cache-control': 'max-age=0, no-cache' }] as Record<string, string>[]) {
+      const res = await fetchSettled('/v1/articles/first', { headers })
+      expect(res.headers.get('x-cache'), JSON.stringify(headers)).toBe('HIT')
+      expect(d1Queries(res)).toBe(0)
+      // It skipped this isolate's memory and asked KV whether the entry is still fresh.
+      expect(res.headers.get('server-timing')).toMatch(/kv;dur=[\d.]+;desc="1 reads"/)
+    }
   })
 
   it('builds concurrent misses for one URL once', async () => {

@@ -7,7 +7,7 @@ describe('documentation', () => {
     expect(res.status).toBe(200)
     const doc: any = await res.json()
     expect(doc.info.title).toBe('The European Daily content API')
-    expect(doc.servers[0].url).toBe('http://api.test')
+    expect(doc.servers[0].url).toBe('http://localhost:8787')
   })
 
   it('serves interactive docs that load that document', async () => {

@@ -41,7 +41,7 @@ describe('public feeds', () => {
     const channel = doc.rss.channel
     expect(channel).toMatchObject({ title: 'The European Daily', link: 'https://www.example-daily.eu', language: 'en' })
     expect(new Date(channel.lastBuildDate).getTime()).not.toBeNaN()
-    expect(channel['atom:link'][0]).toMatchObject({ '@href': 'http://api.test/feeds/rss.xml', '@rel': 'self' })
+    expect(channel['atom:link'][0]).toMatchObject({ '@href': 'http://localhost:8787/feeds/rss.xml', '@rel': 'self' })
     expect(channel.item).toHaveLength(PUBLISHED + 1)
     const story = channel.item.find((item: any) => item.link.endsWith(KEY_STORY.slug))
     expect(story).toMatchObject({ title: KEY_STORY.headline, description: KEY_STORY.standfirst, guid: { '#text': story.link, '@isPermaLink': 'true' } })
@@ -59,7 +59,7 @@ describe('public feeds', () => {
     const res = await call('/feeds/atom.xml')
     expect(res.headers.get('content-type')).toBe('application/atom+xml; charset=utf-8')
     const feed = parser.parse(await res.text()).feed
-    expect(feed.id).toBe('http://api.test/feeds/atom.xml')
+    expect(feed.id).toBe('http://localhost:8787/feeds/atom.xml')
     expect(feed.link.map((l: any) => l['@rel']).sort()).toEqual(['alternate', 'self'])
     const entry = feed.entry.find((e: any) => e.id.endsWith(KEY_STORY.slug))
     expect(entry.summary).toBe(KEY_STORY.standfirst)
@@ -72,7 +72,7 @@ describe('public feeds', () => {
     const res = await call('/feeds/feed.json')
     expect(res.headers.get('content-type')).toBe('application/feed+json; charset=utf-8')
     const feed: any = await res.json()
-    expect(feed).toMatchObject({ version: 'https://jsonfeed.org/version/1.1', title: 'The European Daily', home_page_url: 'https://www.example-daily.eu', feed_url: 'http://api.test/feeds/feed.json', language: 'en' })
+    expect(feed).toMatchObject({ version: 'https://jsonfeed.org/version/1.1', title: 'The European Daily', home_page_url: 'https://www.example-daily.eu', feed_url: 'http://localhost:8787/feeds/feed.json', language: 'en' })
     const item = feed.items.find((i: any) => i.id.endsWith(KEY_STORY.slug))
     expect(item).toMatchObject({ url: item.id, title: KEY_STORY.headline, summary: KEY_STORY.standfirst, date_published: expect.any(String), date_modified: expect.any(String) })
     expect(item.authors[0]).toMatchObject({ name: expect.any(String), url: expect.stringContaining('/authors/') })
@@ -187,7 +187,7 @@ describe('WebSub', () => {
   it('advertises the hub in every feed and in a Link header, with rel="self"', async () => {
     const hub = { WEBSUB_HUB_URL: 'https://hub.example.org/' }
     const res = await call('/feeds/sections/europe/rss.xml', { headers: { 'cache-control': 'no-cache' } }, hub)
-    expect(res.headers.get('link')).toBe('<http://api.test/feeds/sections/europe/rss.xml>; rel="self", <https://hub.example.org/>; rel="hub"')
+    expect(res.headers.get('link')).toBe('<http://localhost:8787/feeds/sections/europe/rss.xml>; rel="self", <https://hub.example.org/>; rel="hub"')
     const channel = parser.parse(await res.text()).rss.channel
     expect(channel['atom:link'].map((l: any) => l['@rel'])).toEqual(['self', 'hub'])
     const atom = parser.parse(await (await call('/feeds/atom.xml', { headers: { 'cache-control': 'no-cache' } }, hub)).text()).feed
@@ -215,8 +215,8 @@ describe('WebSub', () => {
     expect(send).toHaveBeenCalledTimes(1)
     const message = send.mock.calls[0]![0] as any
     expect(message).toMatchObject({ v: 1, hub: 'https://hub.example.org/', reason: 'publish' })
-    expect(message.topics).toContain(`http://api.test/feeds/sections/${KEY_STORY.section}/rss.xml`)
-    expect(message.topics).toContain('http://api.test/feeds/atom.xml')
+    expect(message.topics).toContain(`http://localhost:8787/feeds/sections/${KEY_STORY.section}/rss.xml`)
+    expect(message.topics).toContain('http://localhost:8787/feeds/atom.xml')
     send.mockRestore()
   })
 })
@@ -230,7 +230,7 @@ describe('sitemaps, as the Worker serves them', () => {
     expect(await first.text()).toContain(`/articles/${demo.articles[1]!.slug}</loc>`)
     const index = parser.parse(await (await call('/sitemap.xml')).text())
     const locs = [index.sitemapindex.sitemap].flat().map((entry: any) => entry.loc)
-    expect(locs).toEqual(expect.arrayContaining(['http://api.test/sitemaps/news.xml', 'http://api.test/sitemaps/articles-1.xml']))
+    expect(locs).toEqual(expect.arrayContaining(['http://localhost:8787/sitemaps/news.xml', 'http://localhost:8787/sitemaps/articles-1.xml']))
     expect((await call('/sitemaps/articles-1.xml')).headers.get('x-cache')).toBe('MISS')
   })
 })

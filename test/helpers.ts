@@ -30,6 +30,9 @@ export async function call(path: string, init: RequestInit = {}, overrides: Reco
 
 export const ADMIN_TOKEN = 'bootstrap-admin-token-for-tests'
 
+/** A public read as an editor makes it: built from D1, past the cache (X-Cache: BYPASS). */
+export const uncached: RequestInit = { headers: { authorization: `Bearer ${ADMIN_TOKEN}` } }
+
 /** A JSON request to the admin API with a bearer token. */
 export function asEditor(token: string, method: string, body?: unknown, headers: Record<string, string> = {}): RequestInit {
   return {

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest'
-import { article, d1Queries, get, getJson, seed } from './helpers.ts'
+import { article, d1Queries, get, getJson, seed, uncached } from './helpers.ts'
 
 beforeAll(async () => {
   await seed({
@@ -30,7 +30,7 @@ describe('sections', () => {
   })
 
   it('serves a section with its latest articles in one round trip', async () => {
-    const res = await get('/v1/sections/world', { headers: { 'cache-control': 'no-cache' } })
+    const res = await get('/v1/sections/world', uncached)
     expect(d1Queries(res)).toBe(1)
     const body: any = await res.json()
     expect(body).toMatchObject({ slug: 'world', name: 'World' })

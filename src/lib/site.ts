@@ -9,4 +9,6 @@ export function webUrl(siteUrl: string, kind: WebPath, slug: string): string {
 export interface Site {
   url: string
   name: string
+  /** This API's public origin (API_URL, no trailing slash): every absolute link to the API itself. */
+  apiUrl: string
 }

@@ -1,11 +1,20 @@
-import type { MiddlewareHandler } from 'hono'
-import type { AppEnv, Role } from '../context.ts'
+import type { Context, MiddlewareHandler } from 'hono'
+import type { AppEnv, Editor, Role } from '../context.ts'
 import { findActiveToken } from '../db/editors.ts'
 import { ApiError } from '../errors.ts'
 import { sha256Hex } from '../lib/tokens.ts'
 import type { Secrets } from '../secrets.ts'
 
 const CHALLENGE = { 'www-authenticate': 'Bearer realm="admin"' }
+
+/**
+ * The credential of `Authorization: Bearer <credential>`, or undefined when the header is absent
+ * or uses another scheme. The scheme is case-insensitive (RFC 9110 §11.1): `bearer` is `Bearer`.
+ */
+export function bearerCredential(header: string | undefined): string | undefined {
+  const match = header?.match(/^bearer[ \t]+(\S+)[ \t]*$/i)
+  return match ? match[1]! : header && /^bearer\b/i.test(header) ? '' : undefined
+}
 
 /** Compares two secrets in constant time, by their SHA-256 (equal lengths, whatever the inputs). */
 async function sameSecret(a: string, b: string): Promise<boolean> {
@@ -18,27 +27,36 @@ async function sameSecret(a: string, b: string): Promise<boolean> {
 }
 
 /**
- * `Authorization: Bearer <token>` for the admin API: the bootstrap token (the ADMIN_TOKEN secret)
- * or an editor token from D1 (looked up by its SHA-256; revoked ones do not count). Sets the
- * `editor` variable. Missing or bad token: 401; a role below `role`: 403.
+ * The editor a token belongs to: the bootstrap token (the ADMIN_TOKEN secret) or an editor token
+ * from D1, looked up by its SHA-256 (revoked ones do not count). Null when it is neither.
+ */
+export async function editorFor(c: Context<AppEnv>, token: string): Promise<Editor | null> {
+  if (!/^[A-Za-z0-9._~+/=-]{16,200}$/.test(token)) return null
+  const bootstrap = (c.env as Secrets).ADMIN_TOKEN
+  if (bootstrap && (await sameSecret(token, bootstrap))) return { tokenId: null, name: 'bootstrap', role: 'admin' }
+  const row = await findActiveToken(c.get('db'), await sha256Hex(token))
+  return row ? { tokenId: row.id, name: row.name, role: row.role } : null
+}
+
+/** Answers sent to a credential are for that caller alone: no shared cache may keep them. */
+export function markPrivate(c: Context<AppEnv>) {
+  c.res.headers.set('cache-control', 'private, no-store')
+  c.res.headers.delete('cdn-cache-control')
+}
+
+/**
+ * `Authorization: Bearer <token>` for the admin API. Sets the `editor` variable. Missing or bad
+ * token: 401; a role below `role`: 403. Answers are private.
  */
 export function requireRole(role: Role): MiddlewareHandler<AppEnv> {
   return async function requireRole(c, next) {
-    const header = c.req.header('authorization') ?? ''
-    const match = header.match(/^Bearer\s+([A-Za-z0-9._~+/=-]{16,200})$/)
-    if (!match) throw new ApiError(401, 'Send Authorization: Bearer <token>.', { headers: CHALLENGE })
-    const token = match[1]!
-    const bootstrap = (c.env as Secrets).ADMIN_TOKEN
-    if (bootstrap && (await sameSecret(token, bootstrap))) {
-      c.set('editor', { tokenId: null, name: 'bootstrap', role: 'admin' })
-    } else {
-      const row = await findActiveToken(c.get('db'), await sha256Hex(token))
-      if (!row) throw new ApiError(401, 'This token is not valid, or has been revoked.', { headers: CHALLENGE })
-      c.set('editor', { tokenId: row.id, name: row.name, role: row.role })
-    }
-    if (role === 'admin' && c.get('editor').role !== 'admin') {
-      throw new ApiError(403, 'This needs an admin token.')
-    }
+    const token = bearerCredential(c.req.header('authorization'))
+    if (!token) throw new ApiError(401, 'Send Authorization: Bearer <token>.', { headers: CHALLENGE })
+    const editor = await editorFor(c, token)
+    if (!editor) throw new ApiError(401, 'This token is not valid, or has been revoked.', { headers: CHALLENGE })
+    c.set('editor', editor)
+    if (role === 'admin' && editor.role !== 'admin') throw new ApiError(403, 'This needs an admin token.')
     await next()
+    markPrivate(c)
   }
 }

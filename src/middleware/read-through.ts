@@ -3,6 +3,7 @@ import { ENTRY_TTL, generationsOf, invalidate, type Entry, type Lookup, type Sco
 import type { AppEnv } from '../context.ts'
 import { StorageError } from '../db/client.ts'
 import { log } from '../lib/log.ts'
+import { SingleFlight } from '../lib/single-flight.ts'
 import { base64url } from '../lib/tokens.ts'
 
 /**
@@ -11,11 +12,18 @@ import { base64url } from '../lib/tokens.ts'
  * HIT     a fresh entry: no D1 at all; one KV read, or none when this isolate checked it lately.
  * MISS    built by the route from D1, stored in KV after the response (ctx.waitUntil).
  * STALE   D1 failed; an older entry for the same URL is served rather than an error.
- * BYPASS  the client asked for `Cache-Control: no-cache`, or KV is unavailable: built from D1,
- *         and not stored (a bypass must not turn into a KV write per request).
+ * BYPASS  an editor's request (a valid editor token), or KV is unavailable: built from D1, and
+ *         not stored (a bypass must not turn into a KV write per request).
  *
- * Concurrent misses for one URL in one isolate share one D1 build (single flight). Every
- * cacheable response carries a strong ETag and Last-Modified, and `If-None-Match` or
+ * `Cache-Control: no-cache` or `Pragma: no-cache` from anyone else means "revalidate", as in HTTP:
+ * this isolate's memory is skipped and the generations are checked in KV, but a fresh entry is
+ * still served without D1. (fetch() adds no-cache to every conditional request by itself.)
+ *
+ * An entry is the route's whole answer: body and headers. Whatever path serves it (HIT, MISS,
+ * STALE, BYPASS), the client gets the same headers, and only the validators and X-Cache differ.
+ *
+ * Concurrent misses for one URL in one isolate share one D1 build (single flight), as plain data.
+ * Every cacheable response carries a strong ETag and Last-Modified, and `If-None-Match` or
  * `If-Modified-Since` turn it into a 304 without a body.
  */
 
@@ -28,6 +36,7 @@ interface Policy {
 
 // Browsers and shared caches may keep a copy briefly; KV makes the origin cheap, and news must
 // not linger: a correction reaches a browser within max-age + stale-while-revalidate at worst.
+// A route may set its own (sitemaps change more slowly); the entry keeps it.
 const CACHE_CONTROL: Record<Kind, { browser: string; cdn: string }> = {
   article: {
     browser: 'public, max-age=30, stale-while-revalidate=30, stale-if-error=86400',
@@ -43,6 +52,12 @@ const CACHE_CONTROL: Record<Kind, { browser: string; cdn: string }> = {
   },
 }
 
+// Headers that belong to this one caller (CORS for its Origin, set by the outer middleware before
+// the route runs) or to this one transfer: never kept in an entry, and carried over from the
+// response in progress to the one served. The validators are the entry's own.
+const callerHeader = (name: string) => name.startsWith('access-control-') || name === 'vary' || name === 'timing-allow-origin'
+const TRANSFER_HEADERS = new Set(['content-length', 'transfer-encoding', 'server-timing', 'x-request-id', 'x-cache', 'etag', 'last-modified', 'date'])
+
 /** Which generations a URL depends on, and how long it may be kept. */
 function policyFor(path: string, params: URLSearchParams | null): Policy {
   // Feeds and sitemaps are lists: they change with every write.
@@ -52,10 +67,20 @@ function policyFor(path: string, params: URLSearchParams | null): Policy {
   return { scope: { kind: 'lists' }, kind: params?.has('q') ? 'search' : 'list' }
 }
 
+/**
+ * The words of a search, as FTS5 will match them: case-insensitive, whatever the spaces and
+ * punctuation between them. Spellings that mean the same search share one entry.
+ */
+export function searchKey(q: string): string {
+  return (q.normalize('NFKC').toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).join(' ')
+}
+
 /** One key per resource: the path and its query parameters in a canonical order. */
 async function cacheKey(path: string, params: URLSearchParams | null): Promise<string> {
   let key = `page:${path}`
   if (params) {
+    const q = params.get('q')
+    if (q !== null) params.set('q', searchKey(q))
     params.sort()
     key += `?${params}`
   }
@@ -68,31 +93,36 @@ async function digest(text: string): Promise<string> {
 }
 
 /**
- * The newest of the `updated_at` values in the body and of the generations it was built from, as
- * an HTTP date. Without generations (KV unavailable) there is none: a list that lost an article
- * may have no newer `updated_at` than before, and If-Modified-Since would wrongly answer 304.
+ * When the answer last changed, as an HTTP date: the newest of the `updated_at` and
+ * `published_at` values in the body (an embargoed article appears in lists at its published_at,
+ * with no write), of the generations it was built from (a write that removed something), and of
+ * an embargo time that has passed. Built without generations (KV unavailable, an editor's
+ * bypass), the answer says it changed now: never a 304 that could be wrong.
  */
-function lastModified(body: string, lookup: Lookup | null): string | null {
-  if (!lookup) return null
+function lastModified(body: string, lookup: Lookup | null, now: string): string {
   let newest = ''
-  for (const match of body.matchAll(/"updated_at":"([^"]+)"/g)) if (match[1]! > newest) newest = match[1]!
-  for (const gen of Object.values(lookup.gens)) if (gen && gen.at > newest) newest = gen.at
-  return newest ? new Date(newest).toUTCString() : null
+  if (lookup) {
+    for (const match of body.matchAll(/"(?:updated|published)_at":"([^"]+)"/g)) if (match[1]! > newest && match[1]! <= now) newest = match[1]!
+    for (const gen of Object.values(lookup.gens)) if (gen && gen.at > newest) newest = gen.at
+    if (lookup.until && lookup.until <= now && lookup.until > newest) newest = lookup.until
+  }
+  return new Date(newest || now).toUTCString()
 }
 
-// Builds in progress in this isolate, by cache key: concurrent misses wait for the first.
-const inflight = new Map<string, Promise<Entry | null>>()
+// How long a request waits for another request's build of the same URL before building its own:
+// longer than a healthy build, shorter than a client's patience.
+const BUILD_WAIT_MS = 2_000
+// Builds in progress in this isolate, by cache key.
+const builds = new SingleFlight<Entry | null>(BUILD_WAIT_MS)
 // Generation renewals in progress in this isolate (at most one at a time).
 let renewing: Promise<void> | null = null
 
 export function readThrough(): MiddlewareHandler<AppEnv> {
   return async function readThrough(c, next) {
     if (c.req.method !== 'GET' && c.req.method !== 'HEAD') return next()
-    // Editors' previews and the sync log are never cached; neither is anything sent with
-    // credentials (a partner's full text must never be served from, or stored as, a public entry).
-    if (c.req.path.startsWith('/v1/admin/') || c.req.path === '/v1/sync' || c.req.header('authorization') || c.req.query('key') !== undefined) {
-      return next()
-    }
+    // A partner's full text must never be served from, or stored as, a public entry; an editor
+    // sees the content store itself.
+    if (c.get('partner')) return next()
     const url = c.req.url
     const query = url.indexOf('?')
     const params = query === -1 || query === url.length - 1 ? null : new URLSearchParams(url.slice(query + 1))
@@ -100,55 +130,58 @@ export function readThrough(): MiddlewareHandler<AppEnv> {
     const key = await cacheKey(c.req.path, params)
     const cache = c.get('cache')
     const now = c.get('now')
-    const bypass = /\bno-cache\b/.test(c.req.header('cache-control') ?? '') || c.req.header('pragma') === 'no-cache'
+    const bypass = c.get('editor') !== undefined
+    const revalidate = /\bno-cache\b/.test(c.req.header('cache-control') ?? '') || c.req.header('pragma') === 'no-cache'
 
     let lookup: Lookup | null = null
     if (!bypass) {
       try {
-        lookup = await cache.lookup(key, policy.scope, now)
+        lookup = await cache.lookup(key, policy.scope, now, { config: c.get('config'), revalidate })
       } catch (error) {
         log('warn', 'cache read failed', { error: String(error) })
       }
     }
-    if (lookup?.fresh) return respond(c, lookup.entry!, policy.kind, 'HIT')
+    if (lookup?.fresh) return respond(c, lookup.entry!, 'HIT')
     if (lookup?.embargoPassed) renewGenerations(c)
 
-    // Build from D1, once per key in this isolate: a concurrent miss waits for the first one.
-    const pending = lookup ? inflight.get(key) : undefined
-    const build = pending ?? buildEntry(c, next, lookup)
-    if (!pending && lookup) {
-      inflight.set(key, build)
-      build.finally(() => inflight.delete(key)).catch(() => {})
-    }
-    let entry: Entry | null
+    // Build from D1, once per key in this isolate (never for editors: they see their own writes).
+    let built: { value: Entry | null; shared: boolean }
     try {
-      entry = await build
+      built = lookup ? await builds.run(key, () => buildEntry(c, next, lookup, policy.kind), (work) => c.executionCtx.waitUntil(work)) : { value: await buildEntry(c, next, null, policy.kind), shared: false }
     } catch (error) {
-      if (error instanceof StorageError && lookup?.entry) return respond(c, lookup.entry, policy.kind, 'STALE')
+      if (error instanceof StorageError && lookup?.entry) return respond(c, lookup.entry, 'STALE')
       throw error
     }
+    const entry = built.value
     if (!entry) {
-      // Not a 200 (a 404, a 400...): the route's own answer stands, uncached.
-      if (pending) await next()
+      // Not a 200 (a 404, a 400...): the route's own answer stands, uncached. A request that
+      // waited for another's build runs the route itself to get it.
+      if (built.shared) await next()
       return
     }
-    if (!pending && lookup) c.executionCtx.waitUntil(cache.store(key, entry, ENTRY_TTL[policy.kind], lookup))
-    return respond(c, entry, policy.kind, lookup ? 'MISS' : 'BYPASS')
+    if (!built.shared && lookup) c.executionCtx.waitUntil(cache.store(key, entry, ENTRY_TTL[policy.kind], lookup))
+    return respond(c, entry, lookup ? 'MISS' : 'BYPASS')
   }
 }
 
 /** Runs the route; a 200 becomes an entry, anything else is left in c.res. D1 failures throw. */
-async function buildEntry(c: Context<AppEnv>, next: () => Promise<void>, lookup: Lookup | null): Promise<Entry | null> {
+async function buildEntry(c: Context<AppEnv>, next: () => Promise<void>, lookup: Lookup | null, kind: Kind): Promise<Entry | null> {
   await next()
   if (c.error instanceof StorageError) throw c.error
   if (c.res.status !== 200) return null
   const body = await c.res.text()
+  const headers: Record<string, string> = {
+    'cache-control': CACHE_CONTROL[kind].browser,
+    'cdn-cache-control': CACHE_CONTROL[kind].cdn,
+  }
+  for (const [name, value] of c.res.headers) if (!callerHeader(name) && !TRANSFER_HEADERS.has(name)) headers[name] = value
   return {
     gens: lookup ? generationsOf(lookup.gens) : {},
+    config: c.get('config'),
     body,
-    content_type: c.res.headers.get('content-type') ?? 'application/json',
+    headers,
     etag: `"${(await digest(body)).slice(0, 27)}"`,
-    last_modified: lastModified(body, lookup),
+    last_modified: lastModified(body, lookup, c.get('now')),
     stored_at: new Date().toISOString(),
   }
 }
@@ -163,16 +196,17 @@ function renewGenerations(c: Context<AppEnv>) {
   c.executionCtx.waitUntil(renewing)
 }
 
-function respond(c: Context<AppEnv>, entry: Entry, kind: Kind, status: 'HIT' | 'MISS' | 'STALE' | 'BYPASS') {
-  const headers = new Headers({
-    'content-type': entry.content_type,
-    etag: entry.etag,
-    'cache-control': CACHE_CONTROL[kind].browser,
-    'cdn-cache-control': CACHE_CONTROL[kind].cdn,
-    'x-cache': status,
-  })
+function respond(c: Context<AppEnv>, entry: Entry, status: 'HIT' | 'MISS' | 'STALE' | 'BYPASS') {
+  const headers = new Headers(entry.headers)
+  headers.set('etag', entry.etag)
+  headers.set('x-cache', status)
   if (entry.last_modified) headers.set('last-modified', entry.last_modified)
+  for (const [name, value] of c.res.headers) if (callerHeader(name)) headers.set(name, value)
   const unchanged = notModified(c, entry)
+  // Hono's c.res setter copies every header of the response in progress onto the new one: a STALE
+  // copy would inherit the no-store and Retry-After of the error it replaces. Only the caller's
+  // headers are carried over, above.
+  c.res = undefined
   c.res = new Response(unchanged ? null : entry.body, { status: unchanged ? 304 : 200, headers })
   return c.res
 }

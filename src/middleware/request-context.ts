@@ -1,6 +1,6 @@
 import type { MiddlewareHandler } from 'hono'
 import type { AppEnv } from '../context.ts'
-import { ContentCache } from '../cache.ts'
+import { configFingerprint, ContentCache } from '../cache.ts'
 import { Database } from '../db/client.ts'
 
 /**
@@ -17,7 +17,8 @@ export function requestContext(): MiddlewareHandler<AppEnv> {
     c.set('requestId', requestId)
     c.set('db', db)
     c.set('cache', cache)
-    c.set('site', { url: c.env.SITE_URL, name: c.env.PUBLICATION_NAME })
+    c.set('site', { url: c.env.SITE_URL, name: c.env.PUBLICATION_NAME, apiUrl: c.env.API_URL.replace(/\/+$/, '') })
+    c.set('config', configFingerprint(c.env))
     c.set('now', new Date().toISOString())
     await next()
     const total = performance.now() - start

@@ -78,8 +78,8 @@ async function serveFeed(c: Context<AppEnv>, fileName: keyof typeof FILES, scope
   const scopeRow = named?.results[0] as { name: string; description: string } | undefined
   if (scope && !scopeRow) throw notFound(`No ${scope.kind} has the slug '${scope.slug}'.`)
 
-  const origin = new URL(c.req.url).origin
-  const base = scope ? `${origin}/feeds/${scope.path}/${scope.slug}` : `${origin}/feeds`
+  // From API_URL, never from the request's Host: this answer is cached and served to everyone.
+  const base = scope ? `${site.apiUrl}/feeds/${scope.path}/${scope.slug}` : `${site.apiUrl}/feeds`
   const rows = list!.results as ArticleBodyRow[]
   const articles = rows.map((row) => toArticle(row, site))
   const model: FeedModel = {

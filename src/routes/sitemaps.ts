@@ -99,7 +99,8 @@ export const sitemaps = app
   })
   .openapi(sitemapIndex, async (c) => {
     const chunks = await listSitemapChunks(c.get('db'), c.get('now'), CHUNK_SIZE)
-    const origin = new URL(c.req.url).origin
+    // From API_URL, never from the request's Host: this answer is cached and served to everyone.
+    const origin = c.get('site').apiUrl
     const newest = chunks.reduce<string | undefined>((max, chunk) => (max === undefined || chunk.lastmod > max ? chunk.lastmod : max), undefined)
     const entries: UrlEntry[] = [
       ...chunks.map((chunk) => ({ loc: `${origin}/sitemaps/articles-${chunk.chunk}.xml`, lastmod: chunk.lastmod })),

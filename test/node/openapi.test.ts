@@ -6,7 +6,7 @@ import { promisify } from 'node:util'
 import { describe, expect, it } from 'vitest'
 import { app } from '../../src/app.ts'
 
-const vars = { SITE_URL: 'https://www.example-daily.eu', PUBLICATION_NAME: 'The European Daily' }
+const vars = { SITE_URL: 'https://www.example-daily.eu', API_URL: 'https://api.example-daily.eu', PUBLICATION_NAME: 'The European Daily' }
 
 async function openapiDocument() {
   const res = await app.request('https://api.example-daily.eu/openapi.json', {}, vars)

@@ -172,7 +172,7 @@ async function announce(c: Context<AppEnv>, input: z.output<typeof ArticleInput>
   const nowPublic = isPublic(input, now)
   if (!hub || (!wasPublic && !nowPublic)) return
   const reason = !nowPublic ? 'unpublish' : input.correction ? 'correction' : 'publish'
-  const messages = hubPingMessages(hub, new URL(c.req.url).origin, [input], reason, now)
+  const messages = hubPingMessages(hub, c.get('site').apiUrl, [input], reason, now)
   try {
     for (const message of messages) await c.env.WEBSUB.send(message, { contentType: 'json' })
   } catch (error) {

@@ -1,0 +1,54 @@
+import type { MiddlewareHandler } from 'hono'
+import type { AppEnv } from '../context.ts'
+import { findActivePartner, touchPartnerStatement } from '../db/partners.ts'
+import { ApiError } from '../errors.ts'
+import { log } from '../lib/log.ts'
+import { sha256Hex } from '../lib/tokens.ts'
+import { bearerCredential, editorFor, markPrivate } from './auth.ts'
+
+// What partner keys look like (32 random bytes, base64url): anything else is not looked up.
+const PARTNER_KEY = /^[A-Za-z0-9_-]{43}$/
+
+/**
+ * Who is reading a public resource. Nobody in particular, most of the time: no credential, or an
+ * `Authorization` scheme other than Bearer (ignored), and the answer comes from the cache.
+ *
+ * A Bearer credential (or, where `partners` is set, a `?key=` for feed readers that cannot set
+ * headers) must be valid: a syndication partner's key (`partner` is set, its use recorded and
+ * rate limited) or an editor's token (`editor` is set: the answer is built from D1, bypassing the
+ * cache). Anything else is a 401, never a silently public answer. Credentialed answers are private.
+ */
+export function credentials(options: { partners: boolean }): MiddlewareHandler<AppEnv> {
+  return async function credentials(c, next) {
+    c.set('partner', null)
+    const bearer = bearerCredential(c.req.header('authorization'))
+    const key = options.partners ? c.req.query('key') : undefined
+    const credential = bearer ?? key
+    if (credential === undefined) return next()
+
+    const db = c.get('db')
+    if (options.partners && PARTNER_KEY.test(credential)) {
+      const partner = await findActivePartner(db, await sha256Hex(credential))
+      if (partner) {
+        const { success } = await c.env.PARTNER_LIMITER.limit({ key: String(partner.id) })
+        if (!success) throw new ApiError(429, 'Too many requests for this partner key. Slow down.', { headers: { 'retry-after': '60' } })
+        c.set('partner', { id: partner.id, name: partner.name })
+        c.executionCtx.waitUntil(
+          db.run(touchPartnerStatement(db, partner.id, c.get('now'))).catch((error) => log('warn', 'partner last_used_at not recorded', { error: String(error) })),
+        )
+        await next()
+        return markPrivate(c)
+      }
+    }
+    const editor = bearer ? await editorFor(c, bearer) : null
+    if (editor) {
+      c.set('editor', editor)
+      await next()
+      return markPrivate(c)
+    }
+    const realm = options.partners ? 'partners' : 'api'
+    throw new ApiError(401, options.partners ? 'This partner key is not valid, or has been revoked.' : 'This token is not valid, or has been revoked.', {
+      headers: { 'www-authenticate': `Bearer realm="${realm}"` },
+    })
+  }
+}

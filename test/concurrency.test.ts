@@ -1,0 +1,73 @@
+import { env } from 'cloudflare:workers'
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
+import { article, basics, get, seed } from './helpers.ts'
+
+beforeAll(async () => {
+  await seed({ ...basics, articles: Array.from({ length: 60 }, (_, i) => article({ slug: `hot-${i}` })) })
+})
+afterEach(() => vi.restoreAllMocks())
+
+/**
+ * Makes the next D1 batch (the first reader's build) take `ms` longer. The delay is a timer of the
+ * building request itself: nothing from the test reaches into it.
+ */
+function slowNextBuild(ms: number) {
+  const original = env.DB.batch.bind(env.DB)
+  const state = { entered: false }
+  vi.spyOn(env.DB, 'batch').mockImplementationOnce(async (statements) => {
+    state.entered = true
+    await new Promise((resolve) => setTimeout(resolve, ms))
+    return original(statements)
+  })
+  return state
+}
+
+const until = async (condition: () => boolean) => {
+  while (!condition()) await new Promise((resolve) => setTimeout(resolve, 1))
+}
+
+const statusesOf = (responses: Promise<Response>[]) =>
+  Promise.all(responses.map(async (pending) => { const res = await pending; await res.text(); return res.status }))
+
+describe('concurrent readers of one URL', () => {
+  it('answers every one of many concurrent first reads of one URL', async () => {
+    for (const path of ['/v1/articles?limit=100', '/v1/authors/test-author', '/feeds/rss.xml', '/v1/articles/hot-3']) {
+      const statuses = await statusesOf(Array.from({ length: 20 }, () => get(path)))
+      expect(statuses.filter((s) => s !== 200), path).toEqual([])
+    }
+  })
+
+  it('builds a burst of first reads of one URL from D1 once', async () => {
+    const batch = vi.spyOn(env.DB, 'batch')
+    const statuses = await statusesOf(Array.from({ length: 20 }, () => get('/v1/articles?limit=97')))
+    expect(statuses).toEqual(Array(20).fill(200))
+    expect(batch).toHaveBeenCalledTimes(1)
+  })
+
+  it('answers the others when the first reader goes away mid-build', async () => {
+    const build = slowNextBuild(300)
+    const leader = new AbortController()
+    const first = get('/v1/articles?limit=99', { signal: leader.signal }).catch((error: unknown) => error)
+    await until(() => build.entered)
+    const others = Array.from({ length: 10 }, () => get('/v1/articles?limit=99'))
+    await new Promise((resolve) => setTimeout(resolve, 50))
+    leader.abort()
+    await first
+    expect(await statusesOf(others)).toEqual(Array(10).fill(200))
+  })
+
+  it('answers the others when the first build never finishes', async () => {
+    const hung = { entered: false }
+    vi.spyOn(env.DB, 'batch').mockImplementationOnce(async () => {
+      hung.entered = true
+      return new Promise<never>(() => {})
+    })
+    const leader = new AbortController()
+    const first = get('/v1/articles?limit=98', { signal: leader.signal }).catch((error: unknown) => error)
+    await until(() => hung.entered)
+    const others = Array.from({ length: 5 }, () => get('/v1/articles?limit=98'))
+    expect(await statusesOf(others)).toEqual(Array(5).fill(200))
+    leader.abort()
+    await first
+  })
+})
