@@ -23,7 +23,10 @@ import { fileURLToPath } from 'node:url'
 
 const root = path.join(path.dirname(fileURLToPath(import.meta.url)), '..')
 
-/** Node 22.12 is the toolchain's floor (wrangler, vitest); the scripts need type stripping on by default. */
+/**
+ * Node 22.12 is the toolchain's floor (wrangler, vitest); the scripts are .ts files run as they
+ * are, which needs type stripping on by default (22.18, 23.6).
+ */
 function isRecent() {
   const [major, minor] = process.versions.node.split('.').map(Number)
   return (major > 22 || (major === 22 && minor >= 12)) && Boolean(process.features.typescript)
@@ -37,6 +40,7 @@ function platformPackage() {
   return `${prefix}-${process.platform}-${process.arch}`
 }
 
+/** Where per-user caches go on this platform. */
 function cacheRoot() {
   if (process.platform === 'darwin') return path.join(homedir(), 'Library', 'Caches')
   return process.env.XDG_CACHE_HOME || path.join(homedir(), '.cache')
@@ -54,6 +58,8 @@ function which(command, searchPath) {
   return null
 }
 
+const NEEDS = 'they need Node 22.12 or newer, with TypeScript type stripping'
+
 function fail(message) {
   console.error(`with-node: ${message}`)
   process.exit(1)
@@ -68,7 +74,10 @@ function install(pkg, major, dir) {
   const npm = process.env.npm_execpath ? [process.execPath, process.env.npm_execpath] : ['npm']
   const args = ['install', '--prefix', tmp, '--no-save', '--no-package-lock', '--no-audit', '--no-fund', '--loglevel=error']
   // npm's report goes to stderr: stdout belongs to the command (`$(npm run -s ...)` must stay clean).
-  const result = spawnSync(npm[0], [...npm.slice(1), ...args, `${pkg}@${major}`], { cwd: tmp, stdio: ['ignore', 2, 2] })
+  const result = spawnSync(npm[0], [...npm.slice(1), ...args, `${pkg}@${major}`], {
+    cwd: tmp,
+    stdio: ['ignore', 2, 2],
+  })
   if (result.status !== 0 || !existsSync(path.join(tmp, 'node_modules', pkg, 'bin', 'node'))) {
     rmSync(tmp, { recursive: true, force: true })
     fail(`could not install ${pkg}@${major} from the npm registry; install Node.js ${major} yourself (see .nvmrc)`)
@@ -88,9 +97,9 @@ function suitableNodeBin() {
   const pkg = platformPackage()
   if (!pkg) {
     fail(
-      `Node ${process.version} is too old for this project, and there is no Node package on the npm registry for ` +
-        `${process.platform}-${process.arch} to fetch instead. Install Node.js ${major} (https://nodejs.org, or ` +
-        '`nvm install`, which reads .nvmrc), then run the command again.',
+      `Node ${process.version} cannot run this project's tools (${NEEDS}), and the npm registry has no Node ` +
+        `package for ${process.platform}-${process.arch} to fetch instead. Install Node.js ${major} ` +
+        '(https://nodejs.org, or `nvm install`, which reads .nvmrc), then run the command again.',
     )
   }
   const dir = path.join(cacheRoot(), 'newsroom-api', `node-${major}-${process.platform}-${process.arch}`)
@@ -100,9 +109,8 @@ function suitableNodeBin() {
     install(pkg, major, dir)
   }
   const { version } = JSON.parse(readFileSync(path.join(packageDir, 'package.json'), 'utf8'))
-  console.error(
-    `with-node: Node ${process.version} is older than this project needs (22.12 or newer): running with Node v${version} from ${dir}.`,
-  )
+  const why = `Node ${process.version} cannot run this project's tools (${NEEDS})`
+  console.error(`with-node: ${why}: running with Node v${version} from ${dir}.`)
   return path.join(packageDir, 'bin')
 }
 
