@@ -35,7 +35,7 @@ async function oldNodeBin(): Promise<string> {
 async function projectCopy(): Promise<string> {
   const dir = await mkdtemp(path.join(tmpdir(), 'newsroom-old-node-'))
   const skipped = new Set(['node_modules', '.wrangler', '.git', '.dev.vars', 'test-results'])
-  for (const dir of ['.state', '.build', 'results']) skipped.add(path.join('bench', dir))
+  for (const name of ['.state', '.build', 'results']) skipped.add(path.join('bench', name))
   await cp(root, dir, { recursive: true, filter: (src) => !skipped.has(path.relative(root, src)) })
   await symlink(path.join(root, 'node_modules'), path.join(dir, 'node_modules'), 'dir')
   return dir
