@@ -29,10 +29,15 @@ export interface ImportReport {
   errors: { kind: Kind; index: number; slug?: string; errors: FieldError[] }[]
 }
 
-/** What is stored for an article: the validated input plus its plain text and word count. */
-export function toArticleWrite(article: z.output<typeof ArticleInput>): ArticleWrite {
+/**
+ * What is stored for an article: the validated input plus its plain text and word count.
+ * `published` without a time means published at `now`: an article with status published and no
+ * published_at would match no public query and never become visible (published "into limbo").
+ */
+export function toArticleWrite(article: z.output<typeof ArticleInput>, now: string): ArticleWrite {
   const bodyText = renderText(article.body)
-  return { ...article, body_text: bodyText, word_count: countWords(bodyText) }
+  const publishedAt = article.status === 'published' ? (article.published_at ?? now) : article.published_at
+  return { ...article, published_at: publishedAt, body_text: bodyText, word_count: countWords(bodyText) }
 }
 
 interface Staged<T = unknown> {
@@ -117,7 +122,7 @@ export async function importContent(
   await write(authors, (values) =>
     values.flatMap((a) => [writeAuthorStatement(db, a, now), recordChangeStatement(db, 'author', a.slug, 'upsert', now)]),
   )
-  await write(articles, (values) => writeArticlesStatements(db, values.map(toArticleWrite), now))
+  await write(articles, (values) => writeArticlesStatements(db, values.map((value) => toArticleWrite(value, now)), now))
 
   const { written } = report
   await invalidate(options.cache, db, {
