@@ -4,7 +4,7 @@ import type { Article, ArticleStatus, ArticleSummary } from '../schemas/article.
 import type { Cursor } from '../lib/cursor.ts'
 import { webUrl, type Site } from '../lib/site.ts'
 import { renderHtml, readingTimeMinutes } from '../render/blocks.ts'
-import { newsArticleJsonLd, type Publisher } from '../render/jsonld.ts'
+import { jsonLdScript, newsArticleJsonLd, type Publisher } from '../render/jsonld.ts'
 
 /** An article row with its section, authors and tags folded in, as every read returns it. */
 export interface ArticleRow {
@@ -86,10 +86,8 @@ export function toArticle(row: ArticleBodyRow, site: Site): Article {
     reading_time_minutes: readingTimeMinutes(row.word_count),
     corrections: JSON.parse(row.corrections) as { text: string; at: string }[],
   }
-  return {
-    ...article,
-    jsonld: newsArticleJsonLd(article, publisher ?? { name: site.name, url: site.url, logo_url: null }),
-  }
+  const jsonld = newsArticleJsonLd(article, publisher ?? { name: site.name, url: site.url, logo_url: null })
+  return { ...article, jsonld, jsonld_script: jsonLdScript(jsonld) }
 }
 
 // Authors and tags come back with each article in the same statement, as JSON, so a page of

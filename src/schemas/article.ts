@@ -40,7 +40,13 @@ export const Article = ArticleSummary.extend({
   corrections: z.array(Correction).openapi({ description: 'Corrections, oldest first; empty when there are none.' }),
   jsonld: z
     .record(z.string(), z.unknown())
-    .openapi({ description: 'A schema.org NewsArticle object, ready to embed in the page as JSON-LD.' }),
+    .openapi({ description: 'A schema.org NewsArticle object, for code that reads it. To put it in a page, use `jsonld_script`.' }),
+  jsonld_script: z.string().openapi({
+    description:
+      'The same `jsonld`, serialized to be placed as is between `<script type="application/ld+json">` and `</script>`: ' +
+      '`<`, `>`, `&`, U+2028 and U+2029 are escaped (`\\u003c` …), so no headline can close the script element.',
+    example: '{"@context":"https://schema.org","@type":"NewsArticle","headline":"\\u003c/script\\u003e"}',
+  }),
 }).openapi('Article')
 
 export const ArticlePage = z
