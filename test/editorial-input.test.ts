@@ -40,3 +40,20 @@ describe('publishing without a time', () => {
     expect((await call('/v1/articles/imported-no-time')).status).toBe(200)
   })
 })
+
+describe('the audit log', () => {
+  it('names the credential that acted: a token named "bootstrap" is told apart from the ADMIN_TOKEN secret', async () => {
+    const issued = (await (await call('/v1/admin/tokens', asEditor(ADMIN_TOKEN, 'POST', { name: 'bootstrap', role: 'editor' }))).json()) as any
+    await call('/v1/admin/articles/by-impostor', asEditor(issued.token, 'PUT', draft()))
+    await call('/v1/admin/articles/by-secret', asEditor(ADMIN_TOKEN, 'PUT', draft()))
+    const rows = await env.DB.prepare(
+      "SELECT target_slug, actor, actor_token_id FROM audit_log WHERE target_slug IN ('by-impostor', 'by-secret') ORDER BY id",
+    ).all()
+    expect(rows.results).toEqual([
+      { target_slug: 'by-impostor', actor: 'bootstrap', actor_token_id: issued.id },
+      { target_slug: 'by-secret', actor: 'bootstrap', actor_token_id: null },
+    ])
+    const created = await env.DB.prepare("SELECT actor_token_id FROM audit_log WHERE action = 'token.create' AND target_slug = ?1").bind(String(issued.id)).first()
+    expect(created).toEqual({ actor_token_id: null })
+  })
+})

@@ -140,7 +140,7 @@ async function writeAsEditor(c: Context<AppEnv>, input: z.output<typeof ArticleI
       ...writeArticlesStatements(db, [toArticleWrite(input, now)], now),
       auditStatement(
         db,
-        { actor: editor.name, action, type: 'article', slug: input.slug, before: current?.version ?? null, after: (current?.version ?? 0) + 1, requestId: c.get('requestId') },
+        { actor: editor, action, type: 'article', slug: input.slug, before: current?.version ?? null, after: (current?.version ?? 0) + 1, requestId: c.get('requestId') },
         now,
       ),
     ])

@@ -83,7 +83,7 @@ async function writeThing(c: Context<AppEnv>, type: ChangeType, slug: string, op
   await db.batch([
     write,
     recordChangeStatement(db, type, slug, op, now),
-    auditStatement(db, { actor: c.get('editor').name, action: `${type}.${op === 'delete' ? 'delete' : existed ? 'replace' : 'create'}`, type, slug, before: null, after: null, requestId: c.get('requestId') }, now),
+    auditStatement(db, { actor: c.get('editor'), action: `${type}.${op === 'delete' ? 'delete' : existed ? 'replace' : 'create'}`, type, slug, before: null, after: null, requestId: c.get('requestId') }, now),
   ])
   await invalidate(c.env.CACHE, db, { everything: true })
 }
