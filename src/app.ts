@@ -2,6 +2,7 @@ import { OpenAPIHono } from '@hono/zod-openapi'
 import { Scalar } from '@scalar/hono-api-reference'
 import type { AppEnv } from './context.ts'
 import { onError, onNotFound, validationHook } from './errors.ts'
+import { adminBodyLimit } from './middleware/admin-body-limit.ts'
 import { cors } from './middleware/cors.ts'
 import { partnerAccess } from './middleware/partner.ts'
 import { readThrough } from './middleware/read-through.ts'
@@ -28,6 +29,7 @@ function createApp() {
   // Partners' keys are checked before the cache: their answers never come from, nor go to, it.
   app.use('/v1/articles/*', partnerAccess())
   app.use('/feeds/*', partnerAccess())
+  app.use('/v1/admin/*', adminBodyLimit())
   app.use('/v1/*', readThrough())
   app.use('/feeds/*', readThrough())
   app.use('/sitemap*', readThrough())

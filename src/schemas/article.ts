@@ -73,6 +73,18 @@ export const ArticleListQuery = z
   })
   .strict()
 
+/**
+ * A list of slugs in which each appears once: a repeat is a 400 naming its position (`tags.1`),
+ * not a write that the link table's primary key would refuse.
+ */
+const distinctSlugs = () =>
+  z.array(Slug).superRefine((slugs, ctx) => {
+    slugs.forEach((slug, i) => {
+      const first = slugs.indexOf(slug)
+      if (first < i) ctx.addIssue({ code: 'custom', path: [i], message: `repeats '${slug}' (already at position ${first})` })
+    })
+  })
+
 /** What an editor (or the seed) writes: references by slug, times as ISO strings. */
 export const ArticleInput = z
   .object({
@@ -85,8 +97,8 @@ export const ArticleInput = z
       .regex(/^[a-z]{2,3}(-[A-Z]{2})?$/)
       .default('en'),
     section: Slug,
-    tags: z.array(Slug).max(30).default([]),
-    authors: z.array(Slug).min(1).max(20),
+    tags: distinctSlugs().max(30).default([]),
+    authors: distinctSlugs().min(1).max(20),
     image: Image.nullable().default(null),
     body: Body,
     status: ArticleStatus.default('draft'),

@@ -112,7 +112,7 @@ for (const kind of kinds as unknown as readonly Kind<z.ZodObject>[]) {
     security: bearer,
     middleware: [requireRole('admin')] as const,
     request: { params },
-    responses: { 204: { description: 'Deleted.' }, ...conflictError, ...adminErrors },
+    responses: { 204: { description: 'Deleted.' }, ...adminErrors, ...conflictError },
   })
 
   adminTaxonomy.openapi(put, async (c) => {
