@@ -145,7 +145,7 @@ describe('editorial input errors are 4xx, outages 503', () => {
     let interfered = false
     const spy = vi.spyOn(env.DB, 'batch').mockImplementation(async (statements) => {
       // The delete's batch (after the in-use check): an editor tags an article just before it.
-      if (!interfered && statements.length === 3) {
+      if (!interfered && statements.length === 2) {
         interfered = true
         await call('/v1/admin/articles/tags-it', asEditor(editorToken, 'PUT', draft({ tags: ['contested-tag'] })))
       }

@@ -5,7 +5,7 @@ import type { Database } from '../db/client.ts'
 import { writeArticlesStatements, type ArticleWrite } from '../db/articles.ts'
 import { writeAuthorStatement } from '../db/authors.ts'
 import { writePublicationStatement } from '../db/publication.ts'
-import { writeSectionStatement, writeTagStatement } from '../db/taxonomy.ts'
+import { recordTagChangeStatement, writeSectionStatement, writeTagStatement } from '../db/taxonomy.ts'
 import { fieldErrors, type FieldError } from '../errors.ts'
 import { countWords, renderText } from '../render/blocks.ts'
 import { ArticleInput } from '../schemas/article.ts'
@@ -118,7 +118,9 @@ export async function importContent(
   await write(sections, (values) =>
     values.flatMap((s) => [writeSectionStatement(db, s, now), recordChangeStatement(db, 'section', s.slug, 'upsert', now)]),
   )
-  await write(tags, (values) => values.flatMap((t) => [writeTagStatement(db, t, now), recordChangeStatement(db, 'tag', t.slug, 'upsert', now)]))
+  // A tag is logged only if public already (a public article uses it); otherwise its first public
+  // article logs it.
+  await write(tags, (values) => values.flatMap((t) => [writeTagStatement(db, t, now), recordTagChangeStatement(db, t.slug, now)]))
   await write(authors, (values) =>
     values.flatMap((a) => [writeAuthorStatement(db, a, now), recordChangeStatement(db, 'author', a.slug, 'upsert', now)]),
   )

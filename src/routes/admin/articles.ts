@@ -246,7 +246,7 @@ export const adminArticles = new OpenAPIHono<AppEnv>({ defaultHook: validationHo
     const db = c.get('db')
     const [current, section, authors] = await db.batch([
       editorArticleStatement(db, slug),
-      scopeStatement(db, 'section', body.section),
+      scopeStatement(db, 'section', body.section, c.get('now')),
       authorsBySlugsStatement(db, body.authors),
     ])
     const existing = (current!.results[0] as EditorArticleRow | undefined) ?? null
