@@ -43,9 +43,9 @@ export const Article = ArticleSummary.extend({
     .openapi({ description: 'A schema.org NewsArticle object, for code that reads it. To put it in a page, use `jsonld_script`.' }),
   jsonld_script: z.string().openapi({
     description:
-      'The same `jsonld`, serialized to be placed as is between `<script type="application/ld+json">` and `</script>`: ' +
-      '`<`, `>`, `&`, U+2028 and U+2029 are escaped (`\\u003c` …), so no headline can close the script element.',
-    example: '{"@context":"https://schema.org","@type":"NewsArticle","headline":"\\u003c/script\\u003e"}',
+      'The same `jsonld`, serialized to be placed as is as the text of an `application/ld+json` script element in a page: ' +
+      'the characters less-than, greater-than, ampersand, U+2028 and U+2029 are escaped (as `\\u003c` …), so no headline can close the element.',
+    example: '{"@context":"https://schema.org","@type":"NewsArticle","headline":"Talks \\u0026 envoys"}',
   }),
 }).openapi('Article')
 
