@@ -61,6 +61,20 @@ describe('renaming an author with more articles than one chunk', () => {
     expect(synced.changes[0].data.authors[0].name).toBe('Renamed Writer')
   })
 
+  it('re-announces them all from an import too, chunk by chunk, without the queue', async () => {
+    const before = (await env.DB.prepare('SELECT max(seq) AS seq FROM changes').first<{ seq: number }>())!.seq
+    const send = vi.spyOn(env.RESYNC, 'send')
+    await seed({ authors: [{ slug: 'prolific', name: 'Imported Name' }] })
+    expect(send).not.toHaveBeenCalled()
+    const all = await changesAfter(before)
+    expect(all[0]).toMatchObject({ type: 'author', slug: 'prolific' })
+    expect(new Set(all.filter((c) => c.type === 'article').map((c) => c.slug)).size).toBe(COUNT)
+    // Importing the same values again announces no article.
+    const again = (await env.DB.prepare('SELECT max(seq) AS seq FROM changes').first<{ seq: number }>())!.seq
+    await seed({ authors: [{ slug: 'prolific', name: 'Imported Name' }] })
+    expect((await changesAfter(again)).map((c) => c.type)).toEqual(['author'])
+  })
+
   it('acknowledges an invalid resync message without retrying it', async () => {
     const batch = createMessageBatch('newsroom-resync', [{ id: 'bad', timestamp: new Date(), attempts: 1, body: { v: 9 } }])
     const ctx = createExecutionContext()

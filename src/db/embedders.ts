@@ -20,6 +20,19 @@ export interface EmbedCursor {
 /** Articles re-announced per statement: in the write's own batch, then per queue message. */
 export const REANNOUNCE_CHUNK = 500
 
+/** What public articles show of each kind: a change to any of these re-announces them. */
+const EMBEDDED: Record<EmbedScope['kind'], string[]> = {
+  author: ['name', 'job_title'],
+  section: ['name'],
+  tag: ['name'],
+  publication: ['name', 'url', 'logo_url'],
+}
+
+/** The fields of a written value that articles show: `changingTo` for reannounceStatements. */
+export function embeddedValues(kind: EmbedScope['kind'], value: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(EMBEDDED[kind].map((key) => [key, value[key] ?? null]))
+}
+
 // Per kind: the scope's public articles (the index that lists them newest first) and, for the
 // write's own batch, the stored values articles show, unchanged when they equal the new ones (?5,
 // JSON). ?1 is the slug (unused by the publication, but bound for the same parameter count).
@@ -101,4 +114,16 @@ export function reannounceStatements(
 export function nextEmbedCursor(rows: { at: string; id: number }[], limit = REANNOUNCE_CHUNK): EmbedCursor | null {
   const last = rows[rows.length - 1]
   return rows.length >= limit && last ? { at: last.at, id: last.id } : null
+}
+
+/**
+ * Announces the rest of a scope's articles after `after`, chunk by chunk, in this invocation: for
+ * tools (the local importer), which have no request deadline and no queue. Each chunk is still one
+ * bounded statement.
+ */
+export async function reannounceRest(db: Database, scope: EmbedScope, now: string, after: EmbedCursor | null): Promise<void> {
+  for (let cursor = after; cursor; ) {
+    const [chunk] = await db.batch<EmbedCursor>(reannounceStatements(db, scope, now, { after: cursor }))
+    cursor = nextEmbedCursor(chunk!.results)
+  }
 }

@@ -8,7 +8,7 @@ import { recordChangeStatement, type ChangeType } from '../../db/changes.ts'
 import { auditStatement } from '../../db/editors.ts'
 import { findPublication, toPublication, writePublicationStatement } from '../../db/publication.ts'
 import { deleteScopeStatement, findSectionStatement, findTagStatement, recordTagChangeStatement, usageStatement, toSection, toTag, writeSectionStatement, writeTagStatement, type SectionRow, type TagRow } from '../../db/taxonomy.ts'
-import { nextEmbedCursor, reannounceStatements, type EmbedCursor, type EmbedScope } from '../../db/embedders.ts'
+import { embeddedValues, nextEmbedCursor, reannounceStatements, type EmbedCursor, type EmbedScope } from '../../db/embedders.ts'
 import { ApiError, validationHook } from '../../errors.ts'
 import { log as logLine } from '../../lib/log.ts'
 import type { ResyncMessage } from '../../schemas/resync.ts'
@@ -79,15 +79,6 @@ const putPublication = createRoute({
   responses: { 200: { description: 'Replaced.', content: json(Publication) }, ...adminErrors },
 })
 
-/** What public articles show of each kind: a change to any of these re-announces them to sync. */
-const EMBEDDED: Record<ChangeType, string[]> = {
-  author: ['name', 'job_title'],
-  section: ['name'],
-  tag: ['name'],
-  publication: ['name', 'url', 'logo_url'],
-  article: [],
-}
-
 /**
  * Writes with the sync log and the audit entry in one batch, then invalidates every cached page.
  * The log: the thing itself (a tag only while public: while no public article uses it, its name
@@ -108,7 +99,7 @@ async function writeThing(
   const now = c.get('now')
   const scope = { kind: type, slug } as EmbedScope
   const log = type === 'tag' ? (op === 'upsert' ? [recordTagChangeStatement(db, slug, now)] : []) : [recordChangeStatement(db, type, slug, op, now)]
-  const changingTo = op === 'upsert' && existed && value ? Object.fromEntries(EMBEDDED[type].map((key) => [key, value[key] ?? null])) : null
+  const changingTo = op === 'upsert' && existed && value ? embeddedValues(scope.kind, value) : null
   // Compared with the stored values, so before the write.
   const reannounce = changingTo ? reannounceStatements(db, scope, now, { changingTo }) : []
   const results = await db.batch([
