@@ -61,6 +61,16 @@ describe('renaming an author with more articles than one chunk', () => {
     expect(synced.changes[0].data.authors[0].name).toBe('Renamed Writer')
   })
 
+  it('re-announces the rest from the request itself when the queue does not take the message', async () => {
+    const before = (await env.DB.prepare('SELECT max(seq) AS seq FROM changes').first<{ seq: number }>())!.seq
+    const send = vi.spyOn(env.RESYNC, 'send').mockRejectedValue(new Error('queue unavailable'))
+    const res = await call('/v1/admin/authors/prolific', asEditor(ADMIN_TOKEN, 'PUT', { name: 'Queue-less Writer' }))
+    send.mockRestore()
+    expect(res.status).toBe(200)
+    const articles = (await changesAfter(before)).filter((c) => c.type === 'article')
+    expect(new Set(articles.map((c) => c.slug)).size).toBe(COUNT)
+  })
+
   it('re-announces them all from an import too, chunk by chunk, without the queue', async () => {
     const before = (await env.DB.prepare('SELECT max(seq) AS seq FROM changes').first<{ seq: number }>())!.seq
     const send = vi.spyOn(env.RESYNC, 'send')

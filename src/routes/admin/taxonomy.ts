@@ -8,7 +8,7 @@ import { recordChangeStatement, type ChangeType } from '../../db/changes.ts'
 import { auditStatement } from '../../db/editors.ts'
 import { findPublication, toPublication, writePublicationStatement } from '../../db/publication.ts'
 import { deleteScopeStatement, findSectionStatement, findTagStatement, recordTagChangeStatement, usageStatement, toSection, toTag, writeSectionStatement, writeTagStatement, type SectionRow, type TagRow } from '../../db/taxonomy.ts'
-import { embeddedValues, nextEmbedCursor, reannounceStatements, type EmbedCursor, type EmbedScope } from '../../db/embedders.ts'
+import { embeddedValues, nextEmbedCursor, reannounceRest, reannounceStatements, type EmbedCursor, type EmbedScope } from '../../db/embedders.ts'
 import { ApiError, validationHook } from '../../errors.ts'
 import { log as logLine } from '../../lib/log.ts'
 import type { ResyncMessage } from '../../schemas/resync.ts'
@@ -114,8 +114,14 @@ async function writeThing(
     try {
       await c.env.RESYNC.send({ v: 1, scope, after: next, at: now } satisfies ResyncMessage, { contentType: 'json' })
     } catch (error) {
-      // The write stands; its older articles are re-announced by their next change, not by this rename.
-      logLine('error', 'resync not queued: older articles keep their old embedding in sync', { kind: type, slug, error: String(error) })
+      // The write stands and a retry would change nothing: announce the rest from here instead,
+      // after the response, still one bounded statement per chunk.
+      logLine('warn', 'resync not queued, re-announcing in this invocation', { kind: type, slug, error: String(error) })
+      c.executionCtx.waitUntil(
+        reannounceRest(db, scope, now, next).catch((failure) =>
+          logLine('error', 'resync failed: older articles keep their old embedding in sync', { kind: type, slug, error: String(failure) }),
+        ),
+      )
     }
   }
 }
