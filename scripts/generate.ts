@@ -91,7 +91,7 @@ export async function generateArticles(
   for (let start = from; start < count; start += batchSize) {
     const batch = []
     for (let i = start; i < Math.min(start + batchSize, count); i++) {
-      batch.push(toArticleWrite(ArticleInput.parse(generatedArticle(i + 1, now))))
+      batch.push(toArticleWrite(ArticleInput.parse(generatedArticle(i + 1, now)), writtenAt))
     }
     await db.batch(writeArticlesStatements(db, batch, writtenAt))
     onProgress?.(Math.min(start + batchSize, count))

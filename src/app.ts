@@ -2,6 +2,7 @@ import { OpenAPIHono } from '@hono/zod-openapi'
 import { Scalar } from '@scalar/hono-api-reference'
 import type { AppEnv } from './context.ts'
 import { onError, onNotFound, validationHook } from './errors.ts'
+import { adminBodyLimit } from './middleware/admin-body-limit.ts'
 import { cors } from './middleware/cors.ts'
 import { credentials } from './middleware/credentials.ts'
 import { readThrough } from './middleware/read-through.ts'
@@ -42,6 +43,7 @@ function createApp() {
   // partner's or an editor's answer never comes from, nor goes to, it. Nothing else is cached
   // (the sync log, the subscription pages whose links carry personal tokens, the admin API).
   for (const [path, partners] of PUBLIC_READS) app.use(path, credentials({ partners }), readThrough())
+  app.use('/v1/admin/*', adminBodyLimit())
   app.onError(onError)
   app.notFound(onNotFound)
 

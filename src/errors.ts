@@ -4,7 +4,7 @@ import { HTTPException } from 'hono/http-exception'
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
 import type { ZodError } from 'zod'
 import type { AppEnv } from './context.ts'
-import { StorageError } from './db/client.ts'
+import { ConstraintError, StorageError } from './db/client.ts'
 import { log } from './lib/log.ts'
 
 /**
@@ -134,8 +134,36 @@ export function validationHook(
 /** What a 503 asks clients to wait before retrying. */
 export const RETRY_AFTER_SECONDS = 5
 
+// The request field a stored column comes from, where its name differs (a reference by slug is
+// stored as an id). Other columns are named after their own column.
+const COLUMN_FIELDS: Record<string, string> = {
+  'articles.section_id': 'section',
+  'article_authors.author_id': 'authors',
+  'article_authors.article_id': 'authors',
+  'article_tags.tag_id': 'tags',
+  'article_tags.article_id': 'tags',
+}
+
+const CONSTRAINT_ANSWERS: Record<ConstraintError['constraint'], { status: ContentfulStatusCode; detail: string }> = {
+  unique: { status: 409, detail: 'is already taken' },
+  'foreign key': { status: 409, detail: 'refers to something that does not exist, or is still referred to by something else' },
+  'not null': { status: 400, detail: 'is missing, or names something that does not exist' },
+  check: { status: 400, detail: 'is not an allowed value' },
+  'too big': { status: 413, detail: 'is too large to store' },
+}
+
+/** A write D1 refused, as the 4xx it is, naming the fields at fault (an outage is a StorageError). */
+function constraintProblem(c: Context<AppEnv>, err: ConstraintError): Response {
+  const { status, detail } = CONSTRAINT_ANSWERS[err.constraint]
+  const fields = err.columns.length ? [...new Set(err.columns.map((column) => COLUMN_FIELDS[column] ?? column.split('.')[1]!))] : ['(body)']
+  const errors: FieldError[] = fields.map((field) => ({ field, in: 'body', detail }))
+  log('warn', 'write refused by a constraint', { request_id: c.get('requestId'), constraint: err.constraint, columns: err.columns })
+  return problemResponse(c, status, describeErrors(errors), { errors })
+}
+
 export const onError: ErrorHandler<AppEnv> = (err, c) => {
   if (err instanceof ApiError) return problemResponse(c, err.status, err.message, err.extra)
+  if (err instanceof ConstraintError) return constraintProblem(c, err)
   if (err instanceof StorageError) {
     log('error', 'storage unavailable', { request_id: c.get('requestId'), error_message: err.message })
     return problemResponse(c, 503, 'The content store is not answering. Try again shortly.', {

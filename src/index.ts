@@ -1,6 +1,7 @@
 import { app } from './app.ts'
 import { log } from './lib/log.ts'
 import { publishScheduled } from './jobs/publish-scheduled.ts'
+import { consumeResync } from './queue/resync.ts'
 import { consumeSignups } from './queue/subscriptions.ts'
 import { consumeHubPings } from './queue/websub.ts'
 
@@ -12,6 +13,7 @@ export default {
   async queue(batch, env, _ctx) {
     if (batch.queue === 'newsroom-subscriptions') return consumeSignups(batch, env)
     if (batch.queue === 'newsroom-websub') return consumeHubPings(batch, env)
+    if (batch.queue === 'newsroom-resync') return consumeResync(batch, env)
     log('error', 'message batch from an unknown queue left unacknowledged', { queue: batch.queue, messages: batch.messages.length })
   },
 

@@ -1,6 +1,8 @@
 import { env } from 'cloudflare:workers'
 import { describe, expect, it } from 'vitest'
-import { listArticlesQuery, type ArticleFilter } from '../src/db/articles.ts'
+import { listArticlesQuery, tagChangesSql, type ArticleFilter } from '../src/db/articles.ts'
+import { embeddersSql } from '../src/db/embedders.ts'
+import { listTagsStatement, publicTagStatement } from '../src/db/taxonomy.ts'
 
 async function plan(filter: ArticleFilter, after = false) {
   const { sql, params } = listArticlesQuery(filter, {
@@ -37,3 +39,56 @@ describe('search', () => {
     expect(text).toMatch(/SEARCH a USING INTEGER PRIMARY KEY/)
   })
 })
+
+/** The plan of one statement of the data layer, with its parameters. */
+async function planOf(sql: string, params: unknown[]) {
+  const rows = await env.DB.prepare(`EXPLAIN QUERY PLAN ${sql}`).bind(...params).all<{ detail: string }>()
+  return rows.results.map((row) => row.detail).join('\n')
+}
+
+// Tags are public only while a public article uses them: each check is one probe of
+// article_tags_feed, never a walk of the tag's articles, and the list walks tags in name order.
+describe('public tags', () => {
+  const now = new Date().toISOString()
+
+  it('lists tags through tags_by_name, probing article_tags_feed per tag, without a sort', async () => {
+    const text = await planOf(tagSql(listTagsStatement), ['', 0, 21, now])
+    expect(text).toContain('tags_by_name')
+    expect(text).toContain('article_tags_feed')
+    expect(text).not.toContain('TEMP B-TREE')
+    expect(text).not.toMatch(/SCAN x\b/)
+  })
+
+  it('finds one public tag by its slug', async () => {
+    const text = await planOf(tagSql(publicTagStatement), ['diplomacy', now])
+    expect(text).toMatch(/SEARCH t USING INDEX sqlite_autoindex_tags_1/)
+    expect(text).toContain('article_tags_feed')
+    expect(text).not.toMatch(/SCAN/)
+  })
+
+  // It reads the written articles' JSON (json_each) and dedupes the tags they name (a small sort of
+  // at most their tags); every table is searched through an index.
+  it('logs the tags a write makes public or private from the written articles and one probe each', async () => {
+    const rows = JSON.stringify([{ slug: 'x', tags: ['diplomacy'], status: 'published', published_at: now }])
+    const text = await planOf(tagChangesSql, [rows, now])
+    expect(text).toContain('article_tags_feed')
+    expect(text).not.toMatch(/SCAN (a|x|articles|article_tags|tags)\b(?! USING)/)
+  })
+})
+
+describe.each(['author', 'section', 'tag', 'publication'] as const)('re-announcing the articles that show a renamed %s', (kind) => {
+  it('walks the list index newest first, a chunk at a time, without a scan or a sort', async () => {
+    const text = await planOf(embeddersSql(kind), [kind === 'publication' ? 'publication' : 'diplomacy', new Date().toISOString(), '9999', 1e15, '{"name":"x"}', 500])
+    expect(text).toContain({ author: 'article_authors_feed', section: 'articles_by_section', tag: 'article_tags_feed', publication: 'articles_latest' }[kind])
+    expect(text).not.toMatch(/SCAN (a|x|articles)\b(?! USING)/)
+    expect(text).not.toContain('TEMP B-TREE FOR ORDER BY')
+  })
+})
+
+/** The SQL text a statement function prepares (D1 statements do not expose it). */
+function tagSql(fn: (db: any, ...args: any[]) => unknown): string {
+  let sql = ''
+  const db = { prepare: (text: string) => ((sql = text), { bind: () => ({}) }) }
+  fn(db, '', '', 1)
+  return sql
+}

@@ -18,7 +18,8 @@ function form(fields: Record<string, string | string[]>, headers: Record<string,
   return {
     method: 'POST',
     body,
-    headers: { 'content-type': 'application/x-www-form-urlencoded', 'cf-connecting-ip': freshIp(), ...headers },
+    // Browsers send Origin with every form POST; the tests of a missing Origin remove it.
+    headers: { 'content-type': 'application/x-www-form-urlencoded', origin: 'https://www.example-daily.eu', 'cf-connecting-ip': freshIp(), ...headers },
   }
 }
 
@@ -104,7 +105,7 @@ describe('POST /v1/subscriptions from an HTML form', () => {
     body.append('newsletters', 'daily')
     body.append('newsletters', 'breaking')
     body.append('consent', 'yes')
-    const { res, messages } = await signUp({ method: 'POST', body, headers: { 'cf-connecting-ip': freshIp() } })
+    const { res, messages } = await signUp({ method: 'POST', body, headers: { origin: 'http://localhost:3000', 'cf-connecting-ip': freshIp() } })
     expect(res.status).toBe(200) // no return_to and no thank-you URL: a page
     expect(res.headers.get('content-type')).toMatch(/^text\/html/)
     expect(await res.text()).toContain('Check your inbox')
@@ -145,6 +146,36 @@ describe('POST /v1/subscriptions from an HTML form', () => {
     expect(allowed.messages).toHaveLength(1)
   })
 
+  it('refuses a form with no Origin unless its Referer is an allowed page (urlencoded and multipart)', async () => {
+    const withoutOrigin = (headers: Record<string, string>) => {
+      const init = form({ email: 'no-origin@example.org', consent: 'on' }, headers)
+      delete (init.headers as Record<string, string>).origin
+      return init
+    }
+    const bare = await signUp(withoutOrigin({}))
+    expect(bare.res.status).toBe(403)
+    expect(bare.res.headers.get('content-type')).toMatch(/^text\/html/)
+    const foreign = await signUp(withoutOrigin({ referer: 'https://evil.example/page', accept: 'application/json' }))
+    expect(foreign.res.status).toBe(403)
+    expect(foreign.res.headers.get('content-type')).toBe('application/problem+json')
+    const multipart = new FormData()
+    multipart.append('email', 'no-origin@example.org')
+    multipart.append('consent', 'on')
+    const bareMultipart = await signUp({ method: 'POST', body: multipart, headers: { 'cf-connecting-ip': freshIp() } })
+    expect(bareMultipart.res.status).toBe(403)
+    expect([...bare.messages, ...foreign.messages, ...bareMultipart.messages]).toHaveLength(0)
+
+    const fromOurPage = await signUp(withoutOrigin({ referer: 'https://www.example-daily.eu/world/story?x=1' }))
+    expect(fromOurPage.res.status).toBe(200)
+    expect(fromOurPage.messages).toHaveLength(1)
+  })
+
+  it('needs neither Origin nor Referer for a JSON sign-up (apps)', async () => {
+    const { res, messages } = await signUp(json({ email: 'app-no-origin@example.org', consent: true }))
+    expect(res.status).toBe(202)
+    expect(messages).toHaveLength(1)
+  })
+
   it('answers a filled honeypot exactly like success, and queues nothing', async () => {
     const real = await signUp(form({ email: 'a@example.org', consent: 'on', return_to: 'http://localhost:3000/x' }))
     const bot = await signUp(form({ email: 'bot@example.org', consent: 'on', website: 'http://spam.example', return_to: 'http://localhost:3000/x' }))
@@ -182,7 +213,7 @@ describe('POST /v1/subscriptions from an app', () => {
   it.each([
     ['bad JSON', { body: '{"email": ', headers: { 'content-type': 'application/json' } }, 400],
     ['a JSON array', { body: '[]', headers: { 'content-type': 'application/json' } }, 400],
-    ['a missing multipart boundary', { body: 'email=a', headers: { 'content-type': 'multipart/form-data' } }, 400],
+    ['a missing multipart boundary', { body: 'email=a', headers: { 'content-type': 'multipart/form-data', origin: 'http://localhost:3000' } }, 400],
     ['a wrong content type', { body: 'email=a', headers: { 'content-type': 'text/plain' } }, 415],
     ['no content type', { body: 'email=a', headers: {} }, 415],
   ])('answers %s with a 4xx problem, never a 500', async (_, init, status) => {

@@ -36,6 +36,19 @@ async function expectPublicState(state: State) {
   expect(slugs(state, 'section')).toEqual(sections.data.map((s: any) => s.slug).sort())
 }
 
+/** And every synced record must be what its endpoint shows now: no old names anywhere. */
+async function expectPublicContent(state: State) {
+  for (const [slug, data] of state.get('article') ?? []) {
+    expect(data, slug).toEqual(await (await call(`/v1/articles/${slug}`)).json())
+  }
+  const tags: any = await (await call('/v1/tags?limit=100')).json()
+  expect(Object.fromEntries(state.get('tag') ?? [])).toEqual(Object.fromEntries(tags.data.map((t: any) => [t.slug, t])))
+  const sections: any = await (await call('/v1/sections')).json()
+  expect(Object.fromEntries(state.get('section') ?? [])).toEqual(Object.fromEntries(sections.data.map((s: any) => [s.slug, s])))
+  const authors: any = await (await call('/v1/authors?limit=100')).json()
+  for (const summary of authors.data) expect(state.get('author')!.get(summary.slug)).toMatchObject(summary)
+}
+
 const admin = (method: string, body?: unknown, headers?: Record<string, string>) => asEditor(ADMIN_TOKEN, method, body, headers)
 const draftSlug = demo.articles.find((a) => a.status === 'draft')!.slug
 const scheduledSlug = demo.articles.find((a) => a.status === 'scheduled')!.slug
@@ -100,14 +113,18 @@ describe('GET /v1/sync', () => {
     const res = await call(`/v1/sync?cursor=${cursor}&limit=500`)
     const body: any = await res.json()
     const seen = body.changes.map((c: any) => `${c.type}:${c.op}:${c.slug}`)
+    // The renamed author's public articles, newest first, are announced again after the author; a
+    // tag no public article uses (new-topic) is not announced at all.
+    const byAuthor = await walkSlugs(`/v1/authors/${author}/articles`)
+    expect(byAuthor).toContain('freshly-tagged')
     expect(seen).toEqual([
       `article:upsert:${edited}`,
       `article:delete:${unpublished}`,
       `article:delete:${deleted}`,
-      'tag:upsert:new-topic',
       'article:upsert:freshly-tagged',
       'tag:upsert:first-seen-tag',
       `author:upsert:${author}`,
+      ...byAuthor.map((slug) => `article:upsert:${slug}`),
     ])
     expect(body.changes.map((c: any) => c.seq)).toEqual([...body.changes.map((c: any) => c.seq)].sort((a, b) => a - b))
     expect(body.changes[0].data.headline).toBe('An edited headline')
@@ -115,10 +132,37 @@ describe('GET /v1/sync', () => {
 
     cursor = await syncInto(state, cursor)
     await expectPublicState(state)
+    await expectPublicContent(state)
     expect(state.get('author')!.get(author).name).toBe('Renamed Author')
     // Nothing new: an empty page, and the same cursor to poll with later.
     const quiet: any = await (await call(`/v1/sync?cursor=${cursor}`)).json()
     expect(quiet).toEqual({ changes: [], next_cursor: cursor, has_more: false })
+  })
+
+  it('after renaming an author, a section and a tag, every synced article shows the new names', async () => {
+    const author = demo.authors[1]!.slug
+    const section = demo.sections[0]!.slug
+    const tag = 'diplomacy'
+    const shown = async (path: string) => new Set(await walkSlugs(path))
+    const [byAuthor, inSection, tagged] = [await shown(`/v1/authors/${author}/articles`), await shown(`/v1/articles?section=${section}`), await shown(`/v1/articles?tag=${tag}`)]
+    expect(Math.min(byAuthor.size, inSection.size, tagged.size)).toBeGreaterThan(0)
+
+    expect((await call(`/v1/admin/authors/${author}`, admin('PUT', { name: 'Another Name', job_title: 'Roving correspondent' }))).status).toBe(200)
+    expect((await call(`/v1/admin/sections/${section}`, admin('PUT', { name: 'Europe & Neighbours' }))).status).toBe(200)
+    expect((await call(`/v1/admin/tags/${tag}`, admin('PUT', { name: 'Diplomacy & talks' }))).status).toBe(200)
+    // A write that changes nothing articles show (a section's description) announces no article.
+    expect((await call(`/v1/admin/sections/${section}`, admin('PUT', { name: 'Europe & Neighbours', description: 'The continent.' }))).status).toBe(200)
+
+    const body: any = await (await call(`/v1/sync?cursor=${cursor}&limit=500`)).json()
+    const announced = (type: string) => new Set(body.changes.filter((c: any) => c.type === type).map((c: any) => c.slug))
+    expect(announced('article')).toEqual(new Set([...byAuthor, ...inSection, ...tagged]))
+    expect(body.changes.filter((c: any) => c.type === 'article').length).toBe(byAuthor.size + inSection.size + tagged.size)
+
+    cursor = await syncInto(state, cursor)
+    await expectPublicState(state)
+    await expectPublicContent(state)
+    const anArticle = state.get('article')!.get([...tagged][0]!)
+    expect(anArticle.tags.find((t: any) => t.slug === tag).name).toBe('Diplomacy & talks')
   })
 
   it('publishes scheduled articles from the cron, with no one present, and logs them for sync', async () => {

@@ -2,10 +2,11 @@ import type { z } from 'zod'
 import { invalidate } from '../cache.ts'
 import { recordChangeStatement } from '../db/changes.ts'
 import type { Database } from '../db/client.ts'
+import { embeddedValues, nextEmbedCursor, reannounceRest, reannounceStatements, type EmbedCursor, type EmbedScope } from '../db/embedders.ts'
 import { writeArticlesStatements, type ArticleWrite } from '../db/articles.ts'
 import { writeAuthorStatement } from '../db/authors.ts'
 import { writePublicationStatement } from '../db/publication.ts'
-import { writeSectionStatement, writeTagStatement } from '../db/taxonomy.ts'
+import { recordTagChangeStatement, writeSectionStatement, writeTagStatement } from '../db/taxonomy.ts'
 import { fieldErrors, type FieldError } from '../errors.ts'
 import { countWords, renderText } from '../render/blocks.ts'
 import { ArticleInput } from '../schemas/article.ts'
@@ -29,10 +30,15 @@ export interface ImportReport {
   errors: { kind: Kind; index: number; slug?: string; errors: FieldError[] }[]
 }
 
-/** What is stored for an article: the validated input plus its plain text and word count. */
-export function toArticleWrite(article: z.output<typeof ArticleInput>): ArticleWrite {
+/**
+ * What is stored for an article: the validated input plus its plain text and word count.
+ * `published` without a time means published at `now`: an article with status published and no
+ * published_at would match no public query and never become visible (published "into limbo").
+ */
+export function toArticleWrite(article: z.output<typeof ArticleInput>, now: string): ArticleWrite {
   const bodyText = renderText(article.body)
-  return { ...article, body_text: bodyText, word_count: countWords(bodyText) }
+  const publishedAt = article.status === 'published' ? (article.published_at ?? now) : article.published_at
+  return { ...article, published_at: publishedAt, body_text: bodyText, word_count: countWords(bodyText) }
 }
 
 interface Staged<T = unknown> {
@@ -78,18 +84,26 @@ export async function importContent(
     })
   }
 
-  async function write<T>(staged: Staged<T>[], statements: (values: T[]) => D1PreparedStatement[]) {
+  /** Writes in batches; `written` runs after each batch that went in, with its results. */
+  async function write<T>(
+    staged: Staged<T>[],
+    statements: (values: T[]) => D1PreparedStatement[],
+    written?: (values: T[], results: D1Result[]) => Promise<void>,
+  ) {
     for (let i = 0; i < staged.length; i += batchSize) {
       const chunk = staged.slice(i, i + batchSize)
       try {
-        await db.batch(statements(chunk.map((record) => record.value)))
+        const values = chunk.map((record) => record.value)
+        const results = await db.batch(statements(values))
         for (const record of chunk) report.written[record.kind] += 1
+        await written?.(values, results)
       } catch {
         // The batch rolled back as a whole: write its records one by one to find the bad ones.
         for (const record of chunk) {
           try {
-            await db.batch(statements([record.value]))
+            const results = await db.batch(statements([record.value]))
             report.written[record.kind] += 1
+            await written?.([record.value], results)
           } catch (error) {
             const { kind, index, slug } = record
             report.errors.push({ kind, index, slug, errors: [{ field: '(record)', in: 'body', detail: refusal(error) }] })
@@ -106,18 +120,47 @@ export async function importContent(
   const authors = stage('authors', AuthorInput, bundle.authors ?? [])
   const articles = stage('articles', ArticleInput, bundle.articles ?? [])
 
-  // Each write is logged for sync in the same batch (articles log their own: see writeArticlesStatements).
-  await write(publication, (values) =>
-    values.flatMap((p) => [writePublicationStatement(db, p, now), recordChangeStatement(db, 'publication', 'publication', 'upsert', now)]),
+  /**
+   * Each record's batch statements: its sync log entry, then (compared with the stored values, so
+   * before the write) the newest public articles that show what the record changes, then the
+   * write. The articles past the first chunk are announced after the batch (see `reannounced`).
+   */
+  const embedded =
+    <T extends object>(kind: EmbedScope['kind'], logged: (value: T) => D1PreparedStatement, written: (value: T) => D1PreparedStatement) =>
+    (values: T[]) =>
+      values.flatMap((value) => [
+        logged(value),
+        ...reannounceStatements(db, scopeOf(kind, value), now, { changingTo: embeddedValues(kind, value as Record<string, unknown>) }),
+        written(value),
+      ])
+  const reannounced =
+    <T extends object>(kind: EmbedScope['kind']) =>
+    async (values: T[], results: D1Result[]) => {
+      for (const [i, value] of values.entries()) {
+        await reannounceRest(db, scopeOf(kind, value), now, nextEmbedCursor(results[i * 4 + 1]!.results as EmbedCursor[]))
+      }
+    }
+
+  // Articles log their own changes: see writeArticlesStatements.
+  await write(
+    publication,
+    embedded('publication', () => recordChangeStatement(db, 'publication', 'publication', 'upsert', now), (p) => writePublicationStatement(db, p, now)),
+    reannounced('publication'),
   )
-  await write(sections, (values) =>
-    values.flatMap((s) => [writeSectionStatement(db, s, now), recordChangeStatement(db, 'section', s.slug, 'upsert', now)]),
+  await write(
+    sections,
+    embedded('section', (s) => recordChangeStatement(db, 'section', s.slug, 'upsert', now), (s) => writeSectionStatement(db, s, now)),
+    reannounced('section'),
   )
-  await write(tags, (values) => values.flatMap((t) => [writeTagStatement(db, t, now), recordChangeStatement(db, 'tag', t.slug, 'upsert', now)]))
-  await write(authors, (values) =>
-    values.flatMap((a) => [writeAuthorStatement(db, a, now), recordChangeStatement(db, 'author', a.slug, 'upsert', now)]),
+  // A tag is logged only if public already (a public article uses it); otherwise its first public
+  // article logs it.
+  await write(tags, embedded('tag', (t) => recordTagChangeStatement(db, t.slug, now), (t) => writeTagStatement(db, t, now)), reannounced('tag'))
+  await write(
+    authors,
+    embedded('author', (a) => recordChangeStatement(db, 'author', a.slug, 'upsert', now), (a) => writeAuthorStatement(db, a, now)),
+    reannounced('author'),
   )
-  await write(articles, (values) => writeArticlesStatements(db, values.map(toArticleWrite), now))
+  await write(articles, (values) => writeArticlesStatements(db, values.map((value) => toArticleWrite(value, now)), now))
 
   const { written } = report
   await invalidate(options.cache, db, {
@@ -126,6 +169,9 @@ export async function importContent(
   })
   return report
 }
+
+const scopeOf = (kind: EmbedScope['kind'], value: object): EmbedScope =>
+  kind === 'publication' ? { kind, slug: 'publication' } : { kind, slug: (value as { slug: string }).slug }
 
 /** Why the database refused a record, in words an editor can act on. */
 function refusal(error: unknown): string {

@@ -4,7 +4,7 @@ import type { Article, ArticleStatus, ArticleSummary } from '../schemas/article.
 import type { Cursor } from '../lib/cursor.ts'
 import { webUrl, type Site } from '../lib/site.ts'
 import { renderHtml, readingTimeMinutes } from '../render/blocks.ts'
-import { newsArticleJsonLd, type Publisher } from '../render/jsonld.ts'
+import { jsonLdScript, newsArticleJsonLd, type Publisher } from '../render/jsonld.ts'
 
 /** An article row with its section, authors and tags folded in, as every read returns it. */
 export interface ArticleRow {
@@ -86,10 +86,8 @@ export function toArticle(row: ArticleBodyRow, site: Site): Article {
     reading_time_minutes: readingTimeMinutes(row.word_count),
     corrections: JSON.parse(row.corrections) as { text: string; at: string }[],
   }
-  return {
-    ...article,
-    jsonld: newsArticleJsonLd(article, publisher ?? { name: site.name, url: site.url, logo_url: null }),
-  }
+  const jsonld = newsArticleJsonLd(article, publisher ?? { name: site.name, url: site.url, logo_url: null })
+  return { ...article, jsonld, jsonld_script: jsonLdScript(jsonld) }
 }
 
 // Authors and tags come back with each article in the same statement, as JSON, so a page of
@@ -330,14 +328,7 @@ export function writeArticlesStatements(db: Database, articles: ArticleWrite[], 
              OR EXISTS (SELECT 1 FROM articles a WHERE a.slug = j.value ->> 'slug' AND a.status = 'published' AND a.published_at <= ?2)`,
       )
       .bind(rows, now),
-    // Tags first seen on these articles are public from now on (GET /v1/tags): log them too.
-    db
-      .prepare(
-        `INSERT INTO changes (type, slug, op, at)
-         SELECT DISTINCT 'tag', t.value ->> 'slug', 'upsert', ?2 FROM json_each(?1) j, json_each(j.value, '$.new_tags') t
-          WHERE NOT EXISTS (SELECT 1 FROM tags WHERE slug = t.value ->> 'slug')`,
-      )
-      .bind(rows, now),
+    tagChangesStatement(db, rows, now),
     db
       .prepare(
         `INSERT INTO tags (slug, name, created_at, updated_at)
@@ -396,6 +387,41 @@ export function writeArticlesStatements(db: Database, articles: ArticleWrite[], 
   ]
 }
 
+/**
+ * The sync log's tag entries for a write of articles (`rows`, as writeArticlesStatements encodes
+ * them), computed before the write: a tag is public while a public article uses it, so the write
+ * makes a tag public (an upsert) or private (a delete) when the articles it writes were the only
+ * public ones using it, before or after. Each tag named by the written articles, now or before,
+ * is judged by its public articles outside the write (one probe of article_tags_feed, passing at
+ * most the articles written) and by the written articles before and after. Tags whose state does
+ * not change are not logged.
+ */
+export function tagChangesStatement(db: Database, rows: string, now: string) {
+  return db.prepare(tagChangesSql).bind(rows, now)
+}
+
+export const tagChangesSql = `
+  WITH written AS (SELECT j.value ->> 'slug' AS slug, j.value AS v FROM json_each(?1) j),
+  named AS (
+    SELECT t.value AS tag FROM written w, json_each(w.v, '$.tags') t
+    UNION
+    SELECT tg.slug FROM written w JOIN articles a ON a.slug = w.slug JOIN article_tags x ON x.article_id = a.id JOIN tags tg ON tg.id = x.tag_id
+  ),
+  judged AS (
+    SELECT n.tag,
+      EXISTS (SELECT 1 FROM article_tags x JOIN articles a ON a.id = x.article_id
+               WHERE x.tag_id = (SELECT id FROM tags WHERE slug = n.tag) AND x.published = 1 AND x.published_at <= ?2
+                 AND a.slug NOT IN (SELECT slug FROM written)) AS elsewhere,
+      EXISTS (SELECT 1 FROM written w JOIN articles a ON a.slug = w.slug JOIN article_tags x ON x.article_id = a.id
+               WHERE x.tag_id = (SELECT id FROM tags WHERE slug = n.tag) AND x.published = 1 AND x.published_at <= ?2) AS before,
+      EXISTS (SELECT 1 FROM written w, json_each(w.v, '$.tags') t
+               WHERE t.value = n.tag AND w.v ->> 'status' = 'published' AND w.v ->> 'published_at' <= ?2) AS after
+      FROM named n
+  )
+  INSERT INTO changes (type, slug, op, at)
+  SELECT 'tag', tag, iif(elsewhere OR after, 'upsert', 'delete'), ?2 FROM judged
+   WHERE (elsewhere OR before) <> (elsewhere OR after)`
+
 /** "eu-council" -> "Eu council": a placeholder name for a tag first seen on an article. */
 function tagNameFromSlug(slug: string): string {
   const words = slug.replace(/-/g, ' ')
@@ -427,6 +453,16 @@ export function publishDueStatements(db: Database, job: string, now: string, fir
   return [
     db.prepare(`SELECT slug FROM articles WHERE ${due}`).bind(now, job, firstRun),
     db.prepare(`INSERT INTO changes (type, slug, op, at) SELECT 'article', slug, 'upsert', ?1 FROM articles WHERE ${due}`).bind(now, job, firstRun),
+    // Tags that these articles make public: no article using them was public at the last run.
+    db
+      .prepare(
+        `INSERT INTO changes (type, slug, op, at)
+         SELECT DISTINCT 'tag', t.slug, 'upsert', ?1
+           FROM article_tags x JOIN tags t ON t.id = x.tag_id
+          WHERE x.article_id IN (SELECT id FROM articles WHERE ${due})
+            AND NOT EXISTS (SELECT 1 FROM article_tags y WHERE y.tag_id = x.tag_id AND y.published = 1 AND y.published_at <= ${lastRun})`,
+      )
+      .bind(now, job, firstRun),
     db
       .prepare(
         `INSERT INTO audit_log (at, actor, action, target_type, target_slug, version_before, version_after)

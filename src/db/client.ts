@@ -19,6 +19,44 @@ export class StorageError extends Error {
   }
 }
 
+/**
+ * D1 answered, and refused the statement because of what it was asked to write: a UNIQUE, NOT NULL,
+ * FOREIGN KEY or CHECK constraint, or a value too big to store. The request's fault, not an outage:
+ * it becomes a 4xx (see errors.ts), never a 503, and is never retried or served stale over.
+ */
+export class ConstraintError extends Error {
+  /** Which kind of rule the write broke. */
+  readonly constraint: 'unique' | 'not null' | 'foreign key' | 'check' | 'too big'
+  /** The `table.column`s SQLite names (none for FOREIGN KEY, whose message names no column). */
+  readonly columns: string[]
+
+  constructor(constraint: ConstraintError['constraint'], columns: string[], message: string, options?: { cause?: unknown }) {
+    super(message, options)
+    this.name = 'ConstraintError'
+    this.constraint = constraint
+    this.columns = columns
+  }
+}
+
+// SQLite's wording, as D1 passes it on: "D1_ERROR: UNIQUE constraint failed: tags.slug: SQLITE_CONSTRAINT".
+const CONSTRAINT = /\b(UNIQUE|NOT NULL|FOREIGN KEY|CHECK) constraint failed(?:: ([\w.]+(?:, [\w.]+)*))?/
+const TOO_BIG = /\b(string or blob too big|SQLITE_TOOBIG)\b/
+
+/** What a failed D1 call means: a refused write (ConstraintError) or D1 not answering (StorageError). */
+export function classifyD1Error(error: unknown): Error {
+  if (error instanceof StorageError || error instanceof ConstraintError) return error
+  const message = error instanceof Error ? error.message : String(error)
+  const constraint = message.match(CONSTRAINT)
+  if (constraint) {
+    const kind = constraint[1]!.toLowerCase() as ConstraintError['constraint']
+    // A CHECK's "column" is the expression that failed, not a column: keep only table.column names.
+    const columns = (constraint[2] ?? '').split(', ').filter((name) => /^\w+\.\w+$/.test(name))
+    return new ConstraintError(kind, kind === 'check' ? [] : columns, message, { cause: error })
+  }
+  if (TOO_BIG.test(message)) return new ConstraintError('too big', [], message, { cause: error })
+  return new StorageError(message, { cause: error })
+}
+
 /** How long a D1 round trip may take before the request gives up on it. */
 const D1_TIMEOUT_MS = 5_000
 
@@ -71,8 +109,7 @@ export class Database {
     try {
       return await Promise.race([call(), timeout])
     } catch (error) {
-      if (error instanceof StorageError) throw error
-      throw new StorageError(error instanceof Error ? error.message : String(error), { cause: error })
+      throw classifyD1Error(error)
     } finally {
       clearTimeout(timer)
       this.stats.queries += 1

@@ -1,3 +1,4 @@
+import type { Editor } from '../context.ts'
 import type { Database } from './client.ts'
 
 export interface EditorTokenRow {
@@ -38,15 +39,19 @@ export async function revokeToken(db: Database, id: number, now: string) {
   return result.meta.changes > 0
 }
 
+/**
+ * One audit entry. `actor` is the credential that acted: its name and its editor_tokens id (null
+ * for the bootstrap ADMIN_TOKEN secret), so that a token named "bootstrap" is never taken for it.
+ */
 export function auditStatement(
   db: Database,
-  entry: { actor: string; action: string; type: string; slug: string; before: number | null; after: number | null; requestId: string },
+  entry: { actor: Editor; action: string; type: string; slug: string; before: number | null; after: number | null; requestId: string },
   now: string,
 ) {
   return db
     .prepare(
-      `INSERT INTO audit_log (at, actor, action, target_type, target_slug, version_before, version_after, request_id)
-       VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)`,
+      `INSERT INTO audit_log (at, actor, actor_token_id, action, target_type, target_slug, version_before, version_after, request_id)
+       VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)`,
     )
-    .bind(now, entry.actor, entry.action, entry.type, entry.slug, entry.before, entry.after, entry.requestId)
+    .bind(now, entry.actor.name, entry.actor.tokenId, entry.action, entry.type, entry.slug, entry.before, entry.after, entry.requestId)
 }

@@ -32,8 +32,19 @@ export function sectionsBySlugsStatement(db: Database, slugs: string[]) {
     .bind(JSON.stringify(slugs))
 }
 
-export function tagsBySlugsStatement(db: Database, slugs: string[]) {
-  return db.prepare('SELECT id, slug, name, updated_at FROM tags WHERE slug IN (SELECT value FROM json_each(?1))').bind(JSON.stringify(slugs))
+/**
+ * A tag is public only while a public article uses it: until then its name may be a story's
+ * secret subject. This is that condition for the tag row `t`, with `now` as parameter `now`: one
+ * probe of the article_tags_feed index (the link table carries its article's published state).
+ */
+export const tagIsPublic = (t: string, now: string) =>
+  `EXISTS (SELECT 1 FROM article_tags x WHERE x.tag_id = ${t}.id AND x.published = 1 AND x.published_at <= ${now})`
+
+/** The public ones among these tags, at `now`. */
+export function tagsBySlugsStatement(db: Database, slugs: string[], now: string) {
+  return db
+    .prepare(`SELECT id, slug, name, updated_at FROM tags t WHERE slug IN (SELECT value FROM json_each(?1)) AND ${tagIsPublic('t', '?2')}`)
+    .bind(JSON.stringify(slugs), now)
 }
 
 /** What articles are grouped by: a section, a tag, or an author. */
@@ -42,15 +53,20 @@ export type ScopeKind = 'section' | 'tag' | 'author'
 // Fixed table names by kind: the only identifiers ever put into SQL text here.
 const TABLES: Record<ScopeKind, string> = { section: 'sections', tag: 'tags', author: 'authors' }
 
+// ?2 (the request's clock) is used by tags only, but bound for every kind: `?2 IS NOT NULL` keeps
+// the parameter count the same.
 const SCOPE_SQL: Record<ScopeKind, string> = {
-  section: 'SELECT name, description FROM sections WHERE slug = ?1',
-  tag: "SELECT name, '' AS description FROM tags WHERE slug = ?1",
-  author: "SELECT name, coalesce(job_title, '') AS description FROM authors WHERE slug = ?1",
+  section: 'SELECT name, description FROM sections WHERE slug = ?1 AND ?2 IS NOT NULL',
+  tag: `SELECT name, '' AS description FROM tags t WHERE slug = ?1 AND ${tagIsPublic('t', '?2')}`,
+  author: "SELECT name, coalesce(job_title, '') AS description FROM authors WHERE slug = ?1 AND ?2 IS NOT NULL",
 }
 
-/** A section, tag or author by slug, as { name, description }: no row when there is none. */
-export function scopeStatement(db: Database, kind: ScopeKind, slug: string) {
-  return db.prepare(SCOPE_SQL[kind]).bind(slug)
+/**
+ * A public section, tag or author by slug, as { name, description }: no row when there is none
+ * (a tag that no article public at `now` uses counts as none).
+ */
+export function scopeStatement(db: Database, kind: ScopeKind, slug: string, now: string) {
+  return db.prepare(SCOPE_SQL[kind]).bind(slug, now)
 }
 
 const USAGE_SQL: Record<ScopeKind, string> = {
@@ -68,15 +84,38 @@ export function deleteScopeStatement(db: Database, kind: ScopeKind, slug: string
   return db.prepare(`DELETE FROM ${TABLES[kind]} WHERE slug = ?1`).bind(slug)
 }
 
+/** A tag in any state: what editors see. */
 export function findTagStatement(db: Database, slug: string) {
   return db.prepare('SELECT id, slug, name, updated_at FROM tags WHERE slug = ?1').bind(slug)
 }
 
-/** Tags in alphabetical order, after (name, id). */
-export function listTagsStatement(db: Database, limit: number, after?: { v: string; id: number }) {
+/** A tag if it is public at `now`. */
+export function publicTagStatement(db: Database, slug: string, now: string) {
+  return db.prepare(`SELECT id, slug, name, updated_at FROM tags t WHERE slug = ?1 AND ${tagIsPublic('t', '?2')}`).bind(slug, now)
+}
+
+/**
+ * Public tags in alphabetical order, after (name, id): a walk of tags_by_name with one index probe
+ * per tag to skip those no public article uses yet.
+ */
+export function listTagsStatement(db: Database, now: string, limit: number, after?: { v: string; id: number }) {
   return db
-    .prepare('SELECT id, slug, name, updated_at FROM tags WHERE (name, id) > (?1, ?2) ORDER BY name, id LIMIT ?3')
-    .bind(after?.v ?? '', after?.id ?? 0, limit)
+    .prepare(
+      `SELECT id, slug, name, updated_at FROM tags t
+        WHERE (name, id) > (?1, ?2) AND ${tagIsPublic('t', '?4')}
+        ORDER BY name, id LIMIT ?3`,
+    )
+    .bind(after?.v ?? '', after?.id ?? 0, limit, now)
+}
+
+/**
+ * Logs a tag's upsert for sync if it is public at `now` (a tag no public article uses stays out of
+ * the log: its name may be a story's secret subject). Batch it after the write that changed it.
+ */
+export function recordTagChangeStatement(db: Database, slug: string, now: string) {
+  return db
+    .prepare(`INSERT INTO changes (type, slug, op, at) SELECT 'tag', slug, 'upsert', ?2 FROM tags t WHERE slug = ?1 AND ${tagIsPublic('t', '?2')}`)
+    .bind(slug, now)
 }
 
 export function writeSectionStatement(

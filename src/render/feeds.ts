@@ -1,6 +1,7 @@
 import { generateAtomFeed, generateJsonFeed, generateRssFeed } from 'feedsmith'
 import type { Block, Image } from '../schemas/blocks.ts'
 import { escapeHtml, renderHtml } from './blocks.ts'
+import { jsonLdScript } from './jsonld.ts'
 
 /**
  * One neutral feed model and a renderer per format (RSS 2.0, Atom 1.0, JSON Feed 1.1). The XML is
@@ -50,10 +51,13 @@ export function syndicatedHtml(body: Block[], corrections: { text: string; at: s
 }
 
 /** An article as partners may republish it: no image whose rights forbid it, anywhere. */
-export function syndicatedArticle<A extends { image: Image | null; body: Block[]; body_html: string; jsonld: Record<string, unknown> }>(article: A): A {
+export function syndicatedArticle<
+  A extends { image: Image | null; body: Block[]; body_html: string; jsonld: Record<string, unknown>; jsonld_script: string },
+>(article: A): A {
   const image = article.image?.syndication_allowed ? article.image : null
   const body = article.body.filter((block) => block.type !== 'image' || block.syndication_allowed)
-  return { ...article, image, body, body_html: renderHtml(body), jsonld: { ...article.jsonld, image: image ? article.jsonld.image : undefined } }
+  const jsonld = { ...article.jsonld, image: image ? article.jsonld.image : undefined }
+  return { ...article, image, body, body_html: renderHtml(body), jsonld, jsonld_script: jsonLdScript(jsonld) }
 }
 
 export function renderFeed(model: FeedModel, format: FeedFormat): string {

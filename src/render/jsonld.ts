@@ -11,7 +11,7 @@ export interface Publisher {
  * (https://schema.org/NewsArticle, and Google's Article structured data guidelines).
  */
 export function newsArticleJsonLd(
-  article: Omit<Article, 'jsonld'>,
+  article: Omit<Article, 'jsonld' | 'jsonld_script'>,
   publisher: Publisher,
 ): Record<string, unknown> {
   const image = article.image
@@ -54,4 +54,18 @@ export function newsArticleJsonLd(
       logo: publisher.logo_url ? { '@type': 'ImageObject', url: publisher.logo_url } : undefined,
     },
   }
+}
+
+// The characters that could end the script element or start markup in it (<, >), start a
+// character reference (&), or end a line in pre-ES2019 JavaScript (U+2028, U+2029).
+const UNSAFE_IN_SCRIPT = /[<>&\u2028\u2029]/g
+
+/**
+ * JSON-LD serialized to go between `<script type="application/ld+json">` and `</script>` as is:
+ * JSON whose `<`, `>`, `&`, U+2028 and U+2029 are written as `\u003c`-style escapes, so no value
+ * (a headline containing `</script><script>`, say) can close the element or open another. It
+ * parses back to exactly the same object.
+ */
+export function jsonLdScript(jsonld: Record<string, unknown>): string {
+  return JSON.stringify(jsonld).replace(UNSAFE_IN_SCRIPT, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`)
 }

@@ -49,7 +49,7 @@ export const articles = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
     const db = c.get('db')
     const scopes = (['section', 'tag', 'author'] as const).filter((name) => query[name] !== undefined)
     // Filters that name something (a section, tag or author) must name something that exists.
-    const checks = scopes.map((name) => scopeStatement(db, name, query[name]!))
+    const checks = scopes.map((name) => scopeStatement(db, name, query[name]!, c.get('now')))
     const { page, results } = await loadArticlePage(c, query, query, checks)
     const unknown: FieldError[] = scopes
       .filter((_, i) => results[i]!.results.length === 0)

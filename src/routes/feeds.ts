@@ -67,7 +67,7 @@ async function serveFeed(c: Context<AppEnv>, fileName: keyof typeof FILES, scope
   const statements = [
     publicationStatement(db),
     listArticlesStatement(db, scope ? { [scope.kind]: scope.slug } : {}, { now: c.get('now'), limit: FEED_SIZE, full: true }),
-    ...(scope ? [scopeStatement(db, scope.kind, scope.slug)] : []),
+    ...(scope ? [scopeStatement(db, scope.kind, scope.slug, c.get('now'))] : []),
   ]
   const [publication, list, named] = await db.batch(statements)
   const pub = (publication!.results[0] as { name: string; description: string; language: string } | undefined) ?? {

@@ -136,6 +136,16 @@ for (const route of [subscribeRoute, confirmPageRoute, confirmRoute, unsubscribe
   subscriptions.openAPIRegistry.registerPath(route)
 }
 
+/**
+ * Whether a form post proves that it comes from one of our pages: its Origin is allowed, or, when
+ * the browser sent no Origin (older browsers, some privacy settings), its Referer is on an allowed
+ * origin. Neither: refused, since nothing then tells a forged post from a real one.
+ */
+function postedFromAllowedPage(env: Env, origin: string | undefined, referer: string | undefined): boolean {
+  if (origin !== undefined) return origin !== 'null' && allowedOrigins(env).has(origin)
+  return isAllowedUrl(env, referer)
+}
+
 subscriptions.post('/v1/subscriptions', async (c) => {
   const env = c.env as Env
   const contentType = (c.req.header('content-type') ?? '').split(';')[0]!.trim().toLowerCase()
@@ -145,10 +155,9 @@ subscriptions.post('/v1/subscriptions', async (c) => {
   const fail = (status: ContentfulStatusCode, detail: string, errors?: FieldError[], fields?: Fields) =>
     isForm ? formFailure(c, status, detail, errors, fields) : problemResponse(c, status, detail, { errors })
 
-  const origin = c.req.header('origin')
   // Any form body counts here, whatever it asks to get back: a cross-site page can post one
-  // without a preflight.
-  if (formBody && origin && (origin === 'null' || !allowedOrigins(env).has(origin))) {
+  // without a preflight. JSON cannot be posted cross-site without CORS, so apps need neither header.
+  if (formBody && !postedFromAllowedPage(env, c.req.header('origin'), c.req.header('referer'))) {
     return fail(403, 'This form may not be posted from another site.')
   }
 

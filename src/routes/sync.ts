@@ -39,7 +39,7 @@ export const sync = new OpenAPIHono<AppEnv>({ defaultHook: validationHook }).ope
     publishedArticlesStatement(db, slugsOf(page, 'article'), now),
     authorsBySlugsStatement(db, slugsOf(page, 'author')),
     sectionsBySlugsStatement(db, slugsOf(page, 'section')),
-    tagsBySlugsStatement(db, slugsOf(page, 'tag')),
+    tagsBySlugsStatement(db, slugsOf(page, 'tag'), now),
     publicationStatement(db),
   ])
   const site = c.get('site')

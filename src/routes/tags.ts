@@ -1,6 +1,6 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi'
 import type { AppEnv } from '../context.ts'
-import { findTagStatement, listTagsStatement, toTag, type TagRow } from '../db/taxonomy.ts'
+import { listTagsStatement, publicTagStatement, toTag, type TagRow } from '../db/taxonomy.ts'
 import { errorResponses, notFound, validationHook } from '../errors.ts'
 import { readCursor, toPage } from '../lib/paging.ts'
 import { PageQuery, Slug } from '../schemas/common.ts'
@@ -15,7 +15,7 @@ const listTags = createRoute({
   path: '/v1/tags',
   tags: ['Sections and tags'],
   summary: 'List tags',
-  description: 'Alphabetical by name, keyset-paginated.',
+  description: 'Alphabetical by name, keyset-paginated. Only tags that a published article uses: a tag is public from its first public article on.',
   request: { query: pageQuery },
   responses: {
     200: { description: 'A page of tags.', content: { 'application/json': { schema: TagPage } } },
@@ -40,13 +40,13 @@ export const tags = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
   .openapi(listTags, async (c) => {
     const { limit, cursor } = c.req.valid('query')
     const db = c.get('db')
-    const rows = await db.all<TagRow>(listTagsStatement(db, limit + 1, readCursor(cursor, 'n')))
+    const rows = await db.all<TagRow>(listTagsStatement(db, c.get('now'), limit + 1, readCursor(cursor, 'n')))
     const siteUrl = c.get('site').url
     return c.json(toPage(rows, limit, (row) => ({ k: 'n', v: row.name, id: row.id }), (row) => toTag(row, siteUrl)), 200)
   })
   .openapi(getTag, async (c) => {
     const { slug } = c.req.valid('param')
-    const tag = findTagStatement(c.get('db'), slug)
+    const tag = publicTagStatement(c.get('db'), slug, c.get('now'))
     const { page, results } = await loadArticlePage(c, { tag: slug }, c.req.valid('query'), [tag])
     const row = results[0]!.results[0] as TagRow | undefined
     if (!row) throw notFound(`No tag has the slug '${slug}'.`)

@@ -40,7 +40,13 @@ export const Article = ArticleSummary.extend({
   corrections: z.array(Correction).openapi({ description: 'Corrections, oldest first; empty when there are none.' }),
   jsonld: z
     .record(z.string(), z.unknown())
-    .openapi({ description: 'A schema.org NewsArticle object, ready to embed in the page as JSON-LD.' }),
+    .openapi({ description: 'A schema.org NewsArticle object, for code that reads it. To put it in a page, use `jsonld_script`.' }),
+  jsonld_script: z.string().openapi({
+    description:
+      'The same `jsonld`, serialized to be placed as is as the text of an `application/ld+json` script element in a page: ' +
+      'the characters less-than, greater-than, ampersand, U+2028 and U+2029 are escaped (as `\\u003c` …), so no headline can close the element.',
+    example: '{"@context":"https://schema.org","@type":"NewsArticle","headline":"Talks \\u0026 envoys"}',
+  }),
 }).openapi('Article')
 
 export const ArticlePage = z
@@ -67,6 +73,18 @@ export const ArticleListQuery = z
   })
   .strict()
 
+/**
+ * A list of slugs in which each appears once: a repeat is a 400 naming its position (`tags.1`),
+ * not a write that the link table's primary key would refuse.
+ */
+const distinctSlugs = () =>
+  z.array(Slug).superRefine((slugs, ctx) => {
+    slugs.forEach((slug, i) => {
+      const first = slugs.indexOf(slug)
+      if (first < i) ctx.addIssue({ code: 'custom', path: [i], message: `repeats '${slug}' (already at position ${first})` })
+    })
+  })
+
 /** What an editor (or the seed) writes: references by slug, times as ISO strings. */
 export const ArticleInput = z
   .object({
@@ -79,8 +97,8 @@ export const ArticleInput = z
       .regex(/^[a-z]{2,3}(-[A-Z]{2})?$/)
       .default('en'),
     section: Slug,
-    tags: z.array(Slug).max(30).default([]),
-    authors: z.array(Slug).min(1).max(20),
+    tags: distinctSlugs().max(30).default([]),
+    authors: distinctSlugs().min(1).max(20),
     image: Image.nullable().default(null),
     body: Body,
     status: ArticleStatus.default('draft'),

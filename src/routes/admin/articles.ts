@@ -132,15 +132,15 @@ function checkIfMatch(ifMatch: string | undefined, current: EditorArticleRow | n
 /** Writes an article as an editor: one batch with the version guard, the write and the audit entry. */
 async function writeAsEditor(c: Context<AppEnv>, input: z.output<typeof ArticleInput> & { correction?: string }, current: EditorArticleRow | null, action: string) {
   const db = c.get('db')
-  const now = new Date().toISOString()
+  const now = c.get('now')
   const editor = c.get('editor')
   try {
     await db.batch([
       versionGuardStatement(db, input.slug, current?.version ?? null),
-      ...writeArticlesStatements(db, [toArticleWrite(input)], now),
+      ...writeArticlesStatements(db, [toArticleWrite(input, now)], now),
       auditStatement(
         db,
-        { actor: editor.name, action, type: 'article', slug: input.slug, before: current?.version ?? null, after: (current?.version ?? 0) + 1, requestId: c.get('requestId') },
+        { actor: editor, action, type: 'article', slug: input.slug, before: current?.version ?? null, after: (current?.version ?? 0) + 1, requestId: c.get('requestId') },
         now,
       ),
     ])
@@ -156,6 +156,16 @@ async function writeAsEditor(c: Context<AppEnv>, input: z.output<typeof ArticleI
   const stored = (await findArticleForEditor(db, input.slug))!
   c.header('etag', etagOf(stored))
   return toEditorArticle(c, stored)
+}
+
+/**
+ * When a write publishes: the time it names, or, for `published` without one, the article's earlier
+ * publication time if it was already out (a replaced article stays dated), else now. Never null for
+ * a published article, which would be public to no query ("published into limbo").
+ */
+function publicationTime(input: { status: ArticleStatus; published_at: string | null }, current: EditorArticleRow | null, now: string) {
+  if (input.status !== 'published' || input.published_at) return input.published_at
+  return current?.published_at && current.published_at <= now ? current.published_at : now
 }
 
 const isPublic = (article: { status: string; published_at: string | null }, now: string) =>
@@ -236,7 +246,7 @@ export const adminArticles = new OpenAPIHono<AppEnv>({ defaultHook: validationHo
     const db = c.get('db')
     const [current, section, authors] = await db.batch([
       editorArticleStatement(db, slug),
-      scopeStatement(db, 'section', body.section),
+      scopeStatement(db, 'section', body.section, c.get('now')),
       authorsBySlugsStatement(db, body.authors),
     ])
     const existing = (current!.results[0] as EditorArticleRow | undefined) ?? null
@@ -244,7 +254,7 @@ export const adminArticles = new OpenAPIHono<AppEnv>({ defaultHook: validationHo
     const known = new Set((authors!.results as { slug: string }[]).map((row) => row.slug))
     const errors = referenceErrors(body, section!.results.length > 0, known)
     if (errors.length) throw invalid(errors)
-    const article = await writeAsEditor(c, { ...body, slug }, existing, existing ? 'article.replace' : 'article.create')
+    const article = await writeAsEditor(c, { ...body, slug, published_at: publicationTime(body, existing, c.get('now')) }, existing, existing ? 'article.replace' : 'article.create')
     return c.json(article, existing ? 200 : 201)
   })
   .openapi(patchRoute, async (c) => {
@@ -253,7 +263,7 @@ export const adminArticles = new OpenAPIHono<AppEnv>({ defaultHook: validationHo
     const current = await findArticleForEditor(c.get('db'), slug)
     if (!current) throw notFound(`No article has the slug '${slug}'.`)
     checkIfMatch(c.req.valid('header')['if-match'], current, false)
-    const now = new Date().toISOString()
+    const now = c.get('now')
     let publishedAt = current.published_at
     if (change.status === 'scheduled') {
       if (!change.published_at || change.published_at <= now) {
@@ -262,7 +272,7 @@ export const adminArticles = new OpenAPIHono<AppEnv>({ defaultHook: validationHo
       publishedAt = change.published_at
     } else if (change.status === 'published') {
       // Publishing keeps an earlier publication time (a republished correction stays dated).
-      publishedAt = change.published_at ?? (current.published_at && current.published_at <= now ? current.published_at : now)
+      publishedAt = publicationTime({ status: 'published', published_at: change.published_at ?? null }, current, now)
     } else if (change.published_at) {
       publishedAt = change.published_at
     }

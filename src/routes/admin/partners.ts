@@ -64,7 +64,7 @@ export const adminPartners = new OpenAPIHono<AppEnv>({ defaultHook: validationHo
     const now = new Date().toISOString()
     const key = newToken()
     const row = (await createPartner(db, { name: c.req.valid('json').name, hash: await sha256Hex(key), createdBy: c.get('editor').name }, now))!
-    await db.run(auditStatement(db, { actor: c.get('editor').name, action: 'partner.create', type: 'partner', slug: String(row.id), before: null, after: null, requestId: c.get('requestId') }, now))
+    await db.run(auditStatement(db, { actor: c.get('editor'), action: 'partner.create', type: 'partner', slug: String(row.id), before: null, after: null, requestId: c.get('requestId') }, now))
     return c.json({ ...row, key }, 201)
   })
   .openapi(listPartnersRoute, async (c) => c.json({ data: await listPartners(c.get('db')) }, 200))
@@ -73,6 +73,6 @@ export const adminPartners = new OpenAPIHono<AppEnv>({ defaultHook: validationHo
     const db = c.get('db')
     const now = new Date().toISOString()
     if (!(await revokePartner(db, id, now))) throw new ApiError(404, `No active partner key has the id ${id}.`)
-    await db.run(auditStatement(db, { actor: c.get('editor').name, action: 'partner.revoke', type: 'partner', slug: String(id), before: null, after: null, requestId: c.get('requestId') }, now))
+    await db.run(auditStatement(db, { actor: c.get('editor'), action: 'partner.revoke', type: 'partner', slug: String(id), before: null, after: null, requestId: c.get('requestId') }, now))
     return c.body(null, 204)
   })

@@ -7,8 +7,11 @@ import type { Database } from '../../db/client.ts'
 import { recordChangeStatement, type ChangeType } from '../../db/changes.ts'
 import { auditStatement } from '../../db/editors.ts'
 import { findPublication, toPublication, writePublicationStatement } from '../../db/publication.ts'
-import { deleteScopeStatement, findSectionStatement, findTagStatement, usageStatement, toSection, toTag, writeSectionStatement, writeTagStatement, type SectionRow, type TagRow } from '../../db/taxonomy.ts'
+import { deleteScopeStatement, findSectionStatement, findTagStatement, recordTagChangeStatement, usageStatement, toSection, toTag, writeSectionStatement, writeTagStatement, type SectionRow, type TagRow } from '../../db/taxonomy.ts'
+import { embeddedValues, nextEmbedCursor, reannounceRest, reannounceStatements, type EmbedCursor, type EmbedScope } from '../../db/embedders.ts'
 import { ApiError, validationHook } from '../../errors.ts'
+import { log as logLine } from '../../lib/log.ts'
+import type { ResyncMessage } from '../../schemas/resync.ts'
 import { requireRole } from '../../middleware/auth.ts'
 import { AuthorInput, AuthorSummary } from '../../schemas/author.ts'
 import { Slug } from '../../schemas/common.ts'
@@ -76,16 +79,51 @@ const putPublication = createRoute({
   responses: { 200: { description: 'Replaced.', content: json(Publication) }, ...adminErrors },
 })
 
-/** Writes with the sync log and the audit entry in one batch, then invalidates every cached page. */
-async function writeThing(c: Context<AppEnv>, type: ChangeType, slug: string, op: 'upsert' | 'delete', write: D1PreparedStatement, existed: boolean) {
+/**
+ * Writes with the sync log and the audit entry in one batch, then invalidates every cached page.
+ * The log: the thing itself (a tag only while public: while no public article uses it, its name
+ * may be a story's secret subject, and deleting an unused tag is no public change), then, when an
+ * upsert changes what articles show of it, the newest REANNOUNCE_CHUNK public articles that show
+ * it, in the same transaction; older ones follow through the resync queue (src/queue/resync.ts).
+ */
+async function writeThing(
+  c: Context<AppEnv>,
+  type: ChangeType,
+  slug: string,
+  op: 'upsert' | 'delete',
+  write: D1PreparedStatement,
+  existed: boolean,
+  value?: Record<string, unknown>,
+) {
   const db = c.get('db')
-  const now = new Date().toISOString()
-  await db.batch([
+  const now = c.get('now')
+  const scope = { kind: type, slug } as EmbedScope
+  const log = type === 'tag' ? (op === 'upsert' ? [recordTagChangeStatement(db, slug, now)] : []) : [recordChangeStatement(db, type, slug, op, now)]
+  const changingTo = op === 'upsert' && existed && value ? embeddedValues(scope.kind, value) : null
+  // Compared with the stored values, so before the write.
+  const reannounce = changingTo ? reannounceStatements(db, scope, now, { changingTo }) : []
+  const results = await db.batch([
+    ...log,
+    ...reannounce,
     write,
-    recordChangeStatement(db, type, slug, op, now),
-    auditStatement(db, { actor: c.get('editor').name, action: `${type}.${op === 'delete' ? 'delete' : existed ? 'replace' : 'create'}`, type, slug, before: null, after: null, requestId: c.get('requestId') }, now),
+    auditStatement(db, { actor: c.get('editor'), action: `${type}.${op === 'delete' ? 'delete' : existed ? 'replace' : 'create'}`, type, slug, before: null, after: null, requestId: c.get('requestId') }, now),
   ])
   await invalidate(c.env.CACHE, db, { everything: true })
+  const next = reannounce.length ? nextEmbedCursor(results[log.length]!.results as EmbedCursor[]) : null
+  if (next) {
+    try {
+      await c.env.RESYNC.send({ v: 1, scope, after: next, at: now } satisfies ResyncMessage, { contentType: 'json' })
+    } catch (error) {
+      // The write stands and a retry would change nothing: announce the rest from here instead,
+      // after the response, still one bounded statement per chunk.
+      logLine('warn', 'resync not queued, re-announcing in this invocation', { kind: type, slug, error: String(error) })
+      c.executionCtx.waitUntil(
+        reannounceRest(db, scope, now, next).catch((failure) =>
+          logLine('error', 'resync failed: older articles keep their old embedding in sync', { kind: type, slug, error: String(failure) }),
+        ),
+      )
+    }
+  }
 }
 
 export const adminTaxonomy = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
@@ -112,7 +150,7 @@ for (const kind of kinds as unknown as readonly Kind<z.ZodObject>[]) {
     security: bearer,
     middleware: [requireRole('admin')] as const,
     request: { params },
-    responses: { 204: { description: 'Deleted.' }, ...conflictError, ...adminErrors },
+    responses: { 204: { description: 'Deleted.' }, ...adminErrors, ...conflictError },
   })
 
   adminTaxonomy.openapi(put, async (c) => {
@@ -120,7 +158,7 @@ for (const kind of kinds as unknown as readonly Kind<z.ZodObject>[]) {
     const db = c.get('db')
     const existed = (await db.first(kind.find(db, slug))) !== null
     const value = kind.input.parse({ ...(c.req.valid('json') as object), slug })
-    await writeThing(c, kind.type, slug, 'upsert', kind.write(db, value, new Date().toISOString()), existed)
+    await writeThing(c, kind.type, slug, 'upsert', kind.write(db, value, c.get('now')), existed, value as Record<string, unknown>)
     const row = await db.first<never>(kind.find(db, slug))
     return c.json(kind.present(row!, c.get('site').url) as never, existed ? 200 : 201)
   })
@@ -142,6 +180,6 @@ for (const kind of kinds as unknown as readonly Kind<z.ZodObject>[]) {
 adminTaxonomy.openapi(putPublication, async (c) => {
   const db = c.get('db')
   const body = c.req.valid('json')
-  await writeThing(c, 'publication', 'publication', 'upsert', writePublicationStatement(db, body, new Date().toISOString()), true)
+  await writeThing(c, 'publication', 'publication', 'upsert', writePublicationStatement(db, body, c.get('now')), true, body)
   return c.json(toPublication((await findPublication(db))!), 200)
 })

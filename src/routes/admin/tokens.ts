@@ -45,7 +45,7 @@ const revokeRouteDef = createRoute({
 })
 
 function audit(c: Context<AppEnv>, action: string, id: string, now: string) {
-  return auditStatement(c.get('db'), { actor: c.get('editor').name, action, type: 'token', slug: id, before: null, after: null, requestId: c.get('requestId') }, now)
+  return auditStatement(c.get('db'), { actor: c.get('editor'), action, type: 'token', slug: id, before: null, after: null, requestId: c.get('requestId') }, now)
 }
 
 export const adminTokens = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
