@@ -5,6 +5,7 @@ import { onError, onNotFound, validationHook } from './errors.ts'
 import { adminBodyLimit } from './middleware/admin-body-limit.ts'
 import { cors } from './middleware/cors.ts'
 import { credentials } from './middleware/credentials.ts'
+import { personalLinks } from './middleware/personal-links.ts'
 import { readThrough } from './middleware/read-through.ts'
 import { requestContext } from './middleware/request-context.ts'
 import { articles } from './routes/articles.ts'
@@ -44,6 +45,7 @@ function createApp() {
   // (the sync log, the subscription pages whose links carry personal tokens, the admin API).
   for (const [path, partners] of PUBLIC_READS) app.use(path, credentials({ partners }), readThrough())
   app.use('/v1/admin/*', adminBodyLimit())
+  app.use('/v1/subscriptions/*', personalLinks())
   app.onError(onError)
   app.notFound(onNotFound)
 

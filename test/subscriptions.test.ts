@@ -328,6 +328,35 @@ describe('the queue consumer', () => {
     expect((await call(`/v1/subscriptions/unsubscribe?token=${unsubscribeToken}`, { method: 'POST' })).status).toBe(200)
   })
 
+  it('keeps personal tokens out of every cache and log: no-store, no Referer, nothing in KV', async () => {
+    const logged: unknown[][] = []
+    for (const level of ['log', 'info', 'warn', 'error', 'debug'] as const) {
+      vi.spyOn(console, level).mockImplementation((...args: unknown[]) => void logged.push(args))
+    }
+    const { messages } = await signUp(json({ email: 'private@example.org', consent: true }))
+    await consume(messages)
+    const [mail] = await outboxFor('private@example.org')
+    const tokens = [tokenIn(mail, 'confirm'), tokenIn(mail, 'unsubscribe')]
+    const visits = [
+      await call(`/v1/subscriptions/confirm?token=${tokens[0]}`),
+      await call(`/v1/subscriptions/unsubscribe?token=${tokens[1]}`),
+      await call(`/v1/subscriptions/confirm?token=${tokens[0]}`, { method: 'POST' }),
+      await call(`/v1/subscriptions/unsubscribe?token=${tokens[1]}`, { method: 'POST' }),
+      await call(`/v1/subscriptions/confirm?token=${'A'.repeat(43)}`),
+    ]
+    for (const res of visits) {
+      expect(res.headers.get('cache-control'), res.url).toBe('no-store')
+      expect(res.headers.get('referrer-policy'), res.url).toBe('no-referrer')
+    }
+    const keys = (await env.CACHE.list()).keys.map((key) => key.name)
+    const values = await Promise.all(keys.map((key) => env.CACHE.get(key)))
+    for (const token of tokens) {
+      expect(keys.filter((key) => key.includes(token))).toEqual([])
+      expect(values.filter((value) => value?.includes(token))).toEqual([])
+      expect(logged.filter((args) => JSON.stringify(args).includes(token))).toEqual([])
+    }
+  })
+
   it('stores tokens only as hashes', async () => {
     const { messages } = await signUp(json({ email: 'hash@example.org', consent: true }))
     await consume(messages)
