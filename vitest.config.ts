@@ -26,11 +26,14 @@ export default defineConfig(async () => {
             include: ['test/**/*.test.ts'],
             exclude: ['test/node/**'],
             setupFiles: ['./test/setup.ts'],
+            // Some tests seed a thousand articles or send hundreds of requests: seconds on a busy
+            // machine. Speed is the benchmark's business, not the tests'.
+            testTimeout: 30_000,
           },
         },
         {
           // Tooling that runs in Node: the OpenAPI linter, the scripts.
-          test: { name: 'node', include: ['test/node/**/*.test.ts'], environment: 'node' },
+          test: { name: 'node', include: ['test/node/**/*.test.ts'], environment: 'node', testTimeout: 60_000 },
         },
       ],
     },

@@ -1,12 +1,22 @@
+import path from 'node:path'
 import { getPlatformProxy } from 'wrangler'
 import { Database } from '../src/db/client.ts'
 
 /**
- * The local D1 and KV that `wrangler dev` uses (.wrangler/state/v3), opened from Node through
- * wrangler's platform proxy, so that scripts write through the same data layer as the Worker.
+ * Where local state lives: wrangler's default (.wrangler/state), or the folder NEWSROOM_STATE names
+ * (what `wrangler --persist-to` takes), so that a soak run can keep its own database apart from
+ * the one `npm start` shows a developer.
+ */
+export const localState = process.env.NEWSROOM_STATE || undefined
+export const persistArgs = localState ? ['--persist-to', localState] : []
+
+/**
+ * The local D1 and KV that `wrangler dev` uses, opened from Node through wrangler's platform
+ * proxy, so that scripts write through the same data layer as the Worker.
  */
 export async function openLocalStorage() {
-  const proxy = await getPlatformProxy<Env>({ configPath: 'wrangler.toml', persist: true, remoteBindings: false })
+  const persist = localState ? { path: path.join(localState, 'v3') } : true
+  const proxy = await getPlatformProxy<Env>({ configPath: 'wrangler.toml', persist, remoteBindings: false })
   return { db: new Database(proxy.env.DB), cache: proxy.env.CACHE, close: () => proxy.dispose() }
 }
 

@@ -5,12 +5,13 @@
  * skipped and existing content is left alone.
  */
 import { spawn, spawnSync } from 'node:child_process'
+import { persistArgs } from './local-db.ts'
 
 const wrangler = (args: string[], env: NodeJS.ProcessEnv = process.env) =>
   spawnSync('npx', ['wrangler', ...args], { stdio: 'inherit', env })
 
 // CI=true: apply without the interactive "Ok to proceed?" prompt.
-const migrated = wrangler(['d1', 'migrations', 'apply', 'DB', '--local'], { ...process.env, CI: 'true' })
+const migrated = wrangler(['d1', 'migrations', 'apply', 'DB', '--local', ...persistArgs], { ...process.env, CI: 'true' })
 if (migrated.status !== 0) process.exit(migrated.status ?? 1)
 
 const seeded = spawnSync(process.execPath, ['scripts/seed.ts'], { stdio: 'inherit' })
@@ -19,6 +20,6 @@ if (seeded.status !== 0) process.exit(seeded.status ?? 1)
 const port = process.env.PORT ?? '8787'
 // Links the API writes to itself (feeds, sitemaps, e-mails) come from API_URL: point it at this port.
 const apiUrl = ['--var', `API_URL:http://localhost:${port}`]
-const dev = spawn('npx', ['wrangler', 'dev', '--port', port, ...apiUrl, ...process.argv.slice(2)], { stdio: 'inherit' })
+const dev = spawn('npx', ['wrangler', 'dev', '--port', port, ...persistArgs, ...apiUrl, ...process.argv.slice(2)], { stdio: 'inherit' })
 for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => dev.kill(signal))
 dev.on('exit', (code) => process.exit(code ?? 0))

@@ -89,7 +89,7 @@ export const MEMORY_TTL_MS = 1_000
 // Isolates have 128 MB; the memory tier keeps to a small share of it.
 const MEMORY_MAX_BYTES = 16 * 1024 * 1024
 
-interface Remembered {
+export interface Remembered {
   entry: Entry
   checked: number
   until: string | null
@@ -129,6 +129,17 @@ function forgetAll() {
   epoch += 1
 }
 
+/**
+ * The entry under `key` if this isolate found it fresh less than MEMORY_TTL_MS ago (and no embargo
+ * has lifted since, and the settings are the same): no I/O at all. Null otherwise.
+ */
+export function remembered(key: string, now: string, config: string): Remembered | null {
+  const known = memory.get(key)
+  if (!known || Date.now() - known.checked >= MEMORY_TTL_MS) return null
+  if ((known.until !== null && known.until <= now) || known.entry.config !== config) return null
+  return known
+}
+
 function dependencies(scope: Scope): string[] {
   return scope.kind === 'article' ? [GEN_ALL, genArticle(scope.slug)] : [GEN_LISTS]
 }
@@ -158,10 +169,8 @@ export class ContentCache {
    * than MEMORY_TTL_MS ago, otherwise with the current generations of its scope in one KV read.
    */
   async lookup(key: string, scope: Scope, now: string, options: { config: string; revalidate?: boolean }): Promise<Lookup> {
-    const known = options.revalidate ? undefined : memory.get(key)
-    if (known && Date.now() - known.checked < MEMORY_TTL_MS && (known.until === null || known.until > now) && known.entry.config === options.config) {
-      return { entry: known.entry, fresh: true, gens: {}, until: known.until, embargoPassed: false, epoch }
-    }
+    const known = options.revalidate ? null : remembered(key, now, options.config)
+    if (known) return { entry: known.entry, fresh: true, gens: {}, until: known.until, embargoPassed: false, epoch }
     const deps = dependencies(scope)
     const startEpoch = epoch
     const values = await this.timed(() => this.kv.get([key, ...deps], { type: 'json', cacheTtl: GENERATION_CACHE_TTL }))

@@ -1,4 +1,5 @@
 import { app } from './app.ts'
+import { memoryHit } from './middleware/read-through.ts'
 import { log } from './lib/log.ts'
 import { publishScheduled } from './jobs/publish-scheduled.ts'
 import { consumeResync } from './queue/resync.ts'
@@ -8,7 +9,10 @@ import { consumeHubPings } from './queue/websub.ts'
 export type { AppType } from './app.ts'
 
 export default {
-  fetch: app.fetch,
+  fetch(request: Request, env: Env, ctx: ExecutionContext) {
+    // Hot URLs this isolate has just served are answered before routing (see memoryHit).
+    return memoryHit(request, env) ?? app.fetch(request, env, ctx)
+  },
 
   async queue(batch, env, _ctx) {
     if (batch.queue === 'newsroom-subscriptions') return consumeSignups(batch, env)

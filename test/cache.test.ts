@@ -1,5 +1,6 @@
 import { env } from 'cloudflare:workers'
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
+import { app } from '../src/app.ts'
 import { MEMORY_TTL_MS } from '../src/cache.ts'
 import { article, basics, call, d1Queries, seed, uncached } from './helpers.ts'
 
@@ -53,6 +54,21 @@ describe('the KV read-through cache', () => {
     expect(checked.headers.get('x-cache')).toBe('HIT')
     expect(checked.headers.get('server-timing')).toMatch(/kv;dur=[\d.]+;desc="1 reads"/)
     expect(d1Queries(checked)).toBe(0)
+  })
+
+  it('answers a hit from memory before routing, and anything it is unsure of the full way', async () => {
+    await fetchSettled('/v1/articles/first')
+    const routed = vi.spyOn(app, 'fetch')
+    const fast = await fetchSettled('/v1/articles/first')
+    expect(fast.headers.get('x-cache')).toBe('HIT')
+    expect(fast.headers.get('vary')).toBe('Origin')
+    expect(fast.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/)
+    expect(routed).not.toHaveBeenCalled()
+    for (const headers of [{ origin: 'http://localhost:3000' }, { authorization: 'Basic eDp5' }, { 'cache-control': 'no-cache' }] as Record<string, string>[]) {
+      const res = await fetchSettled('/v1/articles/first', { headers })
+      expect(res.headers.get('x-cache'), JSON.stringify(headers)).toBe('HIT')
+    }
+    expect(routed).toHaveBeenCalledTimes(3)
   })
 
   it("sees another isolate's write within MEMORY_TTL_MS", async () => {

@@ -1,10 +1,11 @@
 import type { Context, MiddlewareHandler } from 'hono'
-import { ENTRY_TTL, generationsOf, invalidate, type Entry, type Lookup, type Scope } from '../cache.ts'
+import { configFingerprint, ENTRY_TTL, generationsOf, invalidate, remembered, type Entry, type Lookup, type Scope } from '../cache.ts'
 import type { AppEnv } from '../context.ts'
 import { StorageError } from '../db/client.ts'
 import { log } from '../lib/log.ts'
 import { SingleFlight } from '../lib/single-flight.ts'
 import { base64url } from '../lib/tokens.ts'
+import { serverTiming } from './request-context.ts'
 
 /**
  * Public GETs through the KV cache, with HTTP validators.
@@ -75,8 +76,11 @@ export function searchKey(q: string): string {
   return (q.normalize('NFKC').toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).join(' ')
 }
 
+// KV keys are at most 512 bytes: longer ones are hashed.
+const MAX_PLAIN_KEY = 400
+
 /** One key per resource: the path and its query parameters in a canonical order. */
-async function cacheKey(path: string, params: URLSearchParams | null): Promise<string> {
+function plainKey(path: string, params: URLSearchParams | null): string {
   let key = `page:${path}`
   if (params) {
     const q = params.get('q')
@@ -84,8 +88,17 @@ async function cacheKey(path: string, params: URLSearchParams | null): Promise<s
     params.sort()
     key += `?${params}`
   }
-  // KV keys are at most 512 bytes; long search strings are hashed.
-  return key.length <= 400 ? key : `page:h:${await digest(key)}`
+  return key
+}
+
+async function cacheKey(path: string, params: URLSearchParams | null): Promise<string> {
+  const key = plainKey(path, params)
+  return key.length <= MAX_PLAIN_KEY ? key : `page:h:${await digest(key)}`
+}
+
+const paramsOf = (url: string): URLSearchParams | null => {
+  const query = url.indexOf('?')
+  return query === -1 || query === url.length - 1 ? null : new URLSearchParams(url.slice(query + 1))
 }
 
 async function digest(text: string): Promise<string> {
@@ -123,9 +136,7 @@ export function readThrough(): MiddlewareHandler<AppEnv> {
     // A partner's full text must never be served from, or stored as, a public entry; an editor
     // sees the content store itself.
     if (c.get('partner')) return next()
-    const url = c.req.url
-    const query = url.indexOf('?')
-    const params = query === -1 || query === url.length - 1 ? null : new URLSearchParams(url.slice(query + 1))
+    const params = paramsOf(c.req.url)
     const policy = policyFor(c.req.path, params)
     const key = await cacheKey(c.req.path, params)
     const cache = c.get('cache')
@@ -196,13 +207,21 @@ function renewGenerations(c: Context<AppEnv>) {
   c.executionCtx.waitUntil(renewing)
 }
 
-function respond(c: Context<AppEnv>, entry: Entry, status: 'HIT' | 'MISS' | 'STALE' | 'BYPASS') {
+type CacheStatus = 'HIT' | 'MISS' | 'STALE' | 'BYPASS'
+
+/** The headers of an answer served from `entry`: the route's own, the validators, the cache status. */
+function entryHeaders(entry: Entry, status: CacheStatus): Headers {
   const headers = new Headers(entry.headers)
   headers.set('etag', entry.etag)
   headers.set('x-cache', status)
   if (entry.last_modified) headers.set('last-modified', entry.last_modified)
+  return headers
+}
+
+function respond(c: Context<AppEnv>, entry: Entry, status: CacheStatus) {
+  const headers = entryHeaders(entry, status)
   for (const [name, value] of c.res.headers) if (callerHeader(name)) headers.set(name, value)
-  const unchanged = notModified(c, entry)
+  const unchanged = notModified((name) => c.req.header(name), entry)
   // Hono's c.res setter copies every header of the response in progress onto the new one: a STALE
   // copy would inherit the no-store and Retry-After of the error it replaces. Only the caller's
   // headers are carried over, above.
@@ -212,18 +231,54 @@ function respond(c: Context<AppEnv>, entry: Entry, status: 'HIT' | 'MISS' | 'STA
 }
 
 /** RFC 9110 §13.1: If-None-Match (weak comparison) wins over If-Modified-Since. */
-function notModified(c: Context<AppEnv>, entry: Entry): boolean {
-  const ifNoneMatch = c.req.header('if-none-match')
+function notModified(header: (name: string) => string | null | undefined, entry: Entry): boolean {
+  const ifNoneMatch = header('if-none-match') ?? undefined
   if (ifNoneMatch !== undefined) {
     return ifNoneMatch
       .split(',')
       .map((tag) => tag.trim().replace(/^W\//, ''))
       .some((tag) => tag === '*' || tag === entry.etag)
   }
-  const ifModifiedSince = c.req.header('if-modified-since')
-  if (ifModifiedSince !== undefined && entry.last_modified) {
+  const ifModifiedSince = header('if-modified-since')
+  if (ifModifiedSince != null && entry.last_modified) {
     const since = Date.parse(ifModifiedSince)
     return !Number.isNaN(since) && Date.parse(entry.last_modified) <= since
   }
   return false
+}
+
+// The cached public reads (as in app.ts), for the memory fast path.
+const PUBLIC_READ = /^\/(?:v1\/(?:articles|authors|sections|tags)(?:\/|$)|v1\/publication$|feeds\/|sitemap\.xml$|sitemaps\/)/
+
+/**
+ * The fast path: a public read of a URL this isolate served from a fresh entry less than
+ * MEMORY_TTL_MS ago, answered before the app is even routed. Most traffic is a few hot URLs, and
+ * the middleware chain costs more than the answer. It answers exactly what the full path would for
+ * a HIT from memory (the same headers: those of requestContext and of CORS for a request without
+ * Origin included); anything it is not sure of (credentials, an Origin, no-cache, an encoded path,
+ * a key that must be hashed) goes the full way.
+ */
+export function memoryHit(request: Request, env: Env): Response | null {
+  const start = performance.now()
+  if (request.method !== 'GET' && request.method !== 'HEAD') return null
+  const headers = request.headers
+  if (headers.has('authorization') || headers.has('origin') || headers.has('pragma') || /no-cache/.test(headers.get('cache-control') ?? '')) return null
+  const url = request.url
+  const pathStart = url.indexOf('/', url.indexOf('//') + 2)
+  const query = url.indexOf('?', pathStart)
+  const path = query === -1 ? url.slice(pathStart) : url.slice(pathStart, query)
+  if (!PUBLIC_READ.test(path) || path.includes('%')) return null
+  const params = paramsOf(url)
+  if (params?.has('key')) return null
+  const key = plainKey(path, params)
+  if (key.length > MAX_PLAIN_KEY) return null
+  const known = remembered(key, new Date().toISOString(), configFingerprint(env))
+  if (!known) return null
+
+  const answer = entryHeaders(known.entry, 'HIT')
+  answer.append('vary', 'Origin')
+  answer.set('x-request-id', crypto.randomUUID())
+  answer.set('server-timing', serverTiming(performance.now() - start, { ms: 0, queries: 0 }, { ms: 0, reads: 0 }))
+  const unchanged = notModified((name) => headers.get(name), known.entry)
+  return new Response(unchanged ? null : known.entry.body, { status: unchanged ? 304 : 200, headers: answer })
 }

@@ -23,10 +23,11 @@ export function requestContext(): MiddlewareHandler<AppEnv> {
     await next()
     const total = performance.now() - start
     c.res.headers.set('x-request-id', requestId)
-    c.res.headers.append(
-      'server-timing',
-      `total;dur=${total.toFixed(1)}, d1;dur=${db.stats.ms.toFixed(1)};desc="${db.stats.queries} queries", ` +
-        `kv;dur=${cache.stats.ms.toFixed(1)};desc="${cache.stats.reads} reads"`,
-    )
+    c.res.headers.append('server-timing', serverTiming(total, db.stats, cache.stats))
   }
+}
+
+/** What a request cost, as a Server-Timing value: total time, D1 time and round trips, KV time and reads. */
+export function serverTiming(total: number, d1: { ms: number; queries: number }, kv: { ms: number; reads: number }): string {
+  return `total;dur=${total.toFixed(1)}, d1;dur=${d1.ms.toFixed(1)};desc="${d1.queries} queries", kv;dur=${kv.ms.toFixed(1)};desc="${kv.reads} reads"`
 }
