@@ -17,7 +17,12 @@ export default defineConfig(async () => {
               wrangler: { configPath: './wrangler.toml' },
               miniflare: {
                 // Test-only: the migrations, applied by test/setup.ts into each test file's own D1.
-                bindings: { TEST_MIGRATIONS: migrations, ADMIN_TOKEN: 'bootstrap-admin-token-for-tests' },
+                bindings: {
+                  TEST_MIGRATIONS: migrations,
+                  ADMIN_TOKEN: 'bootstrap-admin-token-for-tests',
+                  // A fixed test key for the webhook secrets' encryption (32 bytes of 0x2a, base64).
+                  WEBHOOK_ENCRYPTION_KEY: 'KioqKioqKioqKioqKioqKioqKioqKioqKioqKioqKio=',
+                },
               },
             }),
           ],

@@ -17,6 +17,10 @@ import { adminArticles } from './routes/admin/articles.ts'
 import { adminTaxonomy } from './routes/admin/taxonomy.ts'
 import { adminTokens } from './routes/admin/tokens.ts'
 import { adminPartners } from './routes/admin/partners.ts'
+import { adminRights } from './routes/admin/rights.ts'
+import { adminWebhooks } from './routes/admin/webhooks.ts'
+import { partner } from './routes/partner.ts'
+import { registerWebhooks } from './routes/webhooks-doc.ts'
 import { feeds } from './routes/feeds.ts'
 import { sitemaps } from './routes/sitemaps.ts'
 import { tags } from './routes/tags.ts'
@@ -42,6 +46,8 @@ function createApp() {
   // partner's or an editor's answer never comes from, nor goes to, it. Nothing else is cached
   // (the sync log, the subscription pages whose links carry personal tokens, the admin API).
   for (const [path, partners] of PUBLIC_READS) app.use(path, credentials({ partners }), readThrough())
+  // The syndication API: partner keys only, never cached.
+  app.use('/v1/partner/*', credentials({ partners: true }))
   app.onError(onError)
   app.notFound(onNotFound)
 
@@ -58,6 +64,9 @@ function createApp() {
     .route('/', adminTaxonomy)
     .route('/', adminTokens)
     .route('/', adminPartners)
+    .route('/', adminWebhooks)
+    .route('/', adminRights)
+    .route('/', partner)
     .route('/', feeds)
     .route('/', sitemaps)
 
@@ -66,6 +75,13 @@ function createApp() {
     scheme: 'bearer',
     description: 'An editor token (POST /v1/admin/tokens), or the bootstrap ADMIN_TOKEN secret.',
   })
+
+  app.openAPIRegistry.registerComponent('securitySchemes', 'partnerKey', {
+    type: 'http',
+    scheme: 'bearer',
+    description: "A syndication partner's key (POST /v1/admin/partners); or send it as `?key=`.",
+  })
+  registerWebhooks(app.openAPIRegistry)
 
   app.doc31('/openapi.json', (c) => ({
     openapi: '3.1.0',

@@ -3,6 +3,7 @@ import { log } from './lib/log.ts'
 import { publishScheduled } from './jobs/publish-scheduled.ts'
 import { consumeSignups } from './queue/subscriptions.ts'
 import { consumeHubPings } from './queue/websub.ts'
+import { consumeDeliveries } from './queue/webhooks.ts'
 
 export type { AppType } from './app.ts'
 
@@ -12,6 +13,7 @@ export default {
   async queue(batch, env, _ctx) {
     if (batch.queue === 'newsroom-subscriptions') return consumeSignups(batch, env)
     if (batch.queue === 'newsroom-websub') return consumeHubPings(batch, env)
+    if (batch.queue === 'newsroom-webhooks') return consumeDeliveries(batch, env)
     log('error', 'message batch from an unknown queue left unacknowledged', { queue: batch.queue, messages: batch.messages.length })
   },
 
