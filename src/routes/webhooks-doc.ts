@@ -28,6 +28,7 @@ export function registerWebhooks(registry: Registry) {
     registry.registerWebhook({
       method: 'post',
       path: event,
+      operationId: `webhook${event.replace(/^article\.(\w)/, (_, c: string) => `Article${c.toUpperCase()}`)}`,
       summary: event,
       description,
       tags: ['Syndication'],
