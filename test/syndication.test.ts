@@ -232,6 +232,22 @@ describe('embargoes', () => {
   })
 })
 
+describe('partner permissions', () => {
+  it('lets an admin grant and withdraw the embargo permission, which takes effect on the next request', async () => {
+    const partner = await createPartner('Promoted partner')
+    await seed({ articles: [article({ slug: 'future-report', published_at: new Date(Date.now() + 7_200_000).toISOString() })] })
+    expect((await call('/v1/partner/ninjs/future-report', asPartner(partner))).status).toBe(404)
+    const res = await call(`/v1/admin/partners/${partner.id}`, asEditor(ADMIN_TOKEN, 'PATCH', { embargo: true }))
+    expect(res.status).toBe(200)
+    expect(await res.json()).toMatchObject({ id: partner.id, embargo: true })
+    expect((await call('/v1/partner/ninjs/future-report', asPartner(partner))).status).toBe(200)
+    await call(`/v1/admin/partners/${partner.id}`, asEditor(ADMIN_TOKEN, 'PATCH', { embargo: false }))
+    expect((await call('/v1/partner/ninjs/future-report', asPartner(partner))).status).toBe(404)
+    expect((await call(`/v1/admin/partners/${partner.id}`, asEditor(ADMIN_TOKEN, 'PATCH', { embargo: 'yes' }))).status).toBe(400)
+    expect((await call('/v1/admin/partners/99999', asEditor(ADMIN_TOKEN, 'PATCH', { embargo: true }))).status).toBe(404)
+  })
+})
+
 describe('signed push', () => {
   it('signs each delivery per Standard Webhooks: the library verifies it, and rejects a tampered body or an old timestamp', async () => {
     const partner = await createPartner('Signed partner')
