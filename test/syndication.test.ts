@@ -493,6 +493,19 @@ describe('rights, corrections and withdrawals', () => {
     const log = await events(partner)
     expect(log.filter((e) => e.payload.data.slugline === 'withdrawn-story').map((e) => e.payload.type)).toEqual(['article.published', 'article.withdrawn'])
     expect((await call('/v1/partner/ninjs/withdrawn-story', asPartner(partner))).status).toBe(404)
+
+    // The log pages in order with its cursor, and a poll from the last cursor has nothing new.
+    const walked: string[] = []
+    let cursor = ''
+    for (let more = true; more; ) {
+      const page: any = await (await call(`/v1/partner/events?limit=2${cursor ? `&cursor=${cursor}` : ''}`, asPartner(partner))).json()
+      walked.push(...page.events.map((e: any) => e.id))
+      cursor = page.next_cursor
+      more = page.has_more
+    }
+    expect(walked).toEqual(log.map((e) => e.id))
+    const later: any = await (await call(`/v1/partner/events?cursor=${cursor}`, asPartner(partner))).json()
+    expect(later).toMatchObject({ events: [], has_more: false, next_cursor: cursor })
   })
 
   it('keeps an article partners may not republish out of partner feeds, ninjs lists and pushes', async () => {

@@ -73,6 +73,8 @@ export function toNinjs(source: NinjsSource, options: NinjsOptions): Ninjs {
   const html = syndicatedHtml(article.body, article.corrections)
   const words = countWords(text)
   const holder = rights.copyright_holder ?? options.publisher
+  // Imported archives were created (in this system) after they were first published.
+  const created = source.created_at < article.published_at ? source.created_at : article.published_at
   const images = body.filter((block): block is Extract<Block, { type: 'image' }> => block.type === 'image')
   const associations = [
     ...(article.image?.syndication_allowed ? [picture('featureimage', article.image, options.publisher)] : []),
@@ -84,9 +86,9 @@ export function toNinjs(source: NinjsSource, options: NinjsOptions): Ninjs {
     type: 'text',
     representationType: 'full',
     version: String(source.version),
-    firstCreated: source.created_at,
+    firstCreated: created,
     versionCreated: article.updated_at,
-    contentCreated: source.created_at,
+    contentCreated: created,
     ...(options.embargoedUntil ? { embargoedUntil: options.embargoedUntil } : {}),
     pubStatus: options.pubStatus,
     language: article.language,
