@@ -69,7 +69,8 @@ export async function consumeDeliveries(batch: MessageBatch<unknown>, env: Env):
 /** One attempt; `retryIn` is the delay before the next, or null when this delivery is settled. */
 async function deliver(env: Env, db: Database, id: number, messageAttempts: number): Promise<{ retryIn: number | null }> {
   const job = await findDelivery(db, id)
-  if (!job || job.status === 'delivered') return { retryIn: null }
+  // Settled already (a duplicate message: queues deliver at least once). An admin's retry sets it pending again.
+  if (!job || job.status === 'delivered' || job.status === 'failed' || job.status === 'dead') return { retryIn: null }
   const at = new Date()
   const base = { delivery: job, attempt: job.attempts + 1, at: at.toISOString(), nextRetryAt: null, disable: null }
   if (job.state === 'disabled') {
