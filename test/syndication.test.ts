@@ -553,3 +553,35 @@ describe('rights, corrections and withdrawals', () => {
     })
   })
 })
+
+describe('who may call what', () => {
+  it('keeps endpoints, deliveries and partner permissions to admins, rights to editors, and the partner API to partner keys', async () => {
+    const created: any = await (await call('/v1/admin/tokens', asEditor(ADMIN_TOKEN, 'POST', { name: 'Desk editor', role: 'editor' }))).json()
+    const editor = created.token as string
+    const adminOnly: [string, string, unknown?][] = [
+      ['POST', `/v1/admin/partners/${wire.id}/endpoints`, { url: RECEIVER, events: ['article.published'] }],
+      ['GET', `/v1/admin/partners/${wire.id}/endpoints`],
+      ['PATCH', `/v1/admin/partners/${wire.id}/endpoints/1`, { state: 'active' }],
+      ['POST', `/v1/admin/partners/${wire.id}/endpoints/1/secret`, {}],
+      ['GET', `/v1/admin/partners/${wire.id}/deliveries`],
+      ['POST', `/v1/admin/partners/${wire.id}/deliveries/evt_${'0'.repeat(32)}/retry`],
+      ['PATCH', `/v1/admin/partners/${wire.id}`, { embargo: true }],
+    ]
+    const editorToo: [string, string, unknown?][] = [
+      ['GET', `/v1/admin/articles/${KEY_STORY.slug}/rights`],
+      ['PUT', `/v1/admin/articles/${KEY_STORY.slug}/rights`, { republish: true }],
+    ]
+    for (const [method, path, body] of [...adminOnly, ...editorToo]) {
+      expect((await call(path, { method, body: body === undefined ? undefined : JSON.stringify(body), headers: { 'content-type': 'application/json' } })).status, `${method} ${path} without a token`).toBe(401)
+      expect((await call(path, asEditor(wire.key, method, body))).status, `${method} ${path} with a partner key`).toBe(401)
+      const asDesk = (await call(path, asEditor(editor, method, body))).status
+      if (adminOnly.some(([m, p]) => m === method && p === path)) expect(asDesk, `${method} ${path} as an editor`).toBe(403)
+      else expect(asDesk, `${method} ${path} as an editor`).toBe(200)
+    }
+    for (const path of ['/v1/partner/ninjs', `/v1/partner/ninjs/${KEY_STORY.slug}`, '/v1/partner/events']) {
+      expect((await call(path)).status, path).toBe(401)
+      expect((await call(path, { headers: { authorization: `Bearer ${editor}` } })).status, `${path} as an editor`).toBe(401)
+      expect((await call(path, asPartner(wire))).status, `${path} as a partner`).toBe(200)
+    }
+  })
+})
