@@ -1,9 +1,13 @@
 import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-plugin'
+import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { defineConfig } from 'vitest/config'
 
 export default defineConfig(async () => {
   const migrations = await readD1Migrations(path.join(import.meta.dirname, 'migrations'))
+  // The IPTC's ninjs 3.x JSON Schema, when NINJS_SCHEMA names a copy of it (it is not on npm):
+  // test/ninjs-schema.test.ts validates our output against it, and says it skipped otherwise.
+  const ninjsSchema = process.env.NINJS_SCHEMA ? readFileSync(process.env.NINJS_SCHEMA, 'utf8') : ''
   return {
     test: {
       // CI also writes a JSON report, from which .ci/run prints a plain "N passed, N failed" line.
@@ -17,7 +21,13 @@ export default defineConfig(async () => {
               wrangler: { configPath: './wrangler.toml' },
               miniflare: {
                 // Test-only: the migrations, applied by test/setup.ts into each test file's own D1.
-                bindings: { TEST_MIGRATIONS: migrations, ADMIN_TOKEN: 'bootstrap-admin-token-for-tests' },
+                bindings: {
+                  TEST_MIGRATIONS: migrations,
+                  ADMIN_TOKEN: 'bootstrap-admin-token-for-tests',
+                  // A fixed test key for the webhook secrets' encryption (32 bytes of 0x2a, base64).
+                  WEBHOOK_ENCRYPTION_KEY: 'KioqKioqKioqKioqKioqKioqKioqKioqKioqKioqKio=',
+                  NINJS_SCHEMA: ninjsSchema,
+                },
               },
             }),
           ],

@@ -19,6 +19,10 @@ import { adminArticles } from './routes/admin/articles.ts'
 import { adminTaxonomy } from './routes/admin/taxonomy.ts'
 import { adminTokens } from './routes/admin/tokens.ts'
 import { adminPartners } from './routes/admin/partners.ts'
+import { adminRights } from './routes/admin/rights.ts'
+import { adminWebhooks } from './routes/admin/webhooks.ts'
+import { partner } from './routes/partner.ts'
+import { registerWebhooks } from './routes/webhooks-doc.ts'
 import { feeds } from './routes/feeds.ts'
 import { sitemaps } from './routes/sitemaps.ts'
 import { tags } from './routes/tags.ts'
@@ -46,6 +50,8 @@ function createApp() {
   for (const [path, partners] of PUBLIC_READS) app.use(path, credentials({ partners }), readThrough())
   app.use('/v1/admin/*', adminBodyLimit())
   app.use('/v1/subscriptions/*', personalLinks())
+  // The syndication API: partner keys only, never cached.
+  app.use('/v1/partner/*', credentials({ partners: true }))
   app.onError(onError)
   app.notFound(onNotFound)
 
@@ -62,6 +68,9 @@ function createApp() {
     .route('/', adminTaxonomy)
     .route('/', adminTokens)
     .route('/', adminPartners)
+    .route('/', adminWebhooks)
+    .route('/', adminRights)
+    .route('/', partner)
     .route('/', feeds)
     .route('/', sitemaps)
 
@@ -70,6 +79,13 @@ function createApp() {
     scheme: 'bearer',
     description: 'An editor token (POST /v1/admin/tokens), or the bootstrap ADMIN_TOKEN secret.',
   })
+
+  app.openAPIRegistry.registerComponent('securitySchemes', 'partnerKey', {
+    type: 'http',
+    scheme: 'bearer',
+    description: "A syndication partner's key (POST /v1/admin/partners); or send it as `?key=`.",
+  })
+  registerWebhooks(app.openAPIRegistry)
 
   app.doc31('/openapi.json', (c) => ({
     openapi: '3.1.0',

@@ -5,6 +5,7 @@ import { publishScheduled } from './jobs/publish-scheduled.ts'
 import { consumeResync } from './queue/resync.ts'
 import { consumeSignups } from './queue/subscriptions.ts'
 import { consumeHubPings } from './queue/websub.ts'
+import { consumeDeliveries } from './queue/webhooks.ts'
 
 export type { AppType } from './app.ts'
 
@@ -18,6 +19,7 @@ export default {
     if (batch.queue === 'newsroom-subscriptions') return consumeSignups(batch, env)
     if (batch.queue === 'newsroom-websub') return consumeHubPings(batch, env)
     if (batch.queue === 'newsroom-resync') return consumeResync(batch, env)
+    if (batch.queue === 'newsroom-webhooks') return consumeDeliveries(batch, env)
     log('error', 'message batch from an unknown queue left unacknowledged', { queue: batch.queue, messages: batch.messages.length })
   },
 

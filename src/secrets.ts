@@ -10,4 +10,8 @@ export interface Secrets {
   TURNSTILE_SECRET?: string
   /** The key of the HMAC that turns client IPs into the hashes kept with consents. */
   IP_HASH_SECRET?: string
+  /** 32 random bytes in base64: the AES-GCM key that webhook signing secrets are stored under. */
+  WEBHOOK_ENCRYPTION_KEY?: string
+  /** "true" in local development only: partner endpoints may then be http://localhost. */
+  WEBHOOK_DEV?: string
 }

@@ -4,6 +4,8 @@ declare global {
   namespace Cloudflare {
     interface Env {
       TEST_MIGRATIONS: D1Migration[]
+      /** The text of the ninjs 3.x JSON Schema (from the file NINJS_SCHEMA names), or '' */
+      NINJS_SCHEMA: string
     }
   }
 }

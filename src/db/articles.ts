@@ -106,7 +106,7 @@ const COLUMNS = `
 
 /** A published article visible at `now` (an ISO timestamp), with its body. */
 // The whole article: body, publisher and corrections besides the list columns.
-const FULL_COLUMNS = `${COLUMNS}, a.word_count,
+export const FULL_COLUMNS = `${COLUMNS}, a.word_count,
   (SELECT json_object('name', name, 'url', url, 'logo_url', logo_url) FROM publication WHERE id = 1) AS publisher,
   (SELECT json_group_array(json_object('text', c.text, 'at', c.at) ORDER BY c.id)
      FROM article_corrections c WHERE c.article_id = a.id) AS corrections,

@@ -7,20 +7,31 @@ export interface PartnerRow {
   created_by: string
   revoked_at: string | null
   last_used_at: string | null
+  /** 1: may see embargoed copy before its time. */
+  embargo: number
 }
 
-const COLUMNS = 'id, name, created_at, created_by, revoked_at, last_used_at'
+const COLUMNS = 'id, name, created_at, created_by, revoked_at, last_used_at, embargo'
 
 export function findActivePartner(db: Database, hash: string) {
   return db.first<PartnerRow>(db.prepare(`SELECT ${COLUMNS} FROM partner_keys WHERE key_hash = ?1 AND revoked_at IS NULL`).bind(hash))
 }
 
-export function createPartner(db: Database, partner: { name: string; hash: string; createdBy: string }, now: string) {
+export function createPartner(db: Database, partner: { name: string; hash: string; createdBy: string; embargo?: boolean }, now: string) {
   return db.first<PartnerRow>(
     db
-      .prepare(`INSERT INTO partner_keys (name, key_hash, created_at, created_by) VALUES (?1, ?2, ?3, ?4) RETURNING ${COLUMNS}`)
-      .bind(partner.name, partner.hash, now, partner.createdBy),
+      .prepare(`INSERT INTO partner_keys (name, key_hash, created_at, created_by, embargo) VALUES (?1, ?2, ?3, ?4, ?5) RETURNING ${COLUMNS}`)
+      .bind(partner.name, partner.hash, now, partner.createdBy, partner.embargo ? 1 : 0),
   )
+}
+
+export function findPartner(db: Database, id: number) {
+  return db.first<PartnerRow>(db.prepare(`SELECT ${COLUMNS} FROM partner_keys WHERE id = ?1`).bind(id))
+}
+
+/** Grants or withdraws a partner's permission to see embargoed copy; null when no such partner. */
+export function setPartnerEmbargo(db: Database, id: number, embargo: boolean) {
+  return db.first<PartnerRow>(db.prepare(`UPDATE partner_keys SET embargo = ?2 WHERE id = ?1 RETURNING ${COLUMNS}`).bind(id, embargo ? 1 : 0))
 }
 
 export function listPartners(db: Database) {

@@ -3,12 +3,14 @@ import { feedScopesOf, publishDueStatements } from '../db/articles.ts'
 import { Database } from '../db/client.ts'
 import { log } from '../lib/log.ts'
 import { hubPingMessages } from '../queue/websub.ts'
+import { announceToPartners } from '../syndication/events.ts'
 
 const JOB = 'publish-scheduled'
 
 /**
  * The every-minute cron: scheduled articles whose time has come become published, and embargoed
- * published articles whose time has come are logged for sync (public reads already show them).
+ * published articles whose time has come are logged for sync (public reads already show them) and
+ * announced to partners.
  * One transaction; then the caches of every affected article and list are invalidated.
  * Returns the slugs that became public.
  */
@@ -22,6 +24,8 @@ export async function publishScheduled(env: Env, at: Date = new Date()): Promise
   if (slugs.length > 0) {
     await invalidate(env.CACHE, db, { articles: slugs })
     await announce(env, db, slugs, now)
+    // Embargoes that lift and scheduled articles that go out: article.published for partners.
+    await announceToPartners(env, db, slugs, { now, changed: false })
     log('info', 'scheduled articles published', { count: slugs.length })
   }
   return slugs

@@ -3,6 +3,7 @@ import type { AppEnv } from '../context.ts'
 import { findActivePartner, touchPartnerStatement } from '../db/partners.ts'
 import { ApiError } from '../errors.ts'
 import { log } from '../lib/log.ts'
+import { partnerRateLimitHeaders } from '../lib/ratelimit.ts'
 import { sha256Hex } from '../lib/tokens.ts'
 import { bearerCredential, editorFor, markPrivate } from './auth.ts'
 
@@ -31,12 +32,14 @@ export function credentials(options: { partners: boolean }): MiddlewareHandler<A
       const partner = await findActivePartner(db, await sha256Hex(credential))
       if (partner) {
         const { success } = await c.env.PARTNER_LIMITER.limit({ key: String(partner.id) })
-        if (!success) throw new ApiError(429, 'Too many requests for this partner key. Slow down.', { headers: { 'retry-after': '60' } })
-        c.set('partner', { id: partner.id, name: partner.name })
+        const limits = partnerRateLimitHeaders(String(partner.id), success)
+        if (!success) throw new ApiError(429, 'Too many requests for this partner key. Slow down.', { headers: { 'retry-after': '60', ...limits } })
+        c.set('partner', { id: partner.id, name: partner.name, embargo: partner.embargo === 1 })
         c.executionCtx.waitUntil(
           db.run(touchPartnerStatement(db, partner.id, c.get('now'))).catch((error) => log('warn', 'partner last_used_at not recorded', { error: String(error) })),
         )
         await next()
+        for (const [name, value] of Object.entries(limits)) c.res.headers.set(name, value)
         return markPrivate(c)
       }
     }

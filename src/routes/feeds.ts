@@ -3,6 +3,7 @@ import type { Context } from 'hono'
 import type { AppEnv } from '../context.ts'
 import { listArticlesStatement, toArticle, type ArticleBodyRow } from '../db/articles.ts'
 import { publicationStatement } from '../db/publication.ts'
+import { notRepublishable } from '../db/syndication.ts'
 import { scopeStatement, type ScopeKind } from '../db/taxonomy.ts'
 import { errorResponses, notFound, validationHook } from '../errors.ts'
 import { webUrl } from '../lib/site.ts'
@@ -80,7 +81,12 @@ async function serveFeed(c: Context<AppEnv>, fileName: keyof typeof FILES, scope
 
   // From API_URL, never from the request's Host: this answer is cached and served to everyone.
   const base = scope ? `${site.apiUrl}/feeds/${scope.path}/${scope.slug}` : `${site.apiUrl}/feeds`
-  const rows = list!.results as ArticleBodyRow[]
+  let rows = list!.results as ArticleBodyRow[]
+  // A partner's feed never carries an article partners may not republish (one more query, partners only).
+  if (partner) {
+    const excluded = await notRepublishable(db, rows.map((row) => row.slug))
+    rows = rows.filter((row) => !excluded.has(row.slug))
+  }
   const articles = rows.map((row) => toArticle(row, site))
   const model: FeedModel = {
     title: scopeRow ? `${pub.name}: ${scopeRow.name}` : pub.name,

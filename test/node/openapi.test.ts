@@ -46,6 +46,15 @@ describe('the OpenAPI document', () => {
         '/v1/admin/tokens/{id}',
         '/v1/admin/partners',
         '/v1/admin/partners/{id}',
+        '/v1/admin/partners/{id}/endpoints',
+        '/v1/admin/partners/{id}/endpoints/{endpoint}',
+        '/v1/admin/partners/{id}/endpoints/{endpoint}/secret',
+        '/v1/admin/partners/{id}/deliveries',
+        '/v1/admin/partners/{id}/deliveries/{event}/retry',
+        '/v1/admin/articles/{slug}/rights',
+        '/v1/partner/ninjs',
+        '/v1/partner/ninjs/{slug}',
+        '/v1/partner/events',
         '/feeds/{file}',
         '/feeds/{scope}/{slug}/{file}',
         '/sitemap.xml',
@@ -63,6 +72,10 @@ describe('the OpenAPI document', () => {
     )
     expect(doc.components.schemas.Problem).toBeDefined()
     expect(doc.components.schemas.Block).toBeDefined()
+    // The pushes partners receive, in OpenAPI 3.1's webhooks section.
+    expect(Object.keys(doc.webhooks).sort()).toEqual(['article.corrected', 'article.published', 'article.updated', 'article.withdrawn'])
+    expect(doc.webhooks['article.withdrawn'].post.requestBody.content['application/json'].schema).toEqual({ $ref: '#/components/schemas/WebhookPayload' })
+    expect(doc.components.schemas.Ninjs.properties.pubStatus.enum).toEqual(['usable', 'withheld', 'canceled'])
   })
 
   it('lints clean with Redocly', { timeout: 60_000 }, async () => {

@@ -24,6 +24,7 @@ import { ArticleInput, type ArticleStatus } from '../../schemas/article.ts'
 import { Slug } from '../../schemas/common.ts'
 import { log } from '../../lib/log.ts'
 import { hubPingMessages } from '../../queue/websub.ts'
+import { announceToPartners } from '../../syndication/events.ts'
 import { adminErrors, bearer, etagHeader, preconditionErrors } from './common.ts'
 
 const params = z.object({ slug: Slug })
@@ -153,6 +154,7 @@ async function writeAsEditor(c: Context<AppEnv>, input: z.output<typeof ArticleI
   }
   await invalidate(c.env.CACHE, db, { articles: [input.slug] })
   await announce(c, input, current, now)
+  await announceToPartners(c.env, db, [input.slug], { now, changed: true, correction: input.correction })
   const stored = (await findArticleForEditor(db, input.slug))!
   c.header('etag', etagOf(stored))
   return toEditorArticle(c, stored)

@@ -1,7 +1,7 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi'
 import type { AppEnv } from '../../context.ts'
 import { auditStatement } from '../../db/editors.ts'
-import { createPartner, listPartners, revokePartner } from '../../db/partners.ts'
+import { createPartner, listPartners, revokePartner, setPartnerEmbargo, type PartnerRow } from '../../db/partners.ts'
 import { ApiError, validationHook } from '../../errors.ts'
 import { newToken, sha256Hex } from '../../lib/tokens.ts'
 import { requireRole } from '../../middleware/auth.ts'
@@ -16,8 +16,12 @@ const Partner = z
     created_by: z.string(),
     revoked_at: Timestamp.nullable(),
     last_used_at: Timestamp.nullable(),
+    embargo: z.boolean().openapi({ description: 'Whether the partner receives embargoed articles before their time (marked withheld).' }),
   })
   .openapi('Partner')
+
+const embargoField = z.boolean().openapi({ description: 'May see embargoed articles before their time.' })
+const toPartner = (row: PartnerRow) => ({ ...row, embargo: row.embargo === 1 })
 
 const createPartnerRoute = createRoute({
   operationId: 'adminCreatePartner',
@@ -28,7 +32,12 @@ const createPartnerRoute = createRoute({
   description: 'The key is in this response only; D1 keeps its SHA-256. Partners get full text and rights-cleared images.',
   security: bearer,
   middleware: [requireRole('admin')] as const,
-  request: { body: { required: true, content: { 'application/json': { schema: z.object({ name: z.string().trim().min(1).max(100) }).strict() } } } },
+  request: {
+    body: {
+      required: true,
+      content: { 'application/json': { schema: z.object({ name: z.string().trim().min(1).max(100), embargo: embargoField.default(false) }).strict() } },
+    },
+  },
   responses: {
     201: { description: 'Created.', content: { 'application/json': { schema: Partner.extend({ key: z.string() }).openapi('PartnerCreated') } } },
     ...adminErrors,
@@ -58,16 +67,40 @@ const revokePartnerRoute = createRoute({
   responses: { 204: { description: 'Revoked.' }, ...adminErrors },
 })
 
+const changePartnerRoute = createRoute({
+  operationId: 'adminChangePartner',
+  method: 'patch',
+  path: '/v1/admin/partners/{id}',
+  tags: ['Editorial'],
+  summary: "Change a partner's permissions",
+  security: bearer,
+  middleware: [requireRole('admin')] as const,
+  request: {
+    params: z.object({ id: z.coerce.number().int().positive() }),
+    body: { required: true, content: { 'application/json': { schema: z.object({ embargo: embargoField }).strict() } } },
+  },
+  responses: { 200: { description: 'The partner.', content: { 'application/json': { schema: Partner } } }, ...adminErrors },
+})
+
 export const adminPartners = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
   .openapi(createPartnerRoute, async (c) => {
     const db = c.get('db')
     const now = new Date().toISOString()
     const key = newToken()
-    const row = (await createPartner(db, { name: c.req.valid('json').name, hash: await sha256Hex(key), createdBy: c.get('editor').name }, now))!
+    const { name, embargo } = c.req.valid('json')
+    const row = (await createPartner(db, { name, embargo, hash: await sha256Hex(key), createdBy: c.get('editor').name }, now))!
     await db.run(auditStatement(db, { actor: c.get('editor'), action: 'partner.create', type: 'partner', slug: String(row.id), before: null, after: null, requestId: c.get('requestId') }, now))
-    return c.json({ ...row, key }, 201)
+    return c.json({ ...toPartner(row), key }, 201)
   })
-  .openapi(listPartnersRoute, async (c) => c.json({ data: await listPartners(c.get('db')) }, 200))
+  .openapi(listPartnersRoute, async (c) => c.json({ data: (await listPartners(c.get('db'))).map(toPartner) }, 200))
+  .openapi(changePartnerRoute, async (c) => {
+    const { id } = c.req.valid('param')
+    const db = c.get('db')
+    const row = await setPartnerEmbargo(db, id, c.req.valid('json').embargo)
+    if (!row) throw new ApiError(404, `No partner has the id ${id}.`)
+    await db.run(auditStatement(db, { actor: c.get('editor'), action: 'partner.change', type: 'partner', slug: String(id), before: null, after: null, requestId: c.get('requestId') }, new Date().toISOString()))
+    return c.json(toPartner(row), 200)
+  })
   .openapi(revokePartnerRoute, async (c) => {
     const { id } = c.req.valid('param')
     const db = c.get('db')
