@@ -1,5 +1,4 @@
 import { OpenAPIHono } from '@hono/zod-openapi'
-import { Scalar } from '@scalar/hono-api-reference'
 import type { AppEnv } from './context.ts'
 import { onError, onNotFound, validationHook } from './errors.ts'
 import { cors } from './middleware/cors.ts'
@@ -7,6 +6,7 @@ import { credentials } from './middleware/credentials.ts'
 import { readThrough } from './middleware/read-through.ts'
 import { requestContext } from './middleware/request-context.ts'
 import { articles } from './routes/articles.ts'
+import { docs } from './routes/docs.ts'
 import { authors } from './routes/authors.ts'
 import { health } from './routes/health.ts'
 import { publication } from './routes/publication.ts'
@@ -92,7 +92,7 @@ function createApp() {
       { name: 'Operations', description: 'Health and documentation.' },
     ],
   }))
-  app.get('/docs', Scalar({ url: '/openapi.json', pageTitle: 'Content API reference' }))
+  app.route('/', docs)
   return routes
 }
 

@@ -10,10 +10,24 @@ describe('documentation', () => {
     expect(doc.servers[0].url).toBe('http://localhost:8787')
   })
 
-  it('serves interactive docs that load that document', async () => {
+  it('serves interactive docs that load that document and scripts from this Worker only', async () => {
     const res = await get('/docs')
     expect(res.status).toBe(200)
     expect(res.headers.get('content-type')).toMatch(/^text\/html/)
-    expect(await res.text()).toContain('/openapi.json')
+    const html = await res.text()
+    expect(html).toContain('/openapi.json')
+    expect(html).toContain("from '/docs/assets/standalone.esm.js'")
+    expect(html).not.toMatch(/https?:\/\//)
+    expect(html).toContain('"withDefaultFonts": false')
+  })
+
+  it("serves Scalar's installed browser build, and nothing else from its folder", async () => {
+    const script = await get('/docs/assets/standalone.esm.js')
+    expect(script.status).toBe(200)
+    expect(script.headers.get('content-type')).toMatch(/javascript/)
+    expect(await script.text()).toContain('createApiReference')
+    expect((await get('/docs/assets/standalone.esm.js.map')).status).toBe(404)
+    expect((await get('/docs/assets/nothing.js')).status).toBe(404)
+    expect((await get('/standalone.esm.js')).status).toBe(404)
   })
 })
