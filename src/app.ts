@@ -7,6 +7,8 @@ import { readThrough } from './middleware/read-through.ts'
 import { requestContext } from './middleware/request-context.ts'
 import { articles } from './routes/articles.ts'
 import { docs } from './routes/docs.ts'
+import { problems } from './routes/problems.ts'
+import { describeMiddleware } from './openapi.ts'
 import { authors } from './routes/authors.ts'
 import { health } from './routes/health.ts'
 import { publication } from './routes/publication.ts'
@@ -60,12 +62,9 @@ function createApp() {
     .route('/', adminPartners)
     .route('/', feeds)
     .route('/', sitemaps)
+    .route('/', problems)
 
-  app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', {
-    type: 'http',
-    scheme: 'bearer',
-    description: 'An editor token (POST /v1/admin/tokens), or the bootstrap ADMIN_TOKEN secret.',
-  })
+  describeMiddleware(app, PUBLIC_READS)
 
   app.doc31('/openapi.json', (c) => ({
     openapi: '3.1.0',
@@ -74,7 +73,9 @@ function createApp() {
       version: '1.0.0',
       description:
         'Published articles, authors, sections and tags of a daily online newspaper, as JSON. ' +
-        'Every error is an RFC 9457 problem (`application/problem+json`).',
+        'Every error is an RFC 9457 problem (`application/problem+json`) whose `type` names its kind ' +
+        '(`/problems/{kind}`: validation, not-found, unauthorized, rate-limited, unavailable…).',
+      contact: { name: `${c.env.PUBLICATION_NAME} developers`, url: `${c.get('site').apiUrl}/docs` },
       license: { name: 'Proprietary', identifier: 'LicenseRef-Proprietary' },
     },
     servers: [{ url: c.get('site').apiUrl, description: 'This deployment (API_URL)' }],

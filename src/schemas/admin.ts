@@ -31,8 +31,10 @@ const editorFields = {
   version: z.number().int().openapi({ description: 'Bumped by every write; the ETag is built from it.' }),
 }
 
-export const EditorArticle = Article.extend({ ...editorFields, created_at: Timestamp }).openapi('EditorArticle')
-export const EditorArticleSummary = ArticleSummary.extend(editorFields).openapi('EditorArticleSummary')
+// Whole objects rather than extensions: the document would write an extension as an allOf with the
+// public schema, which cannot widen `published_at` to null (drafts have none).
+export const EditorArticle = z.object({ ...Article.shape, ...editorFields, created_at: Timestamp }).openapi('EditorArticle')
+export const EditorArticleSummary = z.object({ ...ArticleSummary.shape, ...editorFields }).openapi('EditorArticleSummary')
 export const EditorArticlePage = z
   .object({ data: z.array(EditorArticleSummary), next_cursor: NextCursor })
   .openapi('EditorArticlePage')

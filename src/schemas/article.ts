@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi'
-import { Body, Image } from './blocks.ts'
+import { Body, BodyOutput, Image, ImageOutput } from './blocks.ts'
 import { NextCursor, PageQuery, Slug, Timestamp, WebUrl } from './common.ts'
 
 export const ArticleStatus = z
@@ -22,7 +22,7 @@ export const ArticleSummary = z
     section: SectionRef,
     tags: z.array(TagRef),
     authors: z.array(AuthorRef),
-    image: Image.nullable(),
+    image: ImageOutput.nullable(),
     published_at: Timestamp,
     updated_at: Timestamp,
   })
@@ -33,7 +33,7 @@ export const Correction = z
   .openapi('Correction', { description: 'A public correction, appended by the editors.' })
 
 export const Article = ArticleSummary.extend({
-  body: Body,
+  body: BodyOutput,
   body_html: z.string().openapi({ description: 'The body rendered as escaped, safe HTML.' }),
   word_count: z.number().int(),
   reading_time_minutes: z.number().int(),
