@@ -12,8 +12,9 @@ import { headerDocs, problemResponses } from './errors.ts'
 /** Public reads need nothing; a partner may send a key, as a bearer token or as `?key=`. */
 export const partnerSecurity: Record<string, string[]>[] = [{}, { partnerKey: [] }, { partnerKeyQuery: [] }]
 
+// Partners' and editors' answers are private: they come without validators.
 const cachedHeaders = z.object({
-  etag: headerDocs.etag,
+  etag: headerDocs.etag.optional(),
   'last-modified': headerDocs['last-modified'].optional(),
   'cache-control': headerDocs['cache-control'],
 })
@@ -60,9 +61,10 @@ export function describeMiddleware(app: OpenAPIHono<AppEnv>, publicReads: [strin
       const ok = responses[200]
       if (ok) responses[200] = { ...ok, headers: cachedHeaders }
       responses[304] = notModified
-      responses[401] ??= problemResponses.badCredentials
+      // The credentials middleware's answer to a key or token it does not accept.
+      responses[401] = problemResponses.badCredentials
       if (read[1]) {
-        responses[429] ??= problemResponses.partnerRateLimited
+        responses[429] = problemResponses.partnerRateLimited
         route.security ??= partnerSecurity
       }
     }

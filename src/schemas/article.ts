@@ -1,6 +1,6 @@
 import { z } from '@hono/zod-openapi'
 import { Body, BodyOutput, Image, ImageOutput } from './blocks.ts'
-import { NextCursor, PageQuery, Slug, Timestamp, WebUrl } from './common.ts'
+import { AuthorSlug, NextCursor, PageQuery, SectionSlug, Slug, TagSlug, Timestamp, WebUrl } from './common.ts'
 
 export const ArticleStatus = z
   .enum(['draft', 'scheduled', 'published', 'unpublished'])
@@ -49,9 +49,9 @@ export const ArticlePage = z
 
 export const ArticleListQuery = z
   .object({
-    section: Slug.optional().openapi({ description: 'Only articles in this section.' }),
-    tag: Slug.optional().openapi({ description: 'Only articles with this tag.' }),
-    author: Slug.optional().openapi({ description: 'Only articles by this author.' }),
+    section: SectionSlug.optional().openapi({ description: 'Only articles in this section.' }),
+    tag: TagSlug.optional().openapi({ description: 'Only articles with this tag.' }),
+    author: AuthorSlug.optional().openapi({ description: 'Only articles by this author.' }),
     q: z
       .string()
       .trim()

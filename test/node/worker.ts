@@ -18,6 +18,9 @@ const root = path.join(import.meta.dirname, '../..')
 const wrangler = path.join(root, 'node_modules/.bin/wrangler')
 const quiet = { ...process.env, CI: 'true', WRANGLER_SEND_METRICS: 'false', WRANGLER_LOG: 'warn' }
 
+/** The bootstrap admin token the test Worker accepts. */
+export const ADMIN_TOKEN = 'bootstrap-admin-token-for-node-tests'
+
 export interface RunningWorker {
   /** The Worker's origin, e.g. http://127.0.0.1:40123 */
   url: string
@@ -51,7 +54,7 @@ export async function startWorker({ seed = true }: { seed?: boolean } = {}): Pro
   const url = `http://127.0.0.1:${port}`
   const child = spawn(
     wrangler,
-    ['dev', '--ip', '127.0.0.1', '--port', String(port), '--persist-to', state, '--var', `API_URL:${url}`, '--show-interactive-dev-session=false'],
+    ['dev', '--ip', '127.0.0.1', '--port', String(port), '--persist-to', state, '--var', `API_URL:${url}`, '--var', `ADMIN_TOKEN:${ADMIN_TOKEN}`, '--show-interactive-dev-session=false'],
     { cwd: root, env: quiet, stdio: ['ignore', 'pipe', 'pipe'], detached: true },
   )
   let output = ''

@@ -21,12 +21,12 @@ import { readCursor, toPage } from '../../lib/paging.ts'
 import { requireRole } from '../../middleware/auth.ts'
 import { ArticleWriteBody, EditorArticle, EditorArticlePage, EditorArticleQuery, StatusChange } from '../../schemas/admin.ts'
 import { ArticleInput, type ArticleStatus } from '../../schemas/article.ts'
-import { Slug } from '../../schemas/common.ts'
+import { ArticleSlug } from '../../schemas/common.ts'
 import { log } from '../../lib/log.ts'
 import { hubPingMessages } from '../../queue/websub.ts'
 import { adminErrors, bearer, etagHeader, preconditionErrors } from './common.ts'
 
-const params = z.object({ slug: Slug })
+const params = z.object({ slug: ArticleSlug })
 const editorArticle = { 'application/json': { schema: EditorArticle } }
 
 const listRoute = createRoute({
@@ -102,7 +102,7 @@ const deleteRoute = createRoute({
   security: bearer,
   middleware: [requireRole('editor')] as const,
   request: { params, headers: z.object({ 'if-match': z.string().optional() }) },
-  responses: { 204: { description: 'Unpublished.' }, ...preconditionErrors, ...adminErrors },
+  responses: { 204: { description: 'Unpublished.', headers: etagHeader }, ...preconditionErrors, ...adminErrors },
 })
 
 const etagOf = (row: { version: number }) => `"v${row.version}"`
