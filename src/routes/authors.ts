@@ -46,6 +46,7 @@ const listAuthorArticles = createRoute({
   path: '/v1/authors/{slug}/articles',
   tags: ['Authors'],
   summary: "List an author's articles",
+  description: 'Newest first, keyset-paginated like the article list: follow `next_cursor` until it is null.',
   request: { params, query: pageQuery },
   responses: {
     200: { description: 'A page of article summaries.', content: { 'application/json': { schema: ArticlePage } } },

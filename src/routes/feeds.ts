@@ -54,6 +54,7 @@ const scopedFeed = createRoute({
   path: '/feeds/{scope}/{slug}/{file}',
   tags: ['Syndication'],
   summary: "A section's, author's or tag's latest 50 articles",
+  description: 'The same feed as `/feeds/{file}`, limited to one section, author or tag. Without a key: headline, standfirst and link; with a partner key: the full text too.',
   request: {
     params: z.object({ scope: z.enum(['sections', 'authors', 'tags']).openapi({ example: 'sections' }), slug: SectionSlug, file }),
     query,

@@ -26,6 +26,7 @@ const getSection = createRoute({
   path: '/v1/sections/{slug}',
   tags: ['Sections and tags'],
   summary: 'Get a section with its latest articles',
+  description: 'The section and the first page of its articles, newest first; `articles.next_cursor` continues with `GET /v1/articles?section=…`.',
   request: { params: z.object({ slug: SectionSlug }), query: z.object(PageQuery).strict() },
   responses: {
     200: {

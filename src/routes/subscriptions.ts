@@ -73,7 +73,7 @@ const subscribeRoute = createRoute({
 
 // The example has a token's shape, so the pages (which change nothing) show in "Test request".
 const tokenQuery = z.object({
-  token: z.string().openapi({ description: 'The token from the e-mail link.', example: 'Q2xpZW50LWV4YW1wbGUtdG9rZW4tZm9yLWRvY3MtMTIz' }),
+  token: z.string().openapi({ description: 'The token from the e-mail link.', example: 'Q2xpZW50LWV4YW1wbGUtdG9rZW4tZm9yLWRvY3MtMTI' }),
 })
 
 const confirmPageRoute = createRoute({
@@ -112,6 +112,7 @@ const unsubscribePageRoute = createRoute({
   path: '/v1/subscriptions/unsubscribe',
   tags: ['Newsletters'],
   summary: 'The unsubscribe page (changes nothing)',
+  description: 'Mail scanners open links, so a GET only shows a page whose button POSTs to the same URL.',
   request: { query: tokenQuery },
   responses: {
     200: { description: 'A page with an unsubscribe button.', content: htmlContent },

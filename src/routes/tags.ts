@@ -29,6 +29,7 @@ const getTag = createRoute({
   path: '/v1/tags/{slug}',
   tags: ['Sections and tags'],
   summary: 'Get a tag with its latest articles',
+  description: 'The tag and the first page of its articles, newest first; `articles.next_cursor` continues with `GET /v1/articles?tag=…`.',
   request: { params: z.object({ slug: TagSlug }), query: pageQuery },
   responses: {
     200: { description: 'The tag and a page of its articles.', content: { 'application/json': { schema: TagWithArticles } } },
