@@ -6,16 +6,22 @@ export const ArticleStatus = z
   .enum(['draft', 'scheduled', 'published', 'unpublished'])
   .openapi({ description: 'Only `published` articles whose `published_at` has passed are public.' })
 
-const Ref = z.object({ slug: Slug, name: z.string() })
-export const SectionRef = Ref.openapi('SectionRef')
-export const TagRef = Ref.openapi('TagRef')
-export const AuthorRef = Ref.extend({ job_title: z.string().nullable(), url: WebUrl }).openapi('AuthorRef')
+export const SectionRef = z.object({ slug: SectionSlug, name: z.string().openapi({ example: 'Europe' }) }).openapi('SectionRef')
+export const TagRef = z.object({ slug: TagSlug, name: z.string().openapi({ example: 'Diplomacy' }) }).openapi('TagRef')
+export const AuthorRef = z
+  .object({
+    slug: AuthorSlug,
+    name: z.string().openapi({ example: 'Elena Varga' }),
+    job_title: z.string().nullable().openapi({ example: 'Diplomatic editor' }),
+    url: WebUrl.openapi({ example: 'https://www.example-daily.eu/authors/elena-varga' }),
+  })
+  .openapi('AuthorRef')
 
 export const ArticleSummary = z
   .object({
     slug: Slug,
     url: WebUrl.openapi({ description: "The article's page on the newspaper's site." }),
-    headline: z.string().openapi({ example: 'EU and Russia resume talks in Geneva' }),
+    headline: z.string().openapi({ example: 'EU and Russian envoys resume talks in Geneva after 18-month freeze' }),
     standfirst: z.string(),
     dateline: z.string().nullable().openapi({ example: 'Geneva' }),
     language: z.string().openapi({ example: 'en' }),

@@ -22,7 +22,7 @@ export const Timestamp = z.iso.datetime({ precision: 3 }).openapi({ example: '20
 export const WebUrl = z
   .url({ protocol: /^https?$/, hostname: z.regexes.domain })
   .max(2048)
-  .openapi({ example: 'https://www.example-daily.eu/articles/eu-russia-talks' })
+  .openapi({ example: 'https://www.example-daily.eu/articles/eu-and-russian-envoys-resume-talks-in-geneva' })
 
 export const Link = z
   .object({

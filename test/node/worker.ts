@@ -3,12 +3,12 @@
  * temporary folder (migrated, then seeded with the demo newspaper through the data layer, as
  * `npm start` does), and the static assets of wrangler.toml. `stop()` ends it and removes the folder.
  */
-import { execFile, spawn } from 'node:child_process'
+import { readD1Migrations } from '@cloudflare/vitest-plugin'
+import { spawn } from 'node:child_process'
 import { mkdtemp, rm } from 'node:fs/promises'
 import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { promisify } from 'node:util'
 import { getPlatformProxy } from 'wrangler'
 import { importContent } from '../../src/content/import.ts'
 import { Database } from '../../src/db/client.ts'
@@ -40,15 +40,19 @@ function freePort(): Promise<number> {
 /** Starts the Worker; `seed: false` leaves its database empty (migrated only). */
 export async function startWorker({ seed = true }: { seed?: boolean } = {}): Promise<RunningWorker> {
   const state = await mkdtemp(path.join(tmpdir(), 'newsroom-worker-'))
-  await promisify(execFile)(wrangler, ['d1', 'migrations', 'apply', 'DB', '--local', '--persist-to', state], { cwd: root, env: quiet })
-  if (seed) {
-    const proxy = await getPlatformProxy<Env>({ configPath: path.join(root, 'wrangler.toml'), persist: { path: path.join(state, 'v3') }, remoteBindings: false })
-    try {
+  // Migrations and demo content through one platform proxy (a wrangler CLI run per step would
+  // cost seconds each): the same local D1 files that `wrangler dev --persist-to` then opens.
+  const proxy = await getPlatformProxy<Env>({ configPath: path.join(root, 'wrangler.toml'), persist: { path: path.join(state, 'v3') }, remoteBindings: false })
+  try {
+    for (const migration of await readD1Migrations(path.join(root, 'migrations'))) {
+      await proxy.env.DB.batch(migration.queries.map((query) => proxy.env.DB.prepare(query)))
+    }
+    if (seed) {
       const report = await importContent(new Database(proxy.env.DB), demoBundle(new Date()), { cache: proxy.env.CACHE })
       if (report.errors.length > 0) throw new Error(`demo content refused: ${JSON.stringify(report.errors)}`)
-    } finally {
-      await proxy.dispose()
     }
+  } finally {
+    await proxy.dispose()
   }
   const port = await freePort()
   const url = `http://127.0.0.1:${port}`
