@@ -70,12 +70,8 @@ export function describeMiddleware(app: OpenAPIHono<AppEnv>, publicReads: [strin
     }
     const body = route.request?.body?.content as Record<string, unknown> | undefined
     if (body?.['application/json']) responses[415] ??= problemResponses.unsupportedMediaType
-    route.responses = responses as typeof route.responses
-  }
-  // Keep the order readable: statuses ascending.
-  for (const definition of registry.definitions) {
-    if (definition.type !== 'route') continue
-    const sorted = Object.entries(definition.route.responses).sort(([a], [b]) => Number(a) - Number(b))
-    definition.route.responses = Object.fromEntries(sorted) as typeof definition.route.responses
+    // Statuses ascending, as readers expect them.
+    const sorted = Object.entries(responses).sort(([a], [b]) => Number(a) - Number(b))
+    route.responses = Object.fromEntries(sorted) as typeof route.responses
   }
 }
