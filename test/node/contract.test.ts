@@ -240,4 +240,16 @@ describe('the OpenAPI document against the real Worker', () => {
     }
     expect(failures).toEqual([])
   })
+
+  it("accepts the request bodies' examples as they are", { timeout: 60_000 }, async () => {
+    const example = (name: string) => doc.components.schemas[name].example
+    const signup = await call('/v1/subscriptions', 'post', '/v1/subscriptions', { 'content-type': 'application/json', ...ip(9) }, example('SubscriptionRequest'))
+    expect(signup.status).toBe(202)
+    const put = await call('/v1/admin/articles/{slug}', 'put', '/v1/admin/articles/example-article', adminJson, example('ArticleWrite'))
+    expect(put.status, put.text).toBe(201)
+    const patch = await call('/v1/admin/articles/{slug}', 'patch', '/v1/admin/articles/example-article', { ...adminJson, 'if-match': String(put.headers.etag) }, example('StatusChange'))
+    expect(patch.status, patch.text).toBe(200)
+    const token = await call('/v1/admin/tokens', 'post', '/v1/admin/tokens', adminJson, example('TokenCreate'))
+    expect(token.status, token.text).toBe(201)
+  })
 })
