@@ -1,5 +1,4 @@
 import { OpenAPIHono } from '@hono/zod-openapi'
-import { Scalar } from '@scalar/hono-api-reference'
 import type { AppEnv } from './context.ts'
 import { onError, onNotFound, validationHook } from './errors.ts'
 import { adminBodyLimit } from './middleware/admin-body-limit.ts'
@@ -9,6 +8,9 @@ import { personalLinks } from './middleware/personal-links.ts'
 import { readThrough } from './middleware/read-through.ts'
 import { requestContext } from './middleware/request-context.ts'
 import { articles } from './routes/articles.ts'
+import { docs } from './routes/docs.ts'
+import { problems } from './routes/problems.ts'
+import { describeMiddleware } from './openapi.ts'
 import { authors } from './routes/authors.ts'
 import { health } from './routes/health.ts'
 import { publication } from './routes/publication.ts'
@@ -73,12 +75,9 @@ function createApp() {
     .route('/', partner)
     .route('/', feeds)
     .route('/', sitemaps)
+    .route('/', problems)
 
-  app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', {
-    type: 'http',
-    scheme: 'bearer',
-    description: 'An editor token (POST /v1/admin/tokens), or the bootstrap ADMIN_TOKEN secret.',
-  })
+  describeMiddleware(app, PUBLIC_READS)
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'partnerKey', {
     type: 'http',
@@ -94,7 +93,9 @@ function createApp() {
       version: '1.0.0',
       description:
         'Published articles, authors, sections and tags of a daily online newspaper, as JSON. ' +
-        'Every error is an RFC 9457 problem (`application/problem+json`).',
+        'Every error is an RFC 9457 problem (`application/problem+json`) whose `type` names its kind ' +
+        '(`/problems/{kind}`: validation, not-found, unauthorized, rate-limited, unavailable…).',
+      contact: { name: `${c.env.PUBLICATION_NAME} developers`, url: `${c.get('site').apiUrl}/docs` },
       license: { name: 'Proprietary', identifier: 'LicenseRef-Proprietary' },
     },
     servers: [{ url: c.get('site').apiUrl, description: 'This deployment (API_URL)' }],
@@ -112,7 +113,7 @@ function createApp() {
       { name: 'Operations', description: 'Health and documentation.' },
     ],
   }))
-  app.get('/docs', Scalar({ url: '/openapi.json', pageTitle: 'Content API reference' }))
+  app.route('/', docs)
   return routes
 }
 

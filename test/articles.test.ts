@@ -121,7 +121,7 @@ describe('GET /v1/articles', () => {
     const { status, body, headers } = await getJson(`/v1/articles?${query}`)
     expect(status).toBe(400)
     expect(headers.get('content-type')).toBe('application/problem+json')
-    expect(body).toMatchObject({ type: 'about:blank', title: 'Bad Request', status: 400, request_id: expect.any(String) })
+    expect(body).toMatchObject({ type: 'http://localhost:8787/problems/validation', title: 'Bad Request', status: 400, request_id: expect.any(String) })
     expect(body.errors.map((e: any) => e.field)).toContain(field)
   })
 

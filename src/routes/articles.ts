@@ -4,7 +4,7 @@ import { findPublishedArticle, toArticle } from '../db/articles.ts'
 import { scopeStatement } from '../db/taxonomy.ts'
 import { errorResponses, invalid, notFound, validationHook, type FieldError } from '../errors.ts'
 import { Article, ArticleListQuery, ArticlePage } from '../schemas/article.ts'
-import { Slug } from '../schemas/common.ts'
+import { ArticleSlug } from '../schemas/common.ts'
 import { syndicatedArticle } from '../render/feeds.ts'
 import { loadArticlePage } from './article-page.ts'
 
@@ -31,7 +31,7 @@ const getArticle = createRoute({
   summary: 'Get a published article',
   description: 'The whole article: body blocks, rendered HTML, word count, reading time and schema.org JSON-LD.',
   request: {
-    params: z.object({ slug: Slug }),
+    params: z.object({ slug: ArticleSlug }),
     query: z
       .object({ key: z.string().optional().openapi({ description: "A syndication partner's key (or send it as a Bearer token)." }) })
       .strict(),

@@ -6,10 +6,10 @@ import { errorResponses, notFound, validationHook } from '../errors.ts'
 import { readCursor, toPage } from '../lib/paging.ts'
 import { ArticlePage } from '../schemas/article.ts'
 import { Author, AuthorPage } from '../schemas/author.ts'
-import { PageQuery, Slug } from '../schemas/common.ts'
+import { AuthorSlug, PageQuery } from '../schemas/common.ts'
 import { loadArticlePage, type ArticlePageQuery } from './article-page.ts'
 
-const params = z.object({ slug: Slug })
+const params = z.object({ slug: AuthorSlug })
 const pageQuery = z.object(PageQuery).strict()
 
 const listAuthors = createRoute({
@@ -46,6 +46,7 @@ const listAuthorArticles = createRoute({
   path: '/v1/authors/{slug}/articles',
   tags: ['Authors'],
   summary: "List an author's articles",
+  description: 'Newest first, keyset-paginated like the article list: follow `next_cursor` until it is null.',
   request: { params, query: pageQuery },
   responses: {
     200: { description: 'A page of article summaries.', content: { 'application/json': { schema: ArticlePage } } },

@@ -8,7 +8,8 @@ import { scopeStatement, type ScopeKind } from '../db/taxonomy.ts'
 import { errorResponses, notFound, validationHook } from '../errors.ts'
 import { webUrl } from '../lib/site.ts'
 import { renderFeed, syndicatedHtml, type FeedFormat, type FeedModel } from '../render/feeds.ts'
-import { Slug } from '../schemas/common.ts'
+import { SectionSlug } from '../schemas/common.ts'
+import { JsonFeed } from '../schemas/feed.ts'
 
 /** The latest articles a feed carries. */
 export const FEED_SIZE = 50
@@ -21,14 +22,14 @@ const CONTENT_TYPES: Record<FeedFormat, string> = {
 }
 const SCOPES = { sections: 'section', authors: 'author', tags: 'tag' } as const satisfies Record<string, ScopeKind>
 
-const file = z.enum(['rss.xml', 'atom.xml', 'feed.json']).openapi({ description: 'RSS 2.0, Atom 1.0 or JSON Feed 1.1.' })
+const file = z.enum(['rss.xml', 'atom.xml', 'feed.json']).openapi({ description: 'RSS 2.0, Atom 1.0 or JSON Feed 1.1.', example: 'rss.xml' })
 const query = z
   .object({ key: z.string().optional().openapi({ description: "A partner's key, for readers that cannot send Authorization." }) })
   .strict()
 const feedContent = {
   'application/rss+xml': { schema: z.string() },
   'application/atom+xml': { schema: z.string() },
-  'application/feed+json': { schema: z.string() },
+  'application/feed+json': { schema: JsonFeed },
 }
 const partnerErrors = {
   401: { description: 'A partner key that is not valid or was revoked.', content: errorResponses[400].content },
@@ -54,8 +55,9 @@ const scopedFeed = createRoute({
   path: '/feeds/{scope}/{slug}/{file}',
   tags: ['Syndication'],
   summary: "A section's, author's or tag's latest 50 articles",
+  description: 'The same feed as `/feeds/{file}`, limited to one section, author or tag. Without a key: headline, standfirst and link; with a partner key: the full text too.',
   request: {
-    params: z.object({ scope: z.enum(['sections', 'authors', 'tags']), slug: Slug, file }),
+    params: z.object({ scope: z.enum(['sections', 'authors', 'tags']).openapi({ example: 'sections' }), slug: SectionSlug, file }),
     query,
   },
   responses: { 200: { description: 'The feed.', content: feedContent }, ...partnerErrors, ...errorResponses },

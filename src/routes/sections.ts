@@ -2,7 +2,7 @@ import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi'
 import type { AppEnv } from '../context.ts'
 import { findSectionStatement, listSectionsStatement, toSection, type SectionRow } from '../db/taxonomy.ts'
 import { errorResponses, notFound, validationHook } from '../errors.ts'
-import { PageQuery, Slug } from '../schemas/common.ts'
+import { PageQuery, SectionSlug } from '../schemas/common.ts'
 import { SectionList, SectionWithArticles } from '../schemas/taxonomy.ts'
 import { loadArticlePage } from './article-page.ts'
 
@@ -26,7 +26,8 @@ const getSection = createRoute({
   path: '/v1/sections/{slug}',
   tags: ['Sections and tags'],
   summary: 'Get a section with its latest articles',
-  request: { params: z.object({ slug: Slug }), query: z.object(PageQuery).strict() },
+  description: 'The section and the first page of its articles, newest first; `articles.next_cursor` continues with `GET /v1/articles?section=…`.',
+  request: { params: z.object({ slug: SectionSlug }), query: z.object(PageQuery).strict() },
   responses: {
     200: {
       description: 'The section and a page of its articles.',

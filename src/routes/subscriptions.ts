@@ -3,7 +3,7 @@ import type { Context } from 'hono'
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
 import type { AppEnv } from '../context.ts'
 import { confirmSubscriptions, eraseSubscriber, findToken, unsubscribe, type TokenRow } from '../db/subscribers.ts'
-import { ApiError, describeErrors, fieldErrors, invalid, PROBLEM_JSON, Problem, problemResponse, validationHook, type FieldError } from '../errors.ts'
+import { ApiError, describeErrors, fieldErrors, headerDocs, invalid, PROBLEM_JSON, Problem, problemResponse, validationHook, type FieldError } from '../errors.ts'
 import { log } from '../lib/log.ts'
 import { allowedOrigins, isAllowedUrl } from '../lib/origins.ts'
 import { keyedHash, looksLikeToken, sha256Hex } from '../lib/tokens.ts'
@@ -44,18 +44,37 @@ const subscribeRoute = createRoute({
     },
   },
   responses: {
+    200: {
+      description: 'Form posts without an allowed `return_to` (nor SUBSCRIBE_THANK_YOU_URL): a page asking the reader to check their inbox.',
+      content: htmlContent,
+    },
     202: { description: 'Accepted: the sign-up is queued.', content: { 'application/json': { schema: SubscriptionAccepted } } },
-    303: { description: 'Form posts: back to `return_to` (or the thank-you page).' },
-    400: { description: 'Invalid fields, named in `errors`.', content: problemContent },
-    403: { description: 'A form posted from an origin that is not allowed, or a failed Turnstile check.', content: problemContent },
-    413: { description: 'Body over 16 KiB.', content: problemContent },
-    415: { description: 'Not JSON, urlencoded or multipart.', content: problemContent },
-    429: { description: 'Too many sign-ups from this address; see `Retry-After`.', content: problemContent },
-    503: { description: 'The queue is unavailable: nothing was stored; retry after `Retry-After`.', content: problemContent },
+    303: {
+      description: 'Form posts: back to `return_to` (or the thank-you page) with `?subscription=pending`, or `?subscription=error&status=…&fields=…` when it failed.',
+      headers: z.object({ location: headerDocs.location }),
+    },
+    // Form posts that fail without an allowed `return_to` get a page saying what to fix; apps get a problem.
+    400: { description: 'Invalid fields, named in `errors` (forms: a page naming them).', content: { ...problemContent, ...htmlContent } },
+    403: { description: 'A form posted from an origin that is not allowed, or a failed Turnstile check.', content: { ...problemContent, ...htmlContent } },
+    413: { description: 'Body over 16 KiB.', content: { ...problemContent, ...htmlContent } },
+    415: { description: 'Not JSON, urlencoded or multipart.', content: { ...problemContent, ...htmlContent } },
+    429: {
+      description: 'Too many sign-ups from this address; see `Retry-After`.',
+      headers: z.object({ 'retry-after': headerDocs['retry-after'] }),
+      content: { ...problemContent, ...htmlContent },
+    },
+    503: {
+      description: 'The queue is unavailable: nothing was stored; retry after `Retry-After`.',
+      headers: z.object({ 'retry-after': headerDocs['retry-after'] }),
+      content: { ...problemContent, ...htmlContent },
+    },
   },
 })
 
-const tokenQuery = z.object({ token: z.string().openapi({ description: 'The token from the e-mail link.' }) })
+// The example has a token's shape, so the pages (which change nothing) show in "Test request".
+const tokenQuery = z.object({
+  token: z.string().openapi({ description: 'The token from the e-mail link.', example: 'Q2xpZW50LWV4YW1wbGUtdG9rZW4tZm9yLWRvY3MtMTI' }),
+})
 
 const confirmPageRoute = createRoute({
   operationId: 'confirmSubscriptionPage',
@@ -93,6 +112,7 @@ const unsubscribePageRoute = createRoute({
   path: '/v1/subscriptions/unsubscribe',
   tags: ['Newsletters'],
   summary: 'The unsubscribe page (changes nothing)',
+  description: 'Mail scanners open links, so a GET only shows a page whose button POSTs to the same URL.',
   request: { query: tokenQuery },
   responses: {
     200: { description: 'A page with an unsubscribe button.', content: htmlContent },

@@ -53,11 +53,14 @@ export const sync = new OpenAPIHono<AppEnv>({ defaultHook: validationHook }).ope
   for (const row of publication!.results as PublicationRow[]) current.set('publication:publication', toPublication(row))
 
   const changes = page.map((change) => {
-    // What the client must hold now: the current public state, or nothing.
+    // What the client must hold now: the current public state, or nothing. (`current` is keyed by
+    // type, so `data` is of the change's type: the cast only tells the compiler so.)
     const data = current.get(`${change.type}:${change.slug}`)
-    return data === undefined
-      ? { seq: change.seq, type: change.type, op: 'delete' as const, slug: change.slug }
-      : { seq: change.seq, type: change.type, op: 'upsert' as const, slug: change.slug, data }
+    return (
+      data === undefined
+        ? { seq: change.seq, type: change.type, op: 'delete' as const, slug: change.slug }
+        : { seq: change.seq, type: change.type, op: 'upsert' as const, slug: change.slug, data }
+    ) as Change
   })
   const last = page[page.length - 1]?.seq ?? after
   c.header('cache-control', 'no-store')

@@ -3,7 +3,7 @@ import type { AppEnv } from '../context.ts'
 import { listTagsStatement, publicTagStatement, toTag, type TagRow } from '../db/taxonomy.ts'
 import { errorResponses, notFound, validationHook } from '../errors.ts'
 import { readCursor, toPage } from '../lib/paging.ts'
-import { PageQuery, Slug } from '../schemas/common.ts'
+import { PageQuery, TagSlug } from '../schemas/common.ts'
 import { TagPage, TagWithArticles } from '../schemas/taxonomy.ts'
 import { loadArticlePage } from './article-page.ts'
 
@@ -29,7 +29,8 @@ const getTag = createRoute({
   path: '/v1/tags/{slug}',
   tags: ['Sections and tags'],
   summary: 'Get a tag with its latest articles',
-  request: { params: z.object({ slug: Slug }), query: pageQuery },
+  description: 'The tag and the first page of its articles, newest first; `articles.next_cursor` continues with `GET /v1/articles?tag=…`.',
+  request: { params: z.object({ slug: TagSlug }), query: pageQuery },
   responses: {
     200: { description: 'The tag and a page of its articles.', content: { 'application/json': { schema: TagWithArticles } } },
     ...errorResponses,

@@ -13,7 +13,22 @@ export const ArticleWriteBody = ArticleInput.omit({ slug: true })
       .openapi({ description: 'A public correction to append (with the time of this edit). Leave out for routine edits.' }),
   })
   .strict()
-  .openapi('ArticleWrite')
+  .openapi('ArticleWrite', {
+    // Points at the demo newspaper's section, tags and authors, so that it can be sent as it is.
+    example: {
+      headline: 'EU and Russian envoys resume talks in Geneva after 18-month freeze',
+      standfirst: 'Senior diplomats met for six hours at a lakeside villa.',
+      dateline: 'Geneva',
+      language: 'en',
+      section: 'europe',
+      tags: ['diplomacy', 'russia'],
+      authors: ['elena-varga'],
+      image: null,
+      body: [{ type: 'paragraph', content: [{ text: 'Senior envoys from the European Union and Russia sat down at the same table in Geneva on Tuesday.' }] }],
+      status: 'draft',
+      published_at: null,
+    },
+  })
 
 export const StatusChange = z
   .object({
@@ -23,7 +38,7 @@ export const StatusChange = z
     }),
   })
   .strict()
-  .openapi('StatusChange')
+  .openapi('StatusChange', { example: { status: 'published' } })
 
 const editorFields = {
   status: ArticleStatus,
@@ -31,8 +46,10 @@ const editorFields = {
   version: z.number().int().openapi({ description: 'Bumped by every write; the ETag is built from it.' }),
 }
 
-export const EditorArticle = Article.extend({ ...editorFields, created_at: Timestamp }).openapi('EditorArticle')
-export const EditorArticleSummary = ArticleSummary.extend(editorFields).openapi('EditorArticleSummary')
+// Whole objects rather than extensions: the document would write an extension as an allOf with the
+// public schema, which cannot widen `published_at` to null (drafts have none).
+export const EditorArticle = z.object({ ...Article.shape, ...editorFields, created_at: Timestamp }).openapi('EditorArticle')
+export const EditorArticleSummary = z.object({ ...ArticleSummary.shape, ...editorFields }).openapi('EditorArticleSummary')
 export const EditorArticlePage = z
   .object({ data: z.array(EditorArticleSummary), next_cursor: NextCursor })
   .openapi('EditorArticlePage')
@@ -42,7 +59,7 @@ export const EditorArticleQuery = z.object({ status: ArticleStatus.optional(), .
 export const TokenCreate = z
   .object({ name: z.string().trim().min(1).max(100), role: z.enum(['editor', 'admin']) })
   .strict()
-  .openapi('TokenCreate')
+  .openapi('TokenCreate', { example: { name: 'Marta Ferreira', role: 'editor' } })
 
 export const TokenInfo = z
   .object({

@@ -1,28 +1,34 @@
 import { z } from '@hono/zod-openapi'
-import { Body, Image } from './blocks.ts'
-import { NextCursor, PageQuery, Slug, Timestamp, WebUrl } from './common.ts'
+import { Body, BodyOutput, Image, ImageOutput } from './blocks.ts'
+import { AuthorSlug, NextCursor, PageQuery, SectionSlug, Slug, TagSlug, Timestamp, WebUrl } from './common.ts'
 
 export const ArticleStatus = z
   .enum(['draft', 'scheduled', 'published', 'unpublished'])
   .openapi({ description: 'Only `published` articles whose `published_at` has passed are public.' })
 
-const Ref = z.object({ slug: Slug, name: z.string() })
-export const SectionRef = Ref.openapi('SectionRef')
-export const TagRef = Ref.openapi('TagRef')
-export const AuthorRef = Ref.extend({ job_title: z.string().nullable(), url: WebUrl }).openapi('AuthorRef')
+export const SectionRef = z.object({ slug: SectionSlug, name: z.string().openapi({ example: 'Europe' }) }).openapi('SectionRef')
+export const TagRef = z.object({ slug: TagSlug, name: z.string().openapi({ example: 'Diplomacy' }) }).openapi('TagRef')
+export const AuthorRef = z
+  .object({
+    slug: AuthorSlug,
+    name: z.string().openapi({ example: 'Elena Varga' }),
+    job_title: z.string().nullable().openapi({ example: 'Diplomatic editor' }),
+    url: WebUrl.openapi({ example: 'https://www.example-daily.eu/authors/elena-varga' }),
+  })
+  .openapi('AuthorRef')
 
 export const ArticleSummary = z
   .object({
     slug: Slug,
     url: WebUrl.openapi({ description: "The article's page on the newspaper's site." }),
-    headline: z.string().openapi({ example: 'EU and Russia resume talks in Geneva' }),
+    headline: z.string().openapi({ example: 'EU and Russian envoys resume talks in Geneva after 18-month freeze' }),
     standfirst: z.string(),
     dateline: z.string().nullable().openapi({ example: 'Geneva' }),
     language: z.string().openapi({ example: 'en' }),
     section: SectionRef,
     tags: z.array(TagRef),
     authors: z.array(AuthorRef),
-    image: Image.nullable(),
+    image: ImageOutput.nullable(),
     published_at: Timestamp,
     updated_at: Timestamp,
   })
@@ -33,7 +39,7 @@ export const Correction = z
   .openapi('Correction', { description: 'A public correction, appended by the editors.' })
 
 export const Article = ArticleSummary.extend({
-  body: Body,
+  body: BodyOutput,
   body_html: z.string().openapi({ description: 'The body rendered as escaped, safe HTML.' }),
   word_count: z.number().int(),
   reading_time_minutes: z.number().int(),
@@ -55,9 +61,9 @@ export const ArticlePage = z
 
 export const ArticleListQuery = z
   .object({
-    section: Slug.optional().openapi({ description: 'Only articles in this section.' }),
-    tag: Slug.optional().openapi({ description: 'Only articles with this tag.' }),
-    author: Slug.optional().openapi({ description: 'Only articles by this author.' }),
+    section: SectionSlug.optional().openapi({ description: 'Only articles in this section.' }),
+    tag: TagSlug.optional().openapi({ description: 'Only articles with this tag.' }),
+    author: AuthorSlug.optional().openapi({ description: 'Only articles by this author.' }),
     q: z
       .string()
       .trim()

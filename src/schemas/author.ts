@@ -8,7 +8,7 @@ export const AuthorSummary = z
   .object({
     slug: Slug,
     name: z.string().openapi({ example: 'Elena Varga' }),
-    job_title: z.string().nullable().openapi({ example: 'Diplomatic correspondent' }),
+    job_title: z.string().nullable().openapi({ example: 'Diplomatic editor' }),
     url: WebUrl,
     photo: Photo.nullable(),
   })

@@ -76,3 +76,22 @@ export const Body = z.array(Block).max(1000)
 export type Inline = z.infer<typeof Inline>
 export type Image = z.infer<typeof Image>
 export type Block = z.infer<typeof Block>
+
+/**
+ * A shape as answers carry it: a field that has a default on input is always present in output
+ * (as null when there is nothing), so responses must not declare it optional.
+ */
+export function answered<S extends z.ZodRawShape>(shape: S) {
+  return Object.fromEntries(
+    Object.entries(shape).map(([key, field]) => [key, field instanceof z.ZodDefault ? field.unwrap() : field]),
+  ) as { [K in keyof S]: S[K] extends z.ZodDefault<infer Inner> ? Inner : S[K] }
+}
+
+// The body and image as answers carry them (the schemas above describe what editors send).
+export const ImageOutput = z.object(answered(Image.shape)).openapi('ImageOutput')
+export const QuoteBlockOutput = z.object(answered(QuoteBlock.shape)).openapi('QuoteBlockOutput')
+export const ImageBlockOutput = z.object(answered(ImageBlock.shape)).openapi('ImageBlockOutput')
+export const BlockOutput = z
+  .discriminatedUnion('type', [ParagraphBlock, HeadingBlock, QuoteBlockOutput, ImageBlockOutput, ListBlock])
+  .openapi('BlockOutput')
+export const BodyOutput = z.array(BlockOutput)

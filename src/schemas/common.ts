@@ -6,7 +6,14 @@ export const Slug = z
   .min(1)
   .max(120)
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be lowercase letters, digits and single hyphens')
-  .openapi({ example: 'eu-russia-talks-resume-in-geneva' })
+  .openapi({ example: 'eu-and-russian-envoys-resume-talks-in-geneva' })
+
+// Each kind's slug, with an example from the demo newspaper (scripts/demo-content.ts), so that
+// "Test request" in /docs answers 200 on a fresh `npm start`.
+export const ArticleSlug = Slug.openapi({ example: 'eu-and-russian-envoys-resume-talks-in-geneva' })
+export const AuthorSlug = Slug.openapi({ example: 'elena-varga' })
+export const SectionSlug = Slug.openapi({ example: 'europe' })
+export const TagSlug = Slug.openapi({ example: 'diplomacy' })
 
 /** An instant in UTC, written exactly as JavaScript's toISOString() writes it. */
 export const Timestamp = z.iso.datetime({ precision: 3 }).openapi({ example: '2026-11-24T08:30:00.000Z' })
@@ -15,7 +22,7 @@ export const Timestamp = z.iso.datetime({ precision: 3 }).openapi({ example: '20
 export const WebUrl = z
   .url({ protocol: /^https?$/, hostname: z.regexes.domain })
   .max(2048)
-  .openapi({ example: 'https://www.example-daily.eu/articles/eu-russia-talks' })
+  .openapi({ example: 'https://www.example-daily.eu/articles/eu-and-russian-envoys-resume-talks-in-geneva' })
 
 export const Link = z
   .object({

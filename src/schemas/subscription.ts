@@ -24,7 +24,10 @@ export const SubscriptionBody = subscriptionRequest(['daily', 'breaking'])
     website: z.string().optional().openapi({ description: 'Leave empty. (A field that people never see nor fill.)' }),
     'cf-turnstile-response': z.string().optional().openapi({ description: 'The Turnstile token, when Turnstile is enabled.' }),
   })
-  .openapi('SubscriptionRequest')
+  .openapi('SubscriptionRequest', {
+    // What "Test request" in /docs sends: a real sign-up (the honeypot left empty).
+    example: { email: 'reader@example.org', name: 'Ana Reader', newsletters: ['daily'], consent: true, source: 'https://www.example-daily.eu/newsletter' },
+  })
 
 export const SubscriptionAccepted = z
   .object({ status: z.literal('pending') })

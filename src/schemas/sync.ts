@@ -7,17 +7,33 @@ import { Section, Tag } from './taxonomy.ts'
 
 export const AuthorRecord = AuthorSummary.extend({ bio: z.string(), links: z.array(Link), updated_at: Timestamp }).openapi('AuthorRecord')
 
+/** One type of change: `data` is that type's current public representation. */
+function changeOf<T extends string, D extends z.ZodType>(type: T, data: D, name: string) {
+  return z
+    .object({
+      seq: z.number().int().openapi({ description: 'The position of this change in the log.' }),
+      type: z.literal(type),
+      op: z.enum(['upsert', 'delete']),
+      slug: z.string(),
+      data: data
+        .optional()
+        .openapi({ description: "Upserts: the resource's current public representation. Deletes (tombstones) have none." }),
+    })
+    .openapi(name)
+}
+
+/**
+ * A change, discriminated on `type`, so that a generated client knows what `data` holds without a
+ * cast. A new type of change is one more member here.
+ */
 export const Change = z
-  .object({
-    seq: z.number().int().openapi({ description: 'The position of this change in the log.' }),
-    type: z.enum(['article', 'author', 'section', 'tag', 'publication']),
-    op: z.enum(['upsert', 'delete']),
-    slug: z.string(),
-    data: z
-      .union([Article, AuthorRecord, Section, Tag, Publication])
-      .optional()
-      .openapi({ description: "Upserts: the resource's current public representation. Deletes (tombstones) have none." }),
-  })
+  .discriminatedUnion('type', [
+    changeOf('article', Article, 'ArticleChange'),
+    changeOf('author', AuthorRecord, 'AuthorChange'),
+    changeOf('section', Section, 'SectionChange'),
+    changeOf('tag', Tag, 'TagChange'),
+    changeOf('publication', Publication, 'PublicationChange'),
+  ])
   .openapi('Change')
 
 export const SyncPage = z

@@ -21,13 +21,13 @@ import { readCursor, toPage } from '../../lib/paging.ts'
 import { requireRole } from '../../middleware/auth.ts'
 import { ArticleWriteBody, EditorArticle, EditorArticlePage, EditorArticleQuery, StatusChange } from '../../schemas/admin.ts'
 import { ArticleInput, type ArticleStatus } from '../../schemas/article.ts'
-import { Slug } from '../../schemas/common.ts'
+import { ArticleSlug } from '../../schemas/common.ts'
 import { log } from '../../lib/log.ts'
 import { hubPingMessages } from '../../queue/websub.ts'
 import { announceToPartners } from '../../syndication/events.ts'
 import { adminErrors, bearer, etagHeader, preconditionErrors } from './common.ts'
 
-const params = z.object({ slug: Slug })
+const params = z.object({ slug: ArticleSlug })
 const editorArticle = { 'application/json': { schema: EditorArticle } }
 
 const listRoute = createRoute({
@@ -36,6 +36,7 @@ const listRoute = createRoute({
   path: '/v1/admin/articles',
   tags: ['Editorial'],
   summary: 'Articles in any state, most recently updated first',
+  description: 'Drafts, scheduled, published and unpublished articles, with their status and version; filter with `status`. Keyset-paginated.',
   security: bearer,
   middleware: [requireRole('editor')] as const,
   request: { query: EditorArticleQuery },
@@ -48,6 +49,7 @@ const getRoute = createRoute({
   path: '/v1/admin/articles/{slug}',
   tags: ['Editorial'],
   summary: 'Preview an article in any state',
+  description: 'The article as readers will see it, plus `status`, `version` and an ETag to send back as `If-Match` when editing.',
   security: bearer,
   middleware: [requireRole('editor')] as const,
   request: { params },
@@ -84,6 +86,7 @@ const patchRoute = createRoute({
   path: '/v1/admin/articles/{slug}',
   tags: ['Editorial'],
   summary: 'Publish now, schedule, unpublish or return to draft',
+  description: 'Moves the article to `published` (now or at `published_at`), `scheduled` (a future `published_at`), `unpublished` or `draft`. Send `If-Match` with the current ETag.',
   security: bearer,
   middleware: [requireRole('editor')] as const,
   request: {
@@ -100,10 +103,11 @@ const deleteRoute = createRoute({
   path: '/v1/admin/articles/{slug}',
   tags: ['Editorial'],
   summary: 'Unpublish an article (it stays as a tombstone for sync)',
+  description: 'The article leaves the public API and feeds; the sync log records a delete. Send `If-Match` with the current ETag.',
   security: bearer,
   middleware: [requireRole('editor')] as const,
   request: { params, headers: z.object({ 'if-match': z.string().optional() }) },
-  responses: { 204: { description: 'Unpublished.' }, ...preconditionErrors, ...adminErrors },
+  responses: { 204: { description: 'Unpublished.', headers: etagHeader }, ...preconditionErrors, ...adminErrors },
 })
 
 const etagOf = (row: { version: number }) => `"v${row.version}"`
