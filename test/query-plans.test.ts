@@ -2,8 +2,9 @@ import { env } from 'cloudflare:workers'
 import { describe, expect, it } from 'vitest'
 import { listArticlesQuery, type ArticleFilter } from '../src/db/articles.ts'
 
-async function plan(filter: ArticleFilter, after = false) {
+async function plan(filter: ArticleFilter, after = false, range: { from?: string; to?: string } = {}) {
   const { sql, params } = listArticlesQuery(filter, {
+    ...range,
     now: new Date().toISOString(),
     limit: 21,
     after: after ? (filter.match ? { k: 'r', v: -1.5, id: 10 } : { k: 't', v: '2026-01-01T00:00:00.000Z', id: 10 }) : undefined,
@@ -25,6 +26,22 @@ describe.each([
     const steps = await plan(filter, after)
     const text = steps.join('\n')
     expect(text).toContain(index)
+    expect(text).not.toMatch(/SCAN (a|x|articles)\b(?! USING)/)
+    expect(text).not.toContain('TEMP B-TREE FOR ORDER BY')
+  })
+})
+
+// A range of published time bounds the same index walk: it starts at `to` (or the cursor) and
+// stops at `from`, rather than filtering every older row.
+describe.each([
+  ['latest', {}, 'articles_latest'],
+  ['a section', { section: 'europe' }, 'articles_by_section'],
+  ['a tag', { tag: 'diplomacy' }, 'article_tags_feed'],
+  ['an author', { author: 'elena-varga' }, 'article_authors_feed'],
+] as const)('the list of %s between two dates', (_, filter, index) => {
+  it.each([false, true])(`walks ${index} from to to from (after a cursor: %s)`, async (after) => {
+    const text = (await plan(filter, after, { from: '2025-01-01T00:00:00.000Z', to: '2026-06-01T00:00:00.000Z' })).join('\n')
+    expect(text).toMatch(new RegExp(`USING (COVERING )?INDEX ${index} \\(.*published_at>\\?`))
     expect(text).not.toMatch(/SCAN (a|x|articles)\b(?! USING)/)
     expect(text).not.toContain('TEMP B-TREE FOR ORDER BY')
   })

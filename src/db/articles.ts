@@ -183,6 +183,10 @@ export interface ListOptions {
   /** Rows to fetch: callers ask for one more than a page to learn whether another page follows. */
   limit: number
   after?: Extract<Cursor, { k: 't' | 'r' }>
+  /** Published at or after this instant (as toISOString writes it). */
+  from?: string
+  /** Published before this instant. */
+  to?: string
   /** Whole articles (body, corrections) rather than summaries: for feeds. */
   full?: boolean
 }
@@ -223,6 +227,8 @@ export function listArticlesQuery(filter: ArticleFilter, options: ListOptions): 
     where.push(`(f.rank, a.id) > (${p(after ? after.v : BEST_RANK)}, ${p(after ? after.id : 0)})`)
     order = 'f.rank, a.id'
     rank = ', f.rank AS rank'
+    if (options.from) where.push(`a.published_at >= ${p(options.from)}`)
+    if (options.to) where.push(`a.published_at < ${p(options.to)}`)
   } else {
     // x: the table whose index yields this scope newest first (the link table of a tag or
     // author; articles itself otherwise)
@@ -242,6 +248,9 @@ export function listArticlesQuery(filter: ArticleFilter, options: ListOptions): 
       where.push(`a.status = 'published'`)
     }
     where.push(`${x}.published_at <= ${now}`)
+    // A range narrows the same index walk: it starts at `to` and stops at `from`.
+    if (options.from) where.push(`${x}.published_at >= ${p(options.from)}`)
+    if (options.to) where.push(`${x}.published_at < ${p(options.to)}`)
     where.push(`(${x}.published_at, ${id}) < (${p(after ? after.v : END_OF_TIME)}, ${p(after ? after.id : MAX_ID)})`)
     order = `${x}.published_at DESC, ${id} DESC`
   }

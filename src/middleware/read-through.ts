@@ -81,6 +81,9 @@ async function cacheKey(path: string, params: URLSearchParams | null): Promise<s
   if (params) {
     const q = params.get('q')
     if (q !== null) params.set('q', searchKey(q))
+    // `fields=-jsonld,-body` and `fields=-body,-jsonld` are one answer.
+    const fields = params.get('fields')
+    if (fields !== null) params.set('fields', [...new Set(fields.split(','))].sort().join(','))
     params.sort()
     key += `?${params}`
   }

@@ -4,10 +4,10 @@ import type { AppEnv } from '../context.ts'
 import { authorProfileStatement, listAuthorsStatement, toAuthorSummary, type AuthorRow } from '../db/authors.ts'
 import { errorResponses, notFound, validationHook } from '../errors.ts'
 import { readCursor, toPage } from '../lib/paging.ts'
-import { ArticlePage } from '../schemas/article.ts'
+import { ArticlePage, ArticlePageQuery } from '../schemas/article.ts'
 import { Author, AuthorPage } from '../schemas/author.ts'
 import { PageQuery, Slug } from '../schemas/common.ts'
-import { loadArticlePage, type ArticlePageQuery } from './article-page.ts'
+import { loadArticlePage, type ArticlePageQuery as PageOfArticles } from './article-page.ts'
 
 const params = z.object({ slug: Slug })
 const pageQuery = z.object(PageQuery).strict()
@@ -33,7 +33,7 @@ const getAuthor = createRoute({
   tags: ['Authors'],
   summary: "Get an author's profile",
   description: 'The profile with the number of published articles and the first page of the latest ones.',
-  request: { params, query: pageQuery },
+  request: { params, query: ArticlePageQuery },
   responses: {
     200: { description: 'The author.', content: { 'application/json': { schema: Author } } },
     ...errorResponses,
@@ -46,7 +46,7 @@ const listAuthorArticles = createRoute({
   path: '/v1/authors/{slug}/articles',
   tags: ['Authors'],
   summary: "List an author's articles",
-  request: { params, query: pageQuery },
+  request: { params, query: ArticlePageQuery },
   responses: {
     200: { description: 'A page of article summaries.', content: { 'application/json': { schema: ArticlePage } } },
     ...errorResponses,
@@ -54,7 +54,7 @@ const listAuthorArticles = createRoute({
 })
 
 /** The author and a page of their articles, in one round trip; 404 when no author has the slug. */
-async function loadAuthor(c: Context<AppEnv>, slug: string, query: ArticlePageQuery) {
+async function loadAuthor(c: Context<AppEnv>, slug: string, query: PageOfArticles) {
   const profile = authorProfileStatement(c.get('db'), slug, c.get('now'))
   const { page, results } = await loadArticlePage(c, { author: slug }, query, [profile])
   const author = results[0]!.results[0] as (AuthorRow & { article_count: number }) | undefined

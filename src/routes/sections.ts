@@ -2,7 +2,8 @@ import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi'
 import type { AppEnv } from '../context.ts'
 import { findSectionStatement, listSectionsStatement, toSection, type SectionRow } from '../db/taxonomy.ts'
 import { errorResponses, notFound, validationHook } from '../errors.ts'
-import { PageQuery, Slug } from '../schemas/common.ts'
+import { ArticlePageQuery } from '../schemas/article.ts'
+import { Slug } from '../schemas/common.ts'
 import { SectionList, SectionWithArticles } from '../schemas/taxonomy.ts'
 import { loadArticlePage } from './article-page.ts'
 
@@ -26,7 +27,7 @@ const getSection = createRoute({
   path: '/v1/sections/{slug}',
   tags: ['Sections and tags'],
   summary: 'Get a section with its latest articles',
-  request: { params: z.object({ slug: Slug }), query: z.object(PageQuery).strict() },
+  request: { params: z.object({ slug: Slug }), query: ArticlePageQuery },
   responses: {
     200: {
       description: 'The section and a page of its articles.',

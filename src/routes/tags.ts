@@ -3,6 +3,7 @@ import type { AppEnv } from '../context.ts'
 import { findTagStatement, listTagsStatement, toTag, type TagRow } from '../db/taxonomy.ts'
 import { errorResponses, notFound, validationHook } from '../errors.ts'
 import { readCursor, toPage } from '../lib/paging.ts'
+import { ArticlePageQuery } from '../schemas/article.ts'
 import { PageQuery, Slug } from '../schemas/common.ts'
 import { TagPage, TagWithArticles } from '../schemas/taxonomy.ts'
 import { loadArticlePage } from './article-page.ts'
@@ -29,7 +30,7 @@ const getTag = createRoute({
   path: '/v1/tags/{slug}',
   tags: ['Sections and tags'],
   summary: 'Get a tag with its latest articles',
-  request: { params: z.object({ slug: Slug }), query: pageQuery },
+  request: { params: z.object({ slug: Slug }), query: ArticlePageQuery },
   responses: {
     200: { description: 'The tag and a page of its articles.', content: { 'application/json': { schema: TagWithArticles } } },
     ...errorResponses,
