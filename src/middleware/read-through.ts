@@ -75,10 +75,15 @@ export function searchKey(q: string): string {
   return (q.normalize('NFKC').toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).join(' ')
 }
 
+// Feeds and sitemaps ignore the parameters they do not know (utm_* from newsletters, a reader's
+// own): none of them changes the answer, so none is part of the key. (A partner's `key` never
+// reaches the cache.)
+const TOLERANT_PATH = /^\/(?:feeds\/|sitemap)/
+
 /** One key per resource: the path and its query parameters in a canonical order. */
 async function cacheKey(path: string, params: URLSearchParams | null): Promise<string> {
   let key = `page:${path}`
-  if (params) {
+  if (params && !TOLERANT_PATH.test(path)) {
     const q = params.get('q')
     if (q !== null) params.set('q', searchKey(q))
     // `fields=-jsonld,-body` and `fields=-body,-jsonld` are one answer.

@@ -21,9 +21,11 @@ const CONTENT_TYPES: Record<FeedFormat, string> = {
 const SCOPES = { sections: 'section', authors: 'author', tags: 'tag' } as const satisfies Record<string, ScopeKind>
 
 const file = z.enum(['rss.xml', 'atom.xml', 'feed.json']).openapi({ description: 'RSS 2.0, Atom 1.0 or JSON Feed 1.1.' })
+// Feed URLs travel through newsletters and feed readers, which append utm_* and the like: other
+// parameters are ignored (and left out of the cache key), unlike the JSON API's.
 const query = z
   .object({ key: z.string().optional().openapi({ description: "A partner's key, for readers that cannot send Authorization." }) })
-  .strict()
+  .loose()
 const feedContent = {
   'application/rss+xml': { schema: z.string() },
   'application/atom+xml': { schema: z.string() },

@@ -49,7 +49,7 @@ const getRoute = createRoute({
   summary: 'Preview an article in any state',
   security: bearer,
   middleware: [requireRole('editor')] as const,
-  request: { params },
+  request: { params, query: z.object({}).strict() },
   responses: { 200: { description: 'The article and its ETag.', headers: etagHeader, content: editorArticle }, ...adminErrors },
 })
 

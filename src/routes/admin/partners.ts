@@ -43,6 +43,7 @@ const listPartnersRoute = createRoute({
   summary: 'Partners and when their keys were last used',
   security: bearer,
   middleware: [requireRole('admin')] as const,
+  request: { query: z.object({}).strict() },
   responses: { 200: { description: 'The partners (never their keys).', content: { 'application/json': { schema: z.object({ data: z.array(Partner) }) } } }, ...adminErrors },
 })
 

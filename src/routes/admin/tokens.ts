@@ -29,6 +29,7 @@ const listRouteDef = createRoute({
   summary: 'Tokens issued, revoked ones included',
   security: bearer,
   middleware: [requireRole('admin')] as const,
+  request: { query: z.object({}).strict() },
   responses: { 200: { description: 'The tokens (never their values).', content: { 'application/json': { schema: z.object({ data: z.array(TokenInfo) }) } } }, ...adminErrors },
 })
 
