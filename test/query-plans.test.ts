@@ -1,6 +1,9 @@
 import { env } from 'cloudflare:workers'
 import { describe, expect, it } from 'vitest'
 import { listArticlesQuery, type ArticleFilter } from '../src/db/articles.ts'
+import { listAuthorsStatement } from '../src/db/authors.ts'
+import type { Database } from '../src/db/client.ts'
+import { listTagsStatement } from '../src/db/taxonomy.ts'
 
 async function plan(filter: ArticleFilter, after = false, range: { from?: string; to?: string } = {}) {
   const { sql, params } = listArticlesQuery(filter, {
@@ -52,5 +55,24 @@ describe('search', () => {
     const text = (await plan({ match: '"geneva"' })).join('\n')
     expect(text).toMatch(/VIRTUAL TABLE INDEX/)
     expect(text).toMatch(/SEARCH a USING INTEGER PRIMARY KEY/)
+  })
+})
+
+// A stand-in for the data layer's Database that hands back a statement's SQL and parameters.
+type Captured = { sql: string; params: unknown[] }
+const capture = { prepare: (sql: string) => ({ bind: (...params: unknown[]) => ({ sql, params }) }) } as unknown as Database
+
+// A–Z lists walk the sort-key index from the cursor: no scan of the table, no sort.
+describe.each([
+  ['tags', listTagsStatement, 'tags_by_sort_key'],
+  ['authors', listAuthorsStatement, 'authors_by_sort_key'],
+] as const)('the A–Z list of %s', (_, statement, index) => {
+  it.each([false, true])(`uses ${index} (after a cursor: %s)`, async (after) => {
+    const { sql, params } = statement(capture, 21, after ? { v: 'lukasz wrobel', id: 10 } : undefined) as unknown as Captured
+    const rows = await env.DB.prepare(`EXPLAIN QUERY PLAN ${sql}`).bind(...params).all<{ detail: string }>()
+    const text = rows.results.map((row) => row.detail).join('\n')
+    expect(text).toContain(index)
+    expect(text).not.toMatch(/SCAN (tags|authors)\b(?! USING)/)
+    expect(text).not.toContain('TEMP B-TREE FOR ORDER BY')
   })
 })

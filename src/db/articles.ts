@@ -2,6 +2,7 @@ import type { Database } from './client.ts'
 import type { Block } from '../schemas/blocks.ts'
 import type { Article, ArticleStatus, ArticleSummary } from '../schemas/article.ts'
 import type { Cursor } from '../lib/cursor.ts'
+import { sortKey } from '../lib/collation.ts'
 import { webUrl, type Site } from '../lib/site.ts'
 import { renderHtml, readingTimeMinutes } from '../render/blocks.ts'
 import { newsArticleJsonLd, type Publisher } from '../render/jsonld.ts'
@@ -322,7 +323,10 @@ export function writeArticlesStatements(db: Database, articles: ArticleWrite[], 
       ...article,
       body: JSON.stringify(article.body),
       image_syndication: article.image?.syndication_allowed ? 1 : 0,
-      new_tags: article.tags.map((slug) => ({ slug, name: tagNameFromSlug(slug) })),
+      new_tags: article.tags.map((slug) => {
+        const name = tagNameFromSlug(slug)
+        return { slug, name, sort_key: sortKey(name) }
+      }),
     })),
   )
   const slugs = "SELECT a.id FROM articles a JOIN json_each(?1) j ON a.slug = j.value ->> 'slug'"
@@ -349,8 +353,8 @@ export function writeArticlesStatements(db: Database, articles: ArticleWrite[], 
       .bind(rows, now),
     db
       .prepare(
-        `INSERT INTO tags (slug, name, created_at, updated_at)
-         SELECT t.value ->> 'slug', t.value ->> 'name', ?2, ?2 FROM json_each(?1) j, json_each(j.value, '$.new_tags') t
+        `INSERT INTO tags (slug, name, sort_key, created_at, updated_at)
+         SELECT t.value ->> 'slug', t.value ->> 'name', t.value ->> 'sort_key', ?2, ?2 FROM json_each(?1) j, json_each(j.value, '$.new_tags') t
           WHERE true
          ON CONFLICT (slug) DO NOTHING`,
       )

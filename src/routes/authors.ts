@@ -1,7 +1,7 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi'
 import type { Context } from 'hono'
 import type { AppEnv } from '../context.ts'
-import { authorProfileStatement, listAuthorsStatement, toAuthorSummary, type AuthorRow } from '../db/authors.ts'
+import { authorProfileStatement, listAuthorsStatement, toAuthorSummary, type AuthorRow, type SortedAuthorRow } from '../db/authors.ts'
 import { errorResponses, notFound, validationHook } from '../errors.ts'
 import { readCursor, toPage } from '../lib/paging.ts'
 import { ArticlePage, ArticlePageQuery } from '../schemas/article.ts'
@@ -18,7 +18,7 @@ const listAuthors = createRoute({
   path: '/v1/authors',
   tags: ['Authors'],
   summary: 'List authors',
-  description: 'Alphabetical by name, keyset-paginated.',
+  description: 'A–Z by name as people read it (case and accents do not count: "Łukasz" sorts with L), keyset-paginated.',
   request: { query: pageQuery },
   responses: {
     200: { description: 'A page of authors.', content: { 'application/json': { schema: AuthorPage } } },
@@ -66,9 +66,9 @@ export const authors = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
   .openapi(listAuthors, async (c) => {
     const { limit, cursor } = c.req.valid('query')
     const db = c.get('db')
-    const rows = await db.all<AuthorRow>(listAuthorsStatement(db, limit + 1, readCursor(cursor, 'n')))
+    const rows = await db.all<SortedAuthorRow>(listAuthorsStatement(db, limit + 1, readCursor(cursor, 'n')))
     const siteUrl = c.get('site').url
-    const page = toPage(rows, limit, (row) => ({ k: 'n', v: row.name, id: row.id }), (row) => toAuthorSummary(row, siteUrl))
+    const page = toPage(rows, limit, (row) => ({ k: 'n', v: row.sort_key, id: row.id }), (row) => toAuthorSummary(row, siteUrl))
     return c.json(page, 200)
   })
   .openapi(getAuthor, async (c) => {

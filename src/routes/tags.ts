@@ -1,6 +1,6 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi'
 import type { AppEnv } from '../context.ts'
-import { findTagStatement, listTagsStatement, toTag, type TagRow } from '../db/taxonomy.ts'
+import { findTagStatement, listTagsStatement, toTag, type SortedTagRow, type TagRow } from '../db/taxonomy.ts'
 import { errorResponses, notFound, validationHook } from '../errors.ts'
 import { readCursor, toPage } from '../lib/paging.ts'
 import { ArticlePageQuery } from '../schemas/article.ts'
@@ -16,7 +16,7 @@ const listTags = createRoute({
   path: '/v1/tags',
   tags: ['Sections and tags'],
   summary: 'List tags',
-  description: 'Alphabetical by name, keyset-paginated.',
+  description: 'A–Z by name as people read it (case and accents do not count: "Łukasz" sorts with L), keyset-paginated.',
   request: { query: pageQuery },
   responses: {
     200: { description: 'A page of tags.', content: { 'application/json': { schema: TagPage } } },
@@ -41,9 +41,9 @@ export const tags = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
   .openapi(listTags, async (c) => {
     const { limit, cursor } = c.req.valid('query')
     const db = c.get('db')
-    const rows = await db.all<TagRow>(listTagsStatement(db, limit + 1, readCursor(cursor, 'n')))
+    const rows = await db.all<SortedTagRow>(listTagsStatement(db, limit + 1, readCursor(cursor, 'n')))
     const siteUrl = c.get('site').url
-    return c.json(toPage(rows, limit, (row) => ({ k: 'n', v: row.name, id: row.id }), (row) => toTag(row, siteUrl)), 200)
+    return c.json(toPage(rows, limit, (row) => ({ k: 'n', v: row.sort_key, id: row.id }), (row) => toTag(row, siteUrl)), 200)
   })
   .openapi(getTag, async (c) => {
     const { slug } = c.req.valid('param')
