@@ -30,3 +30,20 @@ DROP TABLE collation_folds;
 
 CREATE INDEX tags_by_sort_key ON tags (sort_key, id);
 CREATE INDEX authors_by_sort_key ON authors (sort_key, id);
+
+-- What an article is (news, analysis, opinion, review, sponsored) and its hero image's size, in a
+-- table of their own: a column added to articles would come after the body, and every list query
+-- would walk the body's overflow pages to read it (see 0001). One row per article, kept by the
+-- trigger below and by the article writes.
+CREATE TABLE article_presentation (
+  article_id INTEGER PRIMARY KEY REFERENCES articles (id) ON DELETE CASCADE,
+  kind TEXT NOT NULL DEFAULT 'news' CHECK (kind IN ('news', 'analysis', 'opinion', 'review', 'sponsored')),
+  -- The hero image's size in pixels; NULL for images stored before sizes were required.
+  image_width INTEGER CHECK (image_width > 0),
+  image_height INTEGER CHECK (image_height > 0)
+);
+INSERT INTO article_presentation (article_id) SELECT id FROM articles;
+
+CREATE TRIGGER article_presentation_row AFTER INSERT ON articles BEGIN
+  INSERT INTO article_presentation (article_id) VALUES (NEW.id) ON CONFLICT DO NOTHING;
+END;

@@ -15,7 +15,7 @@ beforeAll(async () => {
       article({
         slug: `day-${n}`,
         headline: `Parliament day ${n}`,
-        image: { url: `https://cdn.example.org/${n}.jpg`, alt: 'A photo', caption: null, credit: null, syndication_allowed: true },
+        image: { url: `https://cdn.example.org/${n}.jpg`, alt: 'A photo', caption: null, credit: null, syndication_allowed: true, width: 1200, height: 800 },
         published_at: daysAgo(n),
       }),
     ),
@@ -92,7 +92,7 @@ describe('fields', () => {
       const { status, body } = await getJson(`${path}fields=-tags,-authors,-image,-standfirst&limit=2`)
       expect(status, path).toBe(200)
       for (const summary of (body.articles ?? body).data) {
-        expect(Object.keys(summary).sort(), path).toEqual(['dateline', 'headline', 'language', 'published_at', 'section', 'slug', 'updated_at', 'url'].sort())
+        expect(Object.keys(summary).sort(), path).toEqual(['dateline', 'headline', 'kind', 'language', 'published_at', 'section', 'slug', 'updated_at', 'url'].sort())
       }
     }
   })

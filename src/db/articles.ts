@@ -1,6 +1,6 @@
 import type { Database } from './client.ts'
 import type { Block } from '../schemas/blocks.ts'
-import type { Article, ArticleStatus, ArticleSummary } from '../schemas/article.ts'
+import type { Article, ArticleKind, ArticleStatus, ArticleSummary } from '../schemas/article.ts'
 import type { Cursor } from '../lib/cursor.ts'
 import { sortKey } from '../lib/collation.ts'
 import { webUrl, type Site } from '../lib/site.ts'
@@ -29,6 +29,8 @@ export interface ArticleRow {
   authors: string
   /** JSON: [{ slug, name }] in the editor's order */
   tags: string
+  /** JSON: [kind, hero image width, hero image height] (article_presentation) */
+  presentation: string
 }
 
 export interface ArticleBodyRow extends ArticleRow {
@@ -51,10 +53,12 @@ export type ListedRow = ArticleRow & { rank?: number }
 
 export function toArticleSummary(row: ArticleRow, siteUrl: string): ArticleSummary {
   const authors: { slug: string; name: string; job_title: string | null }[] = JSON.parse(row.authors)
+  const [kind, width, height]: [ArticleKind, number | null, number | null] = JSON.parse(row.presentation)
   return {
     slug: row.slug,
     url: webUrl(siteUrl, 'articles', row.slug),
     headline: row.headline,
+    kind,
     standfirst: row.standfirst,
     dateline: row.dateline,
     language: row.language,
@@ -64,6 +68,8 @@ export function toArticleSummary(row: ArticleRow, siteUrl: string): ArticleSumma
     image: row.image_url
       ? {
           url: row.image_url,
+          width,
+          height,
           alt: row.image_alt ?? '',
           caption: row.image_caption,
           credit: row.image_credit,
@@ -105,7 +111,8 @@ const COLUMNS = `
     WHERE aa.article_id = a.id) AS authors,
   (SELECT json_group_array(json_object('slug', t.slug, 'name', t.name) ORDER BY atg.position)
      FROM article_tags atg JOIN tags t ON t.id = atg.tag_id
-    WHERE atg.article_id = a.id) AS tags`
+    WHERE atg.article_id = a.id) AS tags,
+  (SELECT json_array(p.kind, p.image_width, p.image_height) FROM article_presentation p WHERE p.article_id = a.id) AS presentation`
 
 /** A published article visible at `now` (an ISO timestamp), with its body. */
 // The whole article: body, publisher and corrections besides the list columns.
@@ -288,6 +295,7 @@ export function cursorAfter(row: ListedRow): Cursor {
 export interface ArticleWrite {
   slug: string
   headline: string
+  kind: ArticleKind
   standfirst: string
   dateline: string | null
   language: string
@@ -296,6 +304,8 @@ export interface ArticleWrite {
   authors: string[]
   image: {
     url: string
+    width: number
+    height: number
     alt: string
     caption: string | null
     credit: string | null
@@ -313,7 +323,7 @@ export interface ArticleWrite {
 /**
  * The statements that create or replace articles with their bylines and tags, to run in one batch
  * (one transaction): readers never see an article without its authors. However many articles,
- * it is the same nine statements, each taking the articles as one JSON parameter, so bulk imports
+ * it is the same ten statements, each taking the articles as one JSON parameter, so bulk imports
  * cost a round trip per batch rather than per row. Unknown tags are created; an unknown section
  * or author makes the batch fail, so check them first where the input comes from a person.
  */
@@ -382,6 +392,17 @@ export function writeArticlesStatements(db: Database, articles: ArticleWrite[], 
            version = articles.version + 1`,
       )
       .bind(rows, now),
+    // What the article is, and its hero image's size: a table of its own (see migration 0008).
+    db
+      .prepare(
+        `INSERT INTO article_presentation (article_id, kind, image_width, image_height)
+         SELECT a.id, j.value ->> 'kind', j.value ->> '$.image.width', j.value ->> '$.image.height'
+           FROM json_each(?1) j JOIN articles a ON a.slug = j.value ->> 'slug'
+          WHERE true
+         ON CONFLICT (article_id) DO UPDATE SET
+           kind = excluded.kind, image_width = excluded.image_width, image_height = excluded.image_height`,
+      )
+      .bind(rows),
     db.prepare(`DELETE FROM article_authors WHERE article_id IN (${slugs})`).bind(rows),
     db.prepare(`DELETE FROM article_tags WHERE article_id IN (${slugs})`).bind(rows),
     db

@@ -101,6 +101,7 @@ async function serveFeed(c: Context<AppEnv>, fileName: keyof typeof FILES, scope
       updated: article.updated_at,
       authors: article.authors.map((author) => ({ name: author.name, url: author.url })),
       categories: [article.section.name, ...article.tags.map((tag) => tag.name)],
+      kind: article.kind,
       image: article.image?.syndication_allowed ? article.image : null,
     })),
   }

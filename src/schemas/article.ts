@@ -9,6 +9,25 @@ export const ArticleStatus = z
 // Parts a client may leave out with `fields`: optional in the document, always there otherwise.
 const LEFT_OUT = (part: string) => `Absent only when \`fields\` leaves it out (\`-${part}\`).`
 
+/** What an article is, shown to readers and search engines (schema.org types in src/render/jsonld.ts). */
+export const ArticleKind = z
+  .enum(['news', 'analysis', 'opinion', 'review', 'sponsored'])
+  .openapi('ArticleKind', {
+    description:
+      'news: reporting; analysis: interpretation by a specialist; opinion: a columnist\'s or guest\'s view; ' +
+      'review: a critic\'s verdict; sponsored: paid for by an advertiser.',
+    example: 'news',
+  })
+
+/**
+ * An image as answers show it: images stored before sizes were required (migration 0008) have a
+ * null width and height until an editor saves them again with their size.
+ */
+const ShownImage = Image.extend({
+  width: z.number().int().nullable().openapi({ description: 'Width in pixels; null only for images stored before sizes were required.' }),
+  height: z.number().int().nullable().openapi({ description: 'Height in pixels; null only for images stored before sizes were required.' }),
+}).openapi('ShownImage')
+
 const Ref = z.object({ slug: Slug, name: z.string() })
 export const SectionRef = Ref.openapi('SectionRef')
 export const TagRef = Ref.openapi('TagRef')
@@ -19,13 +38,14 @@ export const ArticleSummary = z
     slug: Slug,
     url: WebUrl.openapi({ description: "The article's page on the newspaper's site." }),
     headline: z.string().openapi({ example: 'EU and Russia resume talks in Geneva' }),
+    kind: ArticleKind,
     standfirst: z.string().optional().openapi({ description: LEFT_OUT('standfirst') }),
     dateline: z.string().nullable().openapi({ example: 'Geneva' }),
     language: z.string().openapi({ example: 'en' }),
     section: SectionRef,
     tags: z.array(TagRef).optional().openapi({ description: LEFT_OUT('tags') }),
     authors: z.array(AuthorRef).optional().openapi({ description: LEFT_OUT('authors') }),
-    image: Image.nullable().optional().openapi({ description: LEFT_OUT('image') }),
+    image: ShownImage.nullable().optional().openapi({ description: LEFT_OUT('image') }),
     published_at: Timestamp,
     updated_at: Timestamp,
   })
@@ -151,6 +171,7 @@ export const ArticleInput = z
   .object({
     slug: Slug,
     headline: z.string().trim().min(1).max(300),
+    kind: ArticleKind.default('news'),
     standfirst: z.string().trim().max(1000).default(''),
     dateline: z.string().trim().min(1).max(100).nullable().default(null),
     language: z
@@ -173,3 +194,5 @@ export type ArticleSummary = Required<z.infer<typeof ArticleSummary>>
 export type Article = Required<z.infer<typeof Article>>
 export type ArticleInput = z.input<typeof ArticleInput>
 export type ArticleStatus = z.infer<typeof ArticleStatus>
+export type ArticleKind = z.infer<typeof ArticleKind>
+export type ShownImage = z.infer<typeof ShownImage>
