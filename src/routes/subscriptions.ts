@@ -5,6 +5,7 @@ import type { AppEnv } from '../context.ts'
 import { confirmSubscriptions, eraseSubscriber, findToken, unsubscribe, type TokenRow } from '../db/subscribers.ts'
 import { ApiError, describeErrors, fieldErrors, invalid, PROBLEM_JSON, Problem, problemResponse, validationHook, type FieldError } from '../errors.ts'
 import { log } from '../lib/log.ts'
+import { newsletterIds, newsletterNames } from '../lib/newsletters.ts'
 import { allowedOrigins, isAllowedUrl } from '../lib/origins.ts'
 import { keyedHash, looksLikeToken, sha256Hex } from '../lib/tokens.ts'
 import { actionPage, messagePage } from '../render/pages.ts'
@@ -235,7 +236,7 @@ subscriptions.post('/v1/subscriptions/confirm', async (c) => {
   await confirmSubscriptions(c.get('db'), hash, token, new Date().toISOString())
   const newsletters: string[] = JSON.parse(token.newsletters)
   if (wantsJson(c)) return c.json({ status: 'confirmed' as const, newsletters }, 200)
-  return c.html(messagePage('You are subscribed', `Thank you. You will receive: ${newsletters.join(', ')}.`))
+  return c.html(messagePage('You are subscribed', `Thank you. You will receive: ${newsletterNames(c.env.NEWSLETTERS, newsletters)}.`))
 })
 
 subscriptions.get('/v1/subscriptions/unsubscribe', (c) => {
@@ -257,7 +258,7 @@ subscriptions.post('/v1/subscriptions/unsubscribe', async (c) => {
   await unsubscribe(c.get('db'), found.hash, found.token, new Date().toISOString())
   const newsletters: string[] = JSON.parse(found.token.newsletters)
   if (wantsJson(c)) return c.json({ status: 'unsubscribed' as const, newsletters }, 200)
-  return c.html(messagePage('You are unsubscribed', `You will no longer receive: ${newsletters.join(', ')}.`))
+  return c.html(messagePage('You are unsubscribed', `You will no longer receive: ${newsletterNames(c.env.NEWSLETTERS, newsletters)}.`))
 })
 
 subscriptions.delete('/v1/subscriptions/:token', async (c) => {
@@ -273,11 +274,6 @@ subscriptions.delete('/v1/subscriptions/:token', async (c) => {
 // ---------------------------------------------------------------------------------------------
 
 const schemas = new Map<string, ReturnType<typeof subscriptionRequest>>()
-
-function newsletterIds(setting: string): [string, ...string[]] {
-  const ids = setting.split(',').map((id) => id.trim()).filter(Boolean)
-  return ids.length > 0 ? (ids as [string, ...string[]]) : ['daily']
-}
 
 function schemaFor(setting: string) {
   let schema = schemas.get(setting)
