@@ -9,6 +9,7 @@ import { newsletterIds, newsletterNames } from '../lib/newsletters.ts'
 import { allowedOrigins, isAllowedUrl } from '../lib/origins.ts'
 import { keyedHash, looksLikeToken, sha256Hex } from '../lib/tokens.ts'
 import { actionPage, messagePage } from '../render/pages.ts'
+import { signupAdvice } from '../render/signup-errors.ts'
 import type { Secrets } from '../secrets.ts'
 import { SignupMessage, SubscriptionAccepted, SubscriptionBody, SubscriptionState, subscriptionRequest } from '../schemas/subscription.ts'
 
@@ -144,7 +145,7 @@ subscriptions.post('/v1/subscriptions', async (c) => {
   // A browser's form post gets pages and redirects; an app (JSON, or asking for JSON) gets JSON.
   const isForm = formBody && !wantsJson(c)
   const fail = (status: ContentfulStatusCode, detail: string, errors?: FieldError[], fields?: Fields) =>
-    isForm ? formFailure(c, status, detail, errors, fields) : problemResponse(c, status, detail, { errors })
+    isForm ? formFailure(c, status, errors, fields) : problemResponse(c, status, detail, { errors })
 
   const origin = c.req.header('origin')
   // Any form body counts here, whatever it asks to get back: a cross-site page can post one
@@ -155,7 +156,11 @@ subscriptions.post('/v1/subscriptions', async (c) => {
 
   const ip = c.req.header('cf-connecting-ip') ?? 'unknown'
   const { success } = await env.SUBSCRIBE_LIMITER.limit({ key: ip })
-  if (!success) return withHeader(fail(429, 'Too many sign-ups from this address. Try again in a minute.'), 'retry-after', '60')
+  if (!success) {
+    // A form goes back to its page all the same, saying why (the body is small: reading it is cheap).
+    const sent = isForm ? await readFields(c, contentType).catch(() => undefined) : undefined
+    return withHeader(fail(429, 'Too many sign-ups from this address. Try again in a minute.', undefined, sent), 'retry-after', '60')
+  }
 
   let fields: Fields
   try {
@@ -381,16 +386,20 @@ async function accepted(c: Context<AppEnv>, isForm: boolean, returnTo: string | 
   return c.redirect(withQuery(target, { subscription: 'pending' }), 303)
 }
 
-/** A form that failed: back to the page it came from, saying what to fix, or a page saying so. */
-async function formFailure(c: Context<AppEnv>, status: ContentfulStatusCode, detail: string, errors?: FieldError[], fields?: Fields): Promise<Response> {
+/** A form that failed: back to the page it came from, saying what to fix, or a page saying so in plain words. */
+async function formFailure(c: Context<AppEnv>, status: ContentfulStatusCode, errors?: FieldError[], fields?: Fields): Promise<Response> {
   const returnTo = typeof fields?.return_to === 'string' ? fields.return_to : undefined
   if (status !== 403 && isAllowedUrl(c.env, returnTo)) {
     const query: Record<string, string> = { subscription: 'error', status: String(status) }
     if (errors?.length) query.fields = [...new Set(errors.map((e) => e.field))].join(',')
     return c.redirect(withQuery(returnTo, query), 303)
   }
-  const items = errors?.length ? ` (${errors.map((e) => `${e.field} ${e.detail}`).join('; ')})` : ''
-  return c.html(messagePage('We could not sign you up', `${detail}${items}`), status)
+  // The page a form came from, to go back to: the allowed return_to (only refused with a 403), the
+  // Referer when it is one of ours, or else the newspaper's home page.
+  const referer = c.req.header('referer')
+  const back = isAllowedUrl(c.env, returnTo) ? returnTo : isAllowedUrl(c.env, referer) ? referer : c.env.SITE_URL
+  const advice = signupAdvice(status, errors, newsletterNames(c.env.NEWSLETTERS, newsletterIds(c.env.NEWSLETTERS)))
+  return c.html(messagePage('We could not sign you up', advice.join(' '), { href: back, label: 'Back to the form' }), status)
 }
 
 function withQuery(url: string, params: Record<string, string>): string {
