@@ -4,7 +4,8 @@ import { cursorAfter, listArticlesStatement, toArticleSummary, type ArticleFilte
 import { invalid } from '../errors.ts'
 import { ftsQuery } from '../lib/fts.ts'
 import { readCursor, toPage } from '../lib/paging.ts'
-import { omittedParts, toTimestamp, withoutParts, type ArticleSummary } from '../schemas/article.ts'
+import { omittedParts, withoutParts } from '../lib/fields.ts'
+import { toTimestamp, type ArticleSummary } from '../schemas/article.ts'
 
 export interface ArticlePageQuery {
   limit: number

@@ -67,7 +67,7 @@ export const Article = ArticleSummary.extend({
   jsonld: z
     .record(z.string(), z.unknown())
     .optional()
-    .openapi({ description: `A schema.org NewsArticle object, ready to embed in the page as JSON-LD. ${LEFT_OUT('jsonld')}` }),
+    .openapi({ description: `A schema.org NewsArticle (or the subtype of its \`kind\`), ready to embed in the page as JSON-LD. ${LEFT_OUT('jsonld')}` }),
 }).openapi('Article')
 
 export const ArticlePage = z
@@ -125,17 +125,6 @@ export const SUMMARY_PARTS = ['standfirst', 'tags', 'authors', 'image'] as const
 
 export const ArticleFields = fieldsParam(ARTICLE_PARTS, '-body,-body_html,-jsonld')
 export const SummaryFields = fieldsParam(SUMMARY_PARTS, '-tags,-authors')
-
-/** The parts a valid `fields` value leaves out. */
-export function omittedParts(fields: string | undefined): Set<string> {
-  return new Set(fields ? fields.split(',').map((part) => part.slice(1)) : [])
-}
-
-/** `value` without the parts `fields` leaves out. */
-export function withoutParts<T extends object>(value: T, omitted: Set<string>): T {
-  if (omitted.size === 0) return value
-  return Object.fromEntries(Object.entries(value).filter(([key]) => !omitted.has(key))) as T
-}
 
 /** The query of every list of articles: a page, a published-time range, lighter summaries. */
 export const ArticlePageQuery = z
