@@ -49,7 +49,8 @@ const photo = (
   caption: string | null,
   credit: string | null,
   syndication_allowed: boolean,
-): Image => ({ url: `${SITE}/static/photos/${file}.jpg`, alt, caption, credit, syndication_allowed })
+  [width, height]: [number, number] = [1600, 900],
+): Image => ({ url: `${SITE}/static/photos/${file}.jpg`, width, height, alt, caption, credit, syndication_allowed })
 
 const figure = (image: Image): Block => ({ type: 'image', ...image })
 
@@ -421,13 +422,21 @@ export const articles: DemoArticle[] = [
   {
     slug: 'geneva-is-not-a-reset',
     headline: 'Geneva is not a reset — and Brussels should say so out loud',
+    kind: 'opinion',
     standfirst:
       'The talks with Moscow are worth having. But Europe’s credibility depends on being clear about what they are not.',
     dateline: null,
     section: 'opinion',
     tags: ['diplomacy', 'russia', 'sanctions'],
     authors: ['elena-varga'],
-    image: null,
+    image: photo(
+      'geneva-palais-des-nations-flags',
+      'Flags of member states outside the Palais des Nations in Geneva',
+      'The Palais des Nations, where the talks take place.',
+      STAFF_BERG,
+      true,
+      [1200, 800],
+    ),
     body: [
       p(
         'I spent enough years in negotiating rooms to know that the first meeting after a long silence is mostly theatre. Each side shows the other that it can sit still for six hours. Nobody gives anything away. That is fine. What matters is what happens in the corridors afterwards — and, just as much, what is said at home.',
@@ -666,6 +675,7 @@ export const articles: DemoArticle[] = [
   {
     slug: 'sanctions-and-swaps-what-each-side-wants-from-geneva',
     headline: 'Sanctions & swaps: what each side wants from the Geneva talks',
+    kind: 'analysis',
     standfirst:
       'An explainer on the positions of Brussels, Moscow and Kyiv ahead of the first high-level EU–Russia meeting in eighteen months.',
     dateline: null,
@@ -984,13 +994,21 @@ export const articles: DemoArticle[] = [
   {
     slug: 'europe-energy-transition-needs-grids-not-speeches',
     headline: 'Europe’s energy transition needs cables, not speeches',
+    kind: 'opinion',
     standfirst:
       'The bottleneck is no longer solar panels or wind turbines. It is the unglamorous business of moving electricity around.',
     dateline: null,
     section: 'opinion',
     tags: ['energy', 'climate'],
     authors: ['sofia-lindqvist'],
-    image: null,
+    image: photo(
+      'high-voltage-line-north-sea-coast',
+      'A high-voltage line crossing farmland towards the coast',
+      'A new interconnector on the North Sea coast.',
+      STAFF_JANSEN,
+      true,
+      [1200, 800],
+    ),
     body: [
       p(
         'Europe now installs more solar capacity in a year than it did in the whole of the last decade. Yet on sunny afternoons in Spain and northern Germany, wholesale prices regularly fall below zero, while customers a few hundred kilometres away pay some of the highest bills in the world. The problem is not generation. It is the grid.',
@@ -1359,13 +1377,21 @@ export const articles: DemoArticle[] = [
   {
     slug: 'the-balkans-cannot-wait-another-decade',
     headline: 'The Western Balkans cannot wait another decade for the EU',
+    kind: 'opinion',
     standfirst:
       'Enlargement is back on the agenda because of the war in Ukraine. The region that has waited longest risks being left at the back of the queue.',
     dateline: null,
     section: 'opinion',
     tags: ['balkans', 'enlargement'],
     authors: ['ana-cosic'],
-    image: null,
+    image: photo(
+      'skopje-eu-flag-old-bazaar',
+      'An EU flag hanging from a balcony above the old bazaar in Skopje',
+      'Skopje, where support for membership has fallen since the 2019 veto.',
+      STAFF_BERG,
+      true,
+      [1200, 800],
+    ),
     body: [
       p(
         'In 2003, at a summit in Thessaloniki, EU leaders told the countries of the Western Balkans that their future lay in the Union. More than twenty years later, only Croatia has joined. An entire generation has grown up listening to that promise, and a large part of it has since left for Germany, Austria and Ireland.',
@@ -1699,6 +1725,7 @@ export const articles: DemoArticle[] = [
   {
     slug: 'kazakhstan-courts-european-energy-investors',
     headline: 'Kazakhstan courts European investors for green hydrogen',
+    kind: 'sponsored',
     standfirst:
       'Astana wants to become a supplier of clean fuels to Europe, but the route west runs through Russia or across the Caspian.',
     dateline: 'Astana',
@@ -1733,6 +1760,7 @@ export const articles: DemoArticle[] = [
   {
     slug: 'film-about-fall-of-yugoslavia-breaks-box-office-records',
     headline: 'A film about the last summer of Yugoslavia becomes a regional hit',
+    kind: 'review',
     standfirst:
       'A comedy-drama about a football team in 1991 has sold more tickets across the former Yugoslavia than any local film in twenty years.',
     dateline: 'Belgrade',

@@ -64,6 +64,8 @@ export function generatedArticle(index: number, now: number): ArticleInput {
     authors: byline,
     image: {
       url: `https://www.example-daily.eu/static/photos/generated-${index}.jpg`,
+      width: 1600,
+      height: 900,
       alt: sentence(next, 8),
       caption: sentence(next, 14),
       credit: next() < 0.5 ? 'Nordpress/Jana Novak/Pool via EuroWire' : 'Tomás Berg/The European Daily',

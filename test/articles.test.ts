@@ -18,6 +18,8 @@ beforeAll(async () => {
         authors: ['test-author', 'second-author'],
         image: {
           url: 'https://cdn.example.org/geneva.jpg',
+          width: 2048,
+          height: 1365,
           alt: 'Delegates at a table',
           caption: 'Delegates in Geneva',
           credit: 'Nordpress/Jana Novak/Pool via EuroWire',

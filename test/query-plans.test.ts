@@ -1,11 +1,14 @@
 import { env } from 'cloudflare:workers'
 import { describe, expect, it } from 'vitest'
 import { listArticlesQuery, tagChangesSql, type ArticleFilter } from '../src/db/articles.ts'
+import { listAuthorsStatement } from '../src/db/authors.ts'
+import type { Database } from '../src/db/client.ts'
 import { embeddersSql } from '../src/db/embedders.ts'
 import { listTagsStatement, publicTagStatement } from '../src/db/taxonomy.ts'
 
-async function plan(filter: ArticleFilter, after = false) {
+async function plan(filter: ArticleFilter, after = false, range: { from?: string; to?: string } = {}) {
   const { sql, params } = listArticlesQuery(filter, {
+    ...range,
     now: new Date().toISOString(),
     limit: 21,
     after: after ? (filter.match ? { k: 'r', v: -1.5, id: 10 } : { k: 't', v: '2026-01-01T00:00:00.000Z', id: 10 }) : undefined,
@@ -32,6 +35,22 @@ describe.each([
   })
 })
 
+// A range of published time bounds the same index walk: it starts at `to` (or the cursor) and
+// stops at `from`, rather than filtering every older row.
+describe.each([
+  ['latest', {}, 'articles_latest'],
+  ['a section', { section: 'europe' }, 'articles_by_section'],
+  ['a tag', { tag: 'diplomacy' }, 'article_tags_feed'],
+  ['an author', { author: 'elena-varga' }, 'article_authors_feed'],
+] as const)('the list of %s between two dates', (_, filter, index) => {
+  it.each([false, true])(`walks ${index} from to to from (after a cursor: %s)`, async (after) => {
+    const text = (await plan(filter, after, { from: '2025-01-01T00:00:00.000Z', to: '2026-06-01T00:00:00.000Z' })).join('\n')
+    expect(text).toMatch(new RegExp(`USING (COVERING )?INDEX ${index} \\(.*published_at>\\?`))
+    expect(text).not.toMatch(/SCAN (a|x|articles)\b(?! USING)/)
+    expect(text).not.toContain('TEMP B-TREE FOR ORDER BY')
+  })
+})
+
 describe('search', () => {
   it('drives the query from the FTS index', async () => {
     const text = (await plan({ match: '"geneva"' })).join('\n')
@@ -40,6 +59,23 @@ describe('search', () => {
   })
 })
 
+// A stand-in for the data layer's Database that hands back a statement's SQL and parameters.
+type Captured = { sql: string; params: unknown[] }
+const capture = { prepare: (sql: string) => ({ bind: (...params: unknown[]) => ({ sql, params }) }) } as unknown as Database
+
+// A–Z lists walk the sort-key index from the cursor: no scan of the table, no sort.
+describe.each([
+  ['authors', listAuthorsStatement, 'authors_by_sort_key'],
+] as const)('the A–Z list of %s', (_, statement, index) => {
+  it.each([false, true])(`uses ${index} (after a cursor: %s)`, async (after) => {
+    const { sql, params } = statement(capture, 21, after ? { v: 'lukasz wrobel', id: 10 } : undefined) as unknown as Captured
+    const rows = await env.DB.prepare(`EXPLAIN QUERY PLAN ${sql}`).bind(...params).all<{ detail: string }>()
+    const text = rows.results.map((row) => row.detail).join('\n')
+    expect(text).toContain(index)
+    expect(text).not.toMatch(/SCAN (tags|authors)\b(?! USING)/)
+    expect(text).not.toContain('TEMP B-TREE FOR ORDER BY')
+  })
+})
 /** The plan of one statement of the data layer, with its parameters. */
 async function planOf(sql: string, params: unknown[]) {
   const rows = await env.DB.prepare(`EXPLAIN QUERY PLAN ${sql}`).bind(...params).all<{ detail: string }>()
@@ -47,13 +83,14 @@ async function planOf(sql: string, params: unknown[]) {
 }
 
 // Tags are public only while a public article uses them: each check is one probe of
-// article_tags_feed, never a walk of the tag's articles, and the list walks tags in name order.
+// article_tags_feed, never a walk of the tag's articles, and the list walks tags A–Z by sort key.
 describe('public tags', () => {
   const now = new Date().toISOString()
 
-  it('lists tags through tags_by_name, probing article_tags_feed per tag, without a sort', async () => {
-    const text = await planOf(tagSql(listTagsStatement), ['', 0, 21, now])
-    expect(text).toContain('tags_by_name')
+  it.each([false, true])('lists tags through tags_by_sort_key, probing article_tags_feed per tag, without a sort (after a cursor: %s)', async (after) => {
+    const { sql, params } = listTagsStatement(capture, now, 21, after ? { v: 'eu council', id: 10 } : undefined) as unknown as Captured
+    const text = await planOf(sql, params)
+    expect(text).toContain('tags_by_sort_key')
     expect(text).toContain('article_tags_feed')
     expect(text).not.toContain('TEMP B-TREE')
     expect(text).not.toMatch(/SCAN x\b/)

@@ -8,11 +8,11 @@ describe('the block renderer', () => {
     expect(
       renderHtml([
         { type: 'paragraph', content: [{ text: '<script>alert("x")</script> & co', href: 'https://e.org/?a="b"', marks: ['strong'] }] },
-        { type: 'image', url: 'https://e.org/i.jpg?x=1&y=2', alt: 'A "quoted" alt', caption: 'Cap <b>', credit: 'A/B/Pool via C', syndication_allowed: false },
+        { type: 'image', url: 'https://e.org/i.jpg?x=1&y=2', width: 1600, height: 900, alt: 'A "quoted" alt', caption: 'Cap <b>', credit: 'A/B/Pool via C', syndication_allowed: false },
       ]),
     ).toBe(
       '<p><a href="https://e.org/?a=&quot;b&quot;"><strong>&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; co</strong></a></p>\n' +
-        '<figure><img src="https://e.org/i.jpg?x=1&amp;y=2" alt="A &quot;quoted&quot; alt" loading="lazy"><figcaption>Cap &lt;b&gt; <small>A/B/Pool via C</small></figcaption></figure>',
+        '<figure><img src="https://e.org/i.jpg?x=1&amp;y=2" alt="A &quot;quoted&quot; alt" width="1600" height="900" loading="lazy"><figcaption>Cap &lt;b&gt; <small>A/B/Pool via C</small></figcaption></figure>',
     )
   })
 

@@ -1,7 +1,8 @@
 import type { Database } from './client.ts'
 import type { Block } from '../schemas/blocks.ts'
-import type { Article, ArticleStatus, ArticleSummary } from '../schemas/article.ts'
+import type { Article, ArticleKind, ArticleStatus, ArticleSummary } from '../schemas/article.ts'
 import type { Cursor } from '../lib/cursor.ts'
+import { sortKey } from '../lib/collation.ts'
 import { webUrl, type Site } from '../lib/site.ts'
 import { renderHtml, readingTimeMinutes } from '../render/blocks.ts'
 import { jsonLdScript, newsArticleJsonLd, type Publisher } from '../render/jsonld.ts'
@@ -28,6 +29,8 @@ export interface ArticleRow {
   authors: string
   /** JSON: [{ slug, name }] in the editor's order */
   tags: string
+  /** JSON: [kind, hero image width, hero image height] (article_presentation) */
+  presentation: string
 }
 
 export interface ArticleBodyRow extends ArticleRow {
@@ -50,10 +53,12 @@ export type ListedRow = ArticleRow & { rank?: number }
 
 export function toArticleSummary(row: ArticleRow, siteUrl: string): ArticleSummary {
   const authors: { slug: string; name: string; job_title: string | null }[] = JSON.parse(row.authors)
+  const [kind, width, height]: [ArticleKind, number | null, number | null] = JSON.parse(row.presentation)
   return {
     slug: row.slug,
     url: webUrl(siteUrl, 'articles', row.slug),
     headline: row.headline,
+    kind,
     standfirst: row.standfirst,
     dateline: row.dateline,
     language: row.language,
@@ -63,6 +68,8 @@ export function toArticleSummary(row: ArticleRow, siteUrl: string): ArticleSumma
     image: row.image_url
       ? {
           url: row.image_url,
+          width,
+          height,
           alt: row.image_alt ?? '',
           caption: row.image_caption,
           credit: row.image_credit,
@@ -102,7 +109,8 @@ const COLUMNS = `
     WHERE aa.article_id = a.id) AS authors,
   (SELECT json_group_array(json_object('slug', t.slug, 'name', t.name) ORDER BY atg.position)
      FROM article_tags atg JOIN tags t ON t.id = atg.tag_id
-    WHERE atg.article_id = a.id) AS tags`
+    WHERE atg.article_id = a.id) AS tags,
+  (SELECT json_array(p.kind, p.image_width, p.image_height) FROM article_presentation p WHERE p.article_id = a.id) AS presentation`
 
 /** A published article visible at `now` (an ISO timestamp), with its body. */
 // The whole article: body, publisher and corrections besides the list columns.
@@ -181,6 +189,10 @@ export interface ListOptions {
   /** Rows to fetch: callers ask for one more than a page to learn whether another page follows. */
   limit: number
   after?: Extract<Cursor, { k: 't' | 'r' }>
+  /** Published at or after this instant (as toISOString writes it). */
+  from?: string
+  /** Published before this instant. */
+  to?: string
   /** Whole articles (body, corrections) rather than summaries: for feeds. */
   full?: boolean
 }
@@ -221,6 +233,8 @@ export function listArticlesQuery(filter: ArticleFilter, options: ListOptions): 
     where.push(`(f.rank, a.id) > (${p(after ? after.v : BEST_RANK)}, ${p(after ? after.id : 0)})`)
     order = 'f.rank, a.id'
     rank = ', f.rank AS rank'
+    if (options.from) where.push(`a.published_at >= ${p(options.from)}`)
+    if (options.to) where.push(`a.published_at < ${p(options.to)}`)
   } else {
     // x: the table whose index yields this scope newest first (the link table of a tag or
     // author; articles itself otherwise)
@@ -240,6 +254,9 @@ export function listArticlesQuery(filter: ArticleFilter, options: ListOptions): 
       where.push(`a.status = 'published'`)
     }
     where.push(`${x}.published_at <= ${now}`)
+    // A range narrows the same index walk: it starts at `to` and stops at `from`.
+    if (options.from) where.push(`${x}.published_at >= ${p(options.from)}`)
+    if (options.to) where.push(`${x}.published_at < ${p(options.to)}`)
     where.push(`(${x}.published_at, ${id}) < (${p(after ? after.v : END_OF_TIME)}, ${p(after ? after.id : MAX_ID)})`)
     order = `${x}.published_at DESC, ${id} DESC`
   }
@@ -276,6 +293,7 @@ export function cursorAfter(row: ListedRow): Cursor {
 export interface ArticleWrite {
   slug: string
   headline: string
+  kind: ArticleKind
   standfirst: string
   dateline: string | null
   language: string
@@ -284,6 +302,8 @@ export interface ArticleWrite {
   authors: string[]
   image: {
     url: string
+    width: number
+    height: number
     alt: string
     caption: string | null
     credit: string | null
@@ -301,7 +321,7 @@ export interface ArticleWrite {
 /**
  * The statements that create or replace articles with their bylines and tags, to run in one batch
  * (one transaction): readers never see an article without its authors. However many articles,
- * it is the same nine statements, each taking the articles as one JSON parameter, so bulk imports
+ * it is the same ten statements, each taking the articles as one JSON parameter, so bulk imports
  * cost a round trip per batch rather than per row. Unknown tags are created; an unknown section
  * or author makes the batch fail, so check them first where the input comes from a person.
  */
@@ -311,7 +331,10 @@ export function writeArticlesStatements(db: Database, articles: ArticleWrite[], 
       ...article,
       body: JSON.stringify(article.body),
       image_syndication: article.image?.syndication_allowed ? 1 : 0,
-      new_tags: article.tags.map((slug) => ({ slug, name: tagNameFromSlug(slug) })),
+      new_tags: article.tags.map((slug) => {
+        const name = tagNameFromSlug(slug)
+        return { slug, name, sort_key: sortKey(name) }
+      }),
     })),
   )
   const slugs = "SELECT a.id FROM articles a JOIN json_each(?1) j ON a.slug = j.value ->> 'slug'"
@@ -331,8 +354,8 @@ export function writeArticlesStatements(db: Database, articles: ArticleWrite[], 
     tagChangesStatement(db, rows, now),
     db
       .prepare(
-        `INSERT INTO tags (slug, name, created_at, updated_at)
-         SELECT t.value ->> 'slug', t.value ->> 'name', ?2, ?2 FROM json_each(?1) j, json_each(j.value, '$.new_tags') t
+        `INSERT INTO tags (slug, name, sort_key, created_at, updated_at)
+         SELECT t.value ->> 'slug', t.value ->> 'name', t.value ->> 'sort_key', ?2, ?2 FROM json_each(?1) j, json_each(j.value, '$.new_tags') t
           WHERE true
          ON CONFLICT (slug) DO NOTHING`,
       )
@@ -360,6 +383,17 @@ export function writeArticlesStatements(db: Database, articles: ArticleWrite[], 
            version = articles.version + 1`,
       )
       .bind(rows, now),
+    // What the article is, and its hero image's size: a table of its own (see migration 0008).
+    db
+      .prepare(
+        `INSERT INTO article_presentation (article_id, kind, image_width, image_height)
+         SELECT a.id, j.value ->> 'kind', j.value ->> '$.image.width', j.value ->> '$.image.height'
+           FROM json_each(?1) j JOIN articles a ON a.slug = j.value ->> 'slug'
+          WHERE true
+         ON CONFLICT (article_id) DO UPDATE SET
+           kind = excluded.kind, image_width = excluded.image_width, image_height = excluded.image_height`,
+      )
+      .bind(rows),
     db.prepare(`DELETE FROM article_authors WHERE article_id IN (${slugs})`).bind(rows),
     db.prepare(`DELETE FROM article_tags WHERE article_id IN (${slugs})`).bind(rows),
     db

@@ -1,4 +1,5 @@
 import type { Database } from './client.ts'
+import { sortKey } from '../lib/collation.ts'
 import { webUrl } from '../lib/site.ts'
 import type { AuthorSummary } from '../schemas/author.ts'
 
@@ -46,13 +47,16 @@ export function authorProfileStatement(db: Database, slug: string, now: string) 
     .bind(slug, now)
 }
 
-/** Authors in alphabetical order, after (name, id). */
+/** An author as the A–Z list reads them, with the key they are sorted by. */
+export type SortedAuthorRow = AuthorRow & { sort_key: string }
+
+/** Authors A–Z as people read them (by sort key: see src/lib/collation.ts), after (sort_key, id). */
 export function listAuthorsStatement(db: Database, limit: number, after?: { v: string; id: number }) {
   return db
     .prepare(
-      `SELECT ${COLUMNS} FROM authors
-        WHERE (name, id) > (?1, ?2)
-        ORDER BY name, id
+      `SELECT ${COLUMNS}, sort_key FROM authors
+        WHERE (sort_key, id) > (?1, ?2)
+        ORDER BY sort_key, id
         LIMIT ?3`,
     )
     .bind(after?.v ?? '', after?.id ?? 0, limit)
@@ -61,10 +65,10 @@ export function listAuthorsStatement(db: Database, limit: number, after?: { v: s
 export function writeAuthorStatement(db: Database, author: AuthorWrite, now: string) {
   return db
     .prepare(
-      `INSERT INTO authors (slug, name, job_title, bio, photo_url, photo_alt, links, created_at, updated_at)
-       VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8)
+      `INSERT INTO authors (slug, name, job_title, bio, photo_url, photo_alt, links, created_at, updated_at, sort_key)
+       VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8, ?9)
        ON CONFLICT (slug) DO UPDATE SET
-         name = excluded.name, job_title = excluded.job_title, bio = excluded.bio,
+         name = excluded.name, sort_key = excluded.sort_key, job_title = excluded.job_title, bio = excluded.bio,
          photo_url = excluded.photo_url, photo_alt = excluded.photo_alt, links = excluded.links,
          updated_at = excluded.updated_at`,
     )
@@ -77,6 +81,7 @@ export function writeAuthorStatement(db: Database, author: AuthorWrite, now: str
       author.photo?.alt ?? null,
       JSON.stringify(author.links),
       now,
+      sortKey(author.name),
     )
 }
 

@@ -1,4 +1,5 @@
 import type { Database } from './client.ts'
+import { sortKey } from '../lib/collation.ts'
 import { webUrl } from '../lib/site.ts'
 import type { Section, Tag } from '../schemas/taxonomy.ts'
 
@@ -17,6 +18,9 @@ export interface TagRow {
   name: string
   updated_at: string
 }
+
+/** A tag as the A–Z list reads it, with the key it is sorted by. */
+export type SortedTagRow = TagRow & { sort_key: string }
 
 export function listSectionsStatement(db: Database) {
   return db.prepare('SELECT id, slug, name, description, position, updated_at FROM sections ORDER BY position, name')
@@ -95,15 +99,16 @@ export function publicTagStatement(db: Database, slug: string, now: string) {
 }
 
 /**
- * Public tags in alphabetical order, after (name, id): a walk of tags_by_name with one index probe
- * per tag to skip those no public article uses yet.
+ * Public tags A–Z as people read them (by sort key: see src/lib/collation.ts), after (sort_key,
+ * id): a walk of the sort-key index with one index probe per tag to skip those no public article
+ * uses yet.
  */
 export function listTagsStatement(db: Database, now: string, limit: number, after?: { v: string; id: number }) {
   return db
     .prepare(
-      `SELECT id, slug, name, updated_at FROM tags t
-        WHERE (name, id) > (?1, ?2) AND ${tagIsPublic('t', '?4')}
-        ORDER BY name, id LIMIT ?3`,
+      `SELECT id, slug, name, updated_at, sort_key FROM tags t
+        WHERE (sort_key, id) > (?1, ?2) AND ${tagIsPublic('t', '?4')}
+        ORDER BY sort_key, id LIMIT ?3`,
     )
     .bind(after?.v ?? '', after?.id ?? 0, limit, now)
 }
@@ -137,10 +142,10 @@ export function writeSectionStatement(
 export function writeTagStatement(db: Database, tag: { slug: string; name: string }, now: string) {
   return db
     .prepare(
-      `INSERT INTO tags (slug, name, created_at, updated_at) VALUES (?1, ?2, ?3, ?3)
-       ON CONFLICT (slug) DO UPDATE SET name = excluded.name, updated_at = excluded.updated_at`,
+      `INSERT INTO tags (slug, name, sort_key, created_at, updated_at) VALUES (?1, ?2, ?4, ?3, ?3)
+       ON CONFLICT (slug) DO UPDATE SET name = excluded.name, sort_key = excluded.sort_key, updated_at = excluded.updated_at`,
     )
-    .bind(tag.slug, tag.name, now)
+    .bind(tag.slug, tag.name, now, sortKey(tag.name))
 }
 
 export function toSection(row: SectionRow, siteUrl: string): Section {

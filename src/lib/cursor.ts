@@ -13,8 +13,8 @@ const CursorShape = z.discriminatedUnion('k', [
   z.object({ k: z.literal('t'), v: z.iso.datetime({ precision: 3 }), id: z.number().int().positive() }).strict(),
   // search results, by relevance (FTS5 rank: lower is better)
   z.object({ k: z.literal('r'), v: z.number(), id: z.number().int().positive() }).strict(),
-  // alphabetical lists, by name
-  z.object({ k: z.literal('n'), v: z.string().max(200), id: z.number().int().positive() }).strict(),
+  // alphabetical lists, by sort key (a folded name can be longer than the name: ß -> ss)
+  z.object({ k: z.literal('n'), v: z.string().max(500), id: z.number().int().positive() }).strict(),
   // the sync log, by sequence number (0: from the beginning)
   z.object({ k: z.literal('s'), id: z.number().int().nonnegative() }).strict(),
 ])

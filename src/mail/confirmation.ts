@@ -4,7 +4,8 @@ import type { Mail } from './mailer.ts'
 export interface ConfirmationMail {
   to: string
   name: string | null
-  newsletters: string[]
+  /** The newsletters' names, as readers read them: "The daily briefing, Breaking news". */
+  newsletters: string
   confirmUrl: string
   unsubscribeUrl: string
   subscriberId: number
@@ -38,11 +39,11 @@ export function mailSafe(text: string, max: number): string {
 export async function confirmationMail(config: { from: string; publication: string }, mail: ConfirmationMail): Promise<Mail> {
   const name = mail.name ? mailSafe(mail.name, MAIL_NAME_MAX) : ''
   const greeting = name ? `Hello ${name},` : 'Hello,'
-  const list = mail.newsletters.join(', ')
   const text = [
     greeting,
     '',
-    `Please confirm that you want to receive ${config.publication} newsletters (${list}) at this address:`,
+    `Please confirm that you want ${config.publication} newsletters at this address. You will receive: ${mail.newsletters}.`,
+    'Confirm here:',
     mail.confirmUrl,
     '',
     'If you did not ask for this, ignore this e-mail: nothing will be sent to you.',
@@ -50,7 +51,7 @@ export async function confirmationMail(config: { from: string; publication: stri
   ].join('\n')
   const body = await html`<!doctype html><html lang="en"><body style="font-family:system-ui,sans-serif">
 <p>${greeting}</p>
-<p>Please confirm that you want to receive ${config.publication} newsletters (${list}) at this address.</p>
+<p>Please confirm that you want ${config.publication} newsletters at this address. You will receive: ${mail.newsletters}.</p>
 <p><a href="${mail.confirmUrl}">Confirm my subscription</a></p>
 <p>If you did not ask for this, ignore this e-mail: nothing will be sent to you. The link works for 7 days.</p>
 <p><a href="${mail.unsubscribeUrl}">Unsubscribe</a></p>

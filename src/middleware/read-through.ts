@@ -78,13 +78,20 @@ export function searchKey(q: string): string {
 
 // KV keys are at most 512 bytes: longer ones are hashed.
 const MAX_PLAIN_KEY = 400
+// Feeds and sitemaps ignore the parameters they do not know (utm_* from newsletters, a reader's
+// own): none of them changes the answer, so none is part of the key. (A partner's `key` never
+// reaches the cache.)
+const TOLERANT_PATH = /^\/(?:feeds\/|sitemap)/
 
 /** One key per resource: the path and its query parameters in a canonical order. */
 function plainKey(path: string, params: URLSearchParams | null): string {
   let key = `page:${path}`
-  if (params) {
+  if (params && !TOLERANT_PATH.test(path)) {
     const q = params.get('q')
     if (q !== null) params.set('q', searchKey(q))
+    // `fields=-jsonld,-body` and `fields=-body,-jsonld` are one answer.
+    const fields = params.get('fields')
+    if (fields !== null) params.set('fields', [...new Set(fields.split(','))].sort().join(','))
     params.sort()
     key += `?${params}`
   }

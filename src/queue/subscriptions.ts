@@ -7,6 +7,7 @@ import {
   recordSignup,
 } from '../db/subscribers.ts'
 import { log } from '../lib/log.ts'
+import { newsletterNames } from '../lib/newsletters.ts'
 import { newToken, normalizeEmail, sha256Hex } from '../lib/tokens.ts'
 import { confirmationMail } from '../mail/confirmation.ts'
 import { mailerFor } from '../mail/transport.ts'
@@ -91,7 +92,7 @@ async function handleSignup(env: Env, db: Database, messageId: string, signup: S
     {
       to: first.email,
       name: signup.name,
-      newsletters,
+      newsletters: newsletterNames(env.NEWSLETTERS, newsletters),
       confirmUrl: `${api}/v1/subscriptions/confirm?token=${confirm}`,
       unsubscribeUrl: `${api}/v1/subscriptions/unsubscribe?token=${unsubscribe}`,
       subscriberId: first.subscriber_id,

@@ -29,11 +29,16 @@ function inlineHtml(spans: Inline[]): string {
     .join('')
 }
 
+// The browser reserves the image's space before it loads (no layout shift). Images stored before
+// sizes were required have none.
+const sizeAttributes = (image: Partial<Pick<Image, 'width' | 'height'>>) =>
+  image.width && image.height ? ` width="${image.width}" height="${image.height}"` : ''
+
 function figureHtml(image: Image): string {
   const parts = [image.caption && escapeHtml(image.caption), image.credit && `<small>${escapeHtml(image.credit)}</small>`]
   const caption = parts.filter(Boolean).join(' ')
   return (
-    `<figure><img src="${escapeHtml(image.url)}" alt="${escapeHtml(image.alt)}" loading="lazy">` +
+    `<figure><img src="${escapeHtml(image.url)}" alt="${escapeHtml(image.alt)}"${sizeAttributes(image)} loading="lazy">` +
     (caption ? `<figcaption>${caption}</figcaption>` : '') +
     '</figure>'
   )

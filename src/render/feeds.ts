@@ -1,5 +1,7 @@
 import { generateAtomFeed, generateJsonFeed, generateRssFeed } from 'feedsmith'
-import type { Block, Image } from '../schemas/blocks.ts'
+import type { ArticleKind, ShownImage } from '../schemas/article.ts'
+import { SCHEMA_TYPES } from './jsonld.ts'
+import type { Block } from '../schemas/blocks.ts'
 import { escapeHtml, renderHtml } from './blocks.ts'
 import { jsonLdScript } from './jsonld.ts'
 
@@ -20,8 +22,10 @@ export interface FeedItem {
   authors: { name: string; url: string }[]
   /** The section first, then the tags. */
   categories: string[]
+  /** What the article is: a category in RSS and Atom (schema.org's type as the term), `_article` in JSON Feed. */
+  kind: ArticleKind
   /** Only an image that partners may republish. */
-  image: Image | null
+  image: ShownImage | null
 }
 
 export interface FeedModel {
@@ -38,6 +42,16 @@ export interface FeedModel {
 
 export type FeedFormat = keyof FeedModel['urls']
 
+// The kind of an article is told with schema.org's type name, as in its JSON-LD.
+const SCHEMA_ORG = 'https://schema.org/'
+const KIND_LABELS: Record<ArticleKind, string> = {
+  news: 'News',
+  analysis: 'Analysis',
+  opinion: 'Opinion',
+  review: 'Review',
+  sponsored: 'Sponsored',
+}
+
 // XML 1.0 allows tab, newline, carriage return and everything from U+0020 up (minus surrogates
 // and U+FFFE/U+FFFF); a stray control character in a headline must not break every reader.
 const XML_ILLEGAL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g
@@ -52,7 +66,7 @@ export function syndicatedHtml(body: Block[], corrections: { text: string; at: s
 
 /** An article as partners may republish it: no image whose rights forbid it, anywhere. */
 export function syndicatedArticle<
-  A extends { image: Image | null; body: Block[]; body_html: string; jsonld: Record<string, unknown>; jsonld_script: string },
+  A extends { image: { syndication_allowed: boolean } | null; body: Block[]; body_html: string; jsonld: Record<string, unknown>; jsonld_script: string },
 >(article: A): A {
   const image = article.image?.syndication_allowed ? article.image : null
   const body = article.body.filter((block) => block.type !== 'image' || block.syndication_allowed)
@@ -85,7 +99,7 @@ function renderRss(model: FeedModel): string {
       guid: { value: item.url, isPermaLink: true },
       pubDate: new Date(item.published),
       description: clean(item.summary),
-      categories: item.categories.map((name) => ({ name: clean(name) })),
+      categories: [...item.categories.map((name) => ({ name: clean(name) })), { name: SCHEMA_TYPES[item.kind], domain: SCHEMA_ORG }],
       dc: { creators: item.authors.map((author) => clean(author.name)) },
       ...(item.contentHtml ? { content: { encoded: clean(item.contentHtml) } } : {}),
       ...(item.image
@@ -95,6 +109,7 @@ function renderRss(model: FeedModel): string {
                 {
                   url: item.image.url,
                   medium: 'image',
+                  ...(item.image.width && item.image.height ? { width: item.image.width, height: item.image.height } : {}),
                   ...(item.image.credit ? { credits: [{ value: clean(item.image.credit) }] } : {}),
                   ...(item.image.caption ? { description: { value: clean(item.image.caption) } } : {}),
                 },
@@ -125,7 +140,10 @@ function renderAtom(model: FeedModel): string {
       updated: new Date(item.updated),
       summary: { value: clean(item.summary) },
       authors: item.authors.map((author) => ({ name: clean(author.name), uri: author.url })),
-      categories: item.categories.map((term) => ({ term: clean(term) })),
+      categories: [
+        ...item.categories.map((term) => ({ term: clean(term) })),
+        { term: SCHEMA_TYPES[item.kind], scheme: SCHEMA_ORG, label: KIND_LABELS[item.kind] },
+      ],
       ...(item.contentHtml ? { content: { type: 'html', value: clean(item.contentHtml) } } : {}),
     })),
   })
@@ -152,5 +170,11 @@ function renderJson(model: FeedModel): string {
       tags: item.categories,
     })),
   })
-  return typeof feed === 'string' ? feed : JSON.stringify(feed)
+  const json = typeof feed === 'string' ? JSON.parse(feed) : feed
+  // JSON Feed has no field for it: an extension object, which readers that do not know it ignore.
+  json.items?.forEach((item: Record<string, unknown>, i: number) => {
+    const kind = model.items[i]!.kind
+    item._article = { about: SCHEMA_ORG, kind, type: SCHEMA_TYPES[kind] }
+  })
+  return JSON.stringify(json)
 }

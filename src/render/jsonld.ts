@@ -1,4 +1,13 @@
-import type { Article } from '../schemas/article.ts'
+import type { Article, ArticleKind } from '../schemas/article.ts'
+
+/** The schema.org type of each kind of article (all of them NewsArticle or CreativeWork subtypes). */
+export const SCHEMA_TYPES: Record<ArticleKind, string> = {
+  news: 'NewsArticle',
+  analysis: 'AnalysisNewsArticle',
+  opinion: 'OpinionNewsArticle',
+  review: 'ReviewNewsArticle',
+  sponsored: 'AdvertiserContentArticle',
+}
 
 export interface Publisher {
   name: string
@@ -7,7 +16,7 @@ export interface Publisher {
 }
 
 /**
- * A schema.org NewsArticle for search engines and link previews
+ * A schema.org NewsArticle (or the subtype of its kind) for search engines and link previews
  * (https://schema.org/NewsArticle, and Google's Article structured data guidelines).
  */
 export function newsArticleJsonLd(
@@ -17,7 +26,7 @@ export function newsArticleJsonLd(
   const image = article.image
   return {
     '@context': 'https://schema.org',
-    '@type': 'NewsArticle',
+    '@type': SCHEMA_TYPES[article.kind],
     headline: article.headline,
     description: article.standfirst || undefined,
     url: article.url,
@@ -39,6 +48,8 @@ export function newsArticleJsonLd(
       ? {
           '@type': 'ImageObject',
           url: image.url,
+          width: image.width ?? undefined,
+          height: image.height ?? undefined,
           caption: image.caption ?? undefined,
           creditText: image.credit ?? undefined,
           description: image.alt || undefined,

@@ -52,7 +52,10 @@ export function ninjsUri(siteUrl: string, id: number): string {
 
 const cleared = (blocks: Block[]) => blocks.filter((block) => block.type !== 'image' || block.syndication_allowed)
 
-function picture(name: string, image: Image, publisher: string): NonNullable<Ninjs['associations']>[number] {
+// Images stored before sizes were required have none (null).
+type SizedImage = Omit<Image, 'width' | 'height'> & { width: number | null; height: number | null }
+
+function picture(name: string, image: SizedImage, publisher: string): NonNullable<Ninjs['associations']>[number] {
   return {
     name,
     uri: image.url,
@@ -61,7 +64,7 @@ function picture(name: string, image: Image, publisher: string): NonNullable<Nin
     ...(image.alt ? { descriptions: [{ role: 'alt', value: image.alt }] } : {}),
     ...(image.credit ? { by: image.credit } : {}),
     usageTerms: `Cleared for republication by ${publisher}'s syndication partners with this story, with its credit.`,
-    renditions: [{ name: 'original', href: image.url }],
+    renditions: [{ name: 'original', href: image.url, ...(image.width && image.height ? { width: image.width, height: image.height } : {}) }],
   }
 }
 

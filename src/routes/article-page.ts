@@ -4,12 +4,17 @@ import { cursorAfter, listArticlesStatement, toArticleSummary, type ArticleFilte
 import { invalid } from '../errors.ts'
 import { ftsQuery } from '../lib/fts.ts'
 import { readCursor, toPage } from '../lib/paging.ts'
-import type { ArticleSummary } from '../schemas/article.ts'
+import { omittedParts, withoutParts } from '../lib/fields.ts'
+import { toTimestamp, type ArticleSummary } from '../schemas/article.ts'
 
 export interface ArticlePageQuery {
   limit: number
   cursor?: string
   q?: string
+  from?: string
+  to?: string
+  /** A valid `fields` value (SummaryFields): the parts each summary leaves out. */
+  fields?: string
 }
 
 /**
@@ -30,10 +35,21 @@ export async function loadArticlePage(
   }
   const after = match ? readCursor(query.cursor, 'r') : readCursor(query.cursor, 't')
   const db = c.get('db')
-  const list = listArticlesStatement(db, { ...filter, match }, { now: c.get('now'), limit: query.limit + 1, after })
+  const list = listArticlesStatement(
+    db,
+    { ...filter, match },
+    {
+      now: c.get('now'),
+      limit: query.limit + 1,
+      after,
+      from: query.from === undefined ? undefined : toTimestamp(query.from),
+      to: query.to === undefined ? undefined : toTimestamp(query.to),
+    },
+  )
   const results = await db.batch([...alongside, list])
   const rows = (results.pop()?.results ?? []) as ListedRow[]
   const siteUrl = c.get('site').url
-  const page = toPage(rows, query.limit, cursorAfter, (row) => toArticleSummary(row, siteUrl))
+  const omitted = omittedParts(query.fields)
+  const page = toPage(rows, query.limit, cursorAfter, (row) => withoutParts(toArticleSummary(row, siteUrl), omitted))
   return { page, results }
 }

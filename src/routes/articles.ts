@@ -3,7 +3,8 @@ import type { AppEnv } from '../context.ts'
 import { findPublishedArticle, toArticle } from '../db/articles.ts'
 import { scopeStatement } from '../db/taxonomy.ts'
 import { errorResponses, invalid, notFound, validationHook, type FieldError } from '../errors.ts'
-import { Article, ArticleListQuery, ArticlePage } from '../schemas/article.ts'
+import { omittedParts, withoutParts } from '../lib/fields.ts'
+import { Article, ArticleFields, ArticleListQuery, ArticlePage } from '../schemas/article.ts'
 import { ArticleSlug } from '../schemas/common.ts'
 import { syndicatedArticle } from '../render/feeds.ts'
 import { loadArticlePage } from './article-page.ts'
@@ -33,7 +34,10 @@ const getArticle = createRoute({
   request: {
     params: z.object({ slug: ArticleSlug }),
     query: z
-      .object({ key: z.string().optional().openapi({ description: "A syndication partner's key (or send it as a Bearer token)." }) })
+      .object({
+        key: z.string().optional().openapi({ description: "A syndication partner's key (or send it as a Bearer token)." }),
+        fields: ArticleFields,
+      })
       .strict(),
   },
   responses: {
@@ -59,9 +63,10 @@ export const articles = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
   })
   .openapi(getArticle, async (c) => {
     const { slug } = c.req.valid('param')
+    const { fields } = c.req.valid('query')
     const row = await findPublishedArticle(c.get('db'), slug, c.get('now'))
     if (!row) throw notFound(`No published article has the slug '${slug}'.`)
     const article = toArticle(row, c.get('site'))
-    return c.json(c.get('partner') ? syndicatedArticle(article) : article, 200)
+    return c.json(withoutParts(c.get('partner') ? syndicatedArticle(article) : article, omittedParts(fields)), 200)
   })
 

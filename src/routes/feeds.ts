@@ -23,9 +23,11 @@ const CONTENT_TYPES: Record<FeedFormat, string> = {
 const SCOPES = { sections: 'section', authors: 'author', tags: 'tag' } as const satisfies Record<string, ScopeKind>
 
 const file = z.enum(['rss.xml', 'atom.xml', 'feed.json']).openapi({ description: 'RSS 2.0, Atom 1.0 or JSON Feed 1.1.', example: 'rss.xml' })
+// Feed URLs travel through newsletters and feed readers, which append utm_* and the like: other
+// parameters are ignored (and left out of the cache key), unlike the JSON API's.
 const query = z
   .object({ key: z.string().optional().openapi({ description: "A partner's key, for readers that cannot send Authorization." }) })
-  .strict()
+  .loose()
 const feedContent = {
   'application/rss+xml': { schema: z.string() },
   'application/atom+xml': { schema: z.string() },
@@ -107,6 +109,7 @@ async function serveFeed(c: Context<AppEnv>, fileName: keyof typeof FILES, scope
       updated: article.updated_at,
       authors: article.authors.map((author) => ({ name: author.name, url: author.url })),
       categories: [article.section.name, ...article.tags.map((tag) => tag.name)],
+      kind: article.kind,
       image: article.image?.syndication_allowed ? article.image : null,
     })),
   }

@@ -2,7 +2,8 @@ import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi'
 import type { AppEnv } from '../context.ts'
 import { findSectionStatement, listSectionsStatement, toSection, type SectionRow } from '../db/taxonomy.ts'
 import { errorResponses, notFound, validationHook } from '../errors.ts'
-import { PageQuery, SectionSlug } from '../schemas/common.ts'
+import { ArticlePageQuery } from '../schemas/article.ts'
+import { SectionSlug } from '../schemas/common.ts'
 import { SectionList, SectionWithArticles } from '../schemas/taxonomy.ts'
 import { loadArticlePage } from './article-page.ts'
 
@@ -27,7 +28,7 @@ const getSection = createRoute({
   tags: ['Sections and tags'],
   summary: 'Get a section with its latest articles',
   description: 'The section and the first page of its articles, newest first; `articles.next_cursor` continues with `GET /v1/articles?section=…`.',
-  request: { params: z.object({ slug: SectionSlug }), query: z.object(PageQuery).strict() },
+  request: { params: z.object({ slug: SectionSlug }), query: ArticlePageQuery },
   responses: {
     200: {
       description: 'The section and a page of its articles.',

@@ -5,9 +5,11 @@ import type { AppEnv } from '../context.ts'
 import { confirmSubscriptions, eraseSubscriber, findToken, unsubscribe, type TokenRow } from '../db/subscribers.ts'
 import { ApiError, describeErrors, fieldErrors, headerDocs, invalid, PROBLEM_JSON, Problem, problemResponse, validationHook, type FieldError } from '../errors.ts'
 import { log } from '../lib/log.ts'
+import { newsletterIds, newsletterNames } from '../lib/newsletters.ts'
 import { allowedOrigins, isAllowedUrl } from '../lib/origins.ts'
 import { keyedHash, looksLikeToken, sha256Hex } from '../lib/tokens.ts'
 import { actionPage, messagePage } from '../render/pages.ts'
+import { signupAdvice } from '../render/signup-errors.ts'
 import type { Secrets } from '../secrets.ts'
 import { SignupMessage, SubscriptionAccepted, SubscriptionBody, SubscriptionState, subscriptionRequest } from '../schemas/subscription.ts'
 
@@ -173,7 +175,7 @@ subscriptions.post('/v1/subscriptions', async (c) => {
   // A browser's form post gets pages and redirects; an app (JSON, or asking for JSON) gets JSON.
   const isForm = formBody && !wantsJson(c)
   const fail = (status: ContentfulStatusCode, detail: string, errors?: FieldError[], fields?: Fields) =>
-    isForm ? formFailure(c, status, detail, errors, fields) : problemResponse(c, status, detail, { errors })
+    isForm ? formFailure(c, status, errors, fields) : problemResponse(c, status, detail, { errors })
 
   // Any form body counts here, whatever it asks to get back: a cross-site page can post one
   // without a preflight. JSON cannot be posted cross-site without CORS, so apps need neither header.
@@ -183,7 +185,11 @@ subscriptions.post('/v1/subscriptions', async (c) => {
 
   const ip = c.req.header('cf-connecting-ip') ?? 'unknown'
   const { success } = await env.SUBSCRIBE_LIMITER.limit({ key: ip })
-  if (!success) return withHeader(fail(429, 'Too many sign-ups from this address. Try again in a minute.'), 'retry-after', '60')
+  if (!success) {
+    // A form goes back to its page all the same, saying why (the body is small: reading it is cheap).
+    const sent = isForm ? await readFields(c, contentType).catch(() => undefined) : undefined
+    return withHeader(fail(429, 'Too many sign-ups from this address. Try again in a minute.', undefined, sent), 'retry-after', '60')
+  }
 
   let fields: Fields
   try {
@@ -264,7 +270,7 @@ subscriptions.post('/v1/subscriptions/confirm', async (c) => {
   await confirmSubscriptions(c.get('db'), hash, token, new Date().toISOString())
   const newsletters: string[] = JSON.parse(token.newsletters)
   if (wantsJson(c)) return c.json({ status: 'confirmed' as const, newsletters }, 200)
-  return c.html(messagePage('You are subscribed', `Thank you. You will receive: ${newsletters.join(', ')}.`))
+  return c.html(messagePage('You are subscribed', `Thank you. You will receive: ${newsletterNames(c.env.NEWSLETTERS, newsletters)}.`))
 })
 
 subscriptions.get('/v1/subscriptions/unsubscribe', (c) => {
@@ -286,7 +292,7 @@ subscriptions.post('/v1/subscriptions/unsubscribe', async (c) => {
   await unsubscribe(c.get('db'), found.hash, found.token, new Date().toISOString())
   const newsletters: string[] = JSON.parse(found.token.newsletters)
   if (wantsJson(c)) return c.json({ status: 'unsubscribed' as const, newsletters }, 200)
-  return c.html(messagePage('You are unsubscribed', `You will no longer receive: ${newsletters.join(', ')}.`))
+  return c.html(messagePage('You are unsubscribed', `You will no longer receive: ${newsletterNames(c.env.NEWSLETTERS, newsletters)}.`))
 })
 
 subscriptions.delete('/v1/subscriptions/:token', async (c) => {
@@ -302,11 +308,6 @@ subscriptions.delete('/v1/subscriptions/:token', async (c) => {
 // ---------------------------------------------------------------------------------------------
 
 const schemas = new Map<string, ReturnType<typeof subscriptionRequest>>()
-
-function newsletterIds(setting: string): [string, ...string[]] {
-  const ids = setting.split(',').map((id) => id.trim()).filter(Boolean)
-  return ids.length > 0 ? (ids as [string, ...string[]]) : ['daily']
-}
 
 function schemaFor(setting: string) {
   let schema = schemas.get(setting)
@@ -414,16 +415,20 @@ async function accepted(c: Context<AppEnv>, isForm: boolean, returnTo: string | 
   return c.redirect(withQuery(target, { subscription: 'pending' }), 303)
 }
 
-/** A form that failed: back to the page it came from, saying what to fix, or a page saying so. */
-async function formFailure(c: Context<AppEnv>, status: ContentfulStatusCode, detail: string, errors?: FieldError[], fields?: Fields): Promise<Response> {
+/** A form that failed: back to the page it came from, saying what to fix, or a page saying so in plain words. */
+async function formFailure(c: Context<AppEnv>, status: ContentfulStatusCode, errors?: FieldError[], fields?: Fields): Promise<Response> {
   const returnTo = typeof fields?.return_to === 'string' ? fields.return_to : undefined
   if (status !== 403 && isAllowedUrl(c.env, returnTo)) {
     const query: Record<string, string> = { subscription: 'error', status: String(status) }
     if (errors?.length) query.fields = [...new Set(errors.map((e) => e.field))].join(',')
     return c.redirect(withQuery(returnTo, query), 303)
   }
-  const items = errors?.length ? ` (${errors.map((e) => `${e.field} ${e.detail}`).join('; ')})` : ''
-  return c.html(messagePage('We could not sign you up', `${detail}${items}`), status)
+  // The page a form came from, to go back to: the allowed return_to (only refused with a 403), the
+  // Referer when it is one of ours, or else the newspaper's home page.
+  const referer = c.req.header('referer')
+  const back = isAllowedUrl(c.env, returnTo) ? returnTo : isAllowedUrl(c.env, referer) ? referer : c.env.SITE_URL
+  const advice = signupAdvice(status, errors, newsletterNames(c.env.NEWSLETTERS, newsletterIds(c.env.NEWSLETTERS)))
+  return c.html(messagePage('We could not sign you up', advice.join(' '), { href: back, label: 'Back to the form' }), status)
 }
 
 function withQuery(url: string, params: Record<string, string>): string {

@@ -1,8 +1,9 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi'
 import type { AppEnv } from '../context.ts'
-import { listTagsStatement, publicTagStatement, toTag, type TagRow } from '../db/taxonomy.ts'
+import { listTagsStatement, publicTagStatement, toTag, type SortedTagRow, type TagRow } from '../db/taxonomy.ts'
 import { errorResponses, notFound, validationHook } from '../errors.ts'
 import { readCursor, toPage } from '../lib/paging.ts'
+import { ArticlePageQuery } from '../schemas/article.ts'
 import { PageQuery, TagSlug } from '../schemas/common.ts'
 import { TagPage, TagWithArticles } from '../schemas/taxonomy.ts'
 import { loadArticlePage } from './article-page.ts'
@@ -15,7 +16,9 @@ const listTags = createRoute({
   path: '/v1/tags',
   tags: ['Sections and tags'],
   summary: 'List tags',
-  description: 'Alphabetical by name, keyset-paginated. Only tags that a published article uses: a tag is public from its first public article on.',
+  description:
+    'A–Z by name as people read it (case and accents do not count: "Łukasz" sorts with L), keyset-paginated. ' +
+    'Only tags that a published article uses: a tag is public from its first public article on.',
   request: { query: pageQuery },
   responses: {
     200: { description: 'A page of tags.', content: { 'application/json': { schema: TagPage } } },
@@ -30,7 +33,7 @@ const getTag = createRoute({
   tags: ['Sections and tags'],
   summary: 'Get a tag with its latest articles',
   description: 'The tag and the first page of its articles, newest first; `articles.next_cursor` continues with `GET /v1/articles?tag=…`.',
-  request: { params: z.object({ slug: TagSlug }), query: pageQuery },
+  request: { params: z.object({ slug: TagSlug }), query: ArticlePageQuery },
   responses: {
     200: { description: 'The tag and a page of its articles.', content: { 'application/json': { schema: TagWithArticles } } },
     ...errorResponses,
@@ -41,9 +44,9 @@ export const tags = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
   .openapi(listTags, async (c) => {
     const { limit, cursor } = c.req.valid('query')
     const db = c.get('db')
-    const rows = await db.all<TagRow>(listTagsStatement(db, c.get('now'), limit + 1, readCursor(cursor, 'n')))
+    const rows = await db.all<SortedTagRow>(listTagsStatement(db, c.get('now'), limit + 1, readCursor(cursor, 'n')))
     const siteUrl = c.get('site').url
-    return c.json(toPage(rows, limit, (row) => ({ k: 'n', v: row.name, id: row.id }), (row) => toTag(row, siteUrl)), 200)
+    return c.json(toPage(rows, limit, (row) => ({ k: 'n', v: row.sort_key, id: row.id }), (row) => toTag(row, siteUrl)), 200)
   })
   .openapi(getTag, async (c) => {
     const { slug } = c.req.valid('param')

@@ -6,6 +6,28 @@ export const ArticleStatus = z
   .enum(['draft', 'scheduled', 'published', 'unpublished'])
   .openapi({ description: 'Only `published` articles whose `published_at` has passed are public.' })
 
+// Parts a client may leave out with `fields`: optional in the document, always there otherwise.
+const LEFT_OUT = (part: string) => `Absent only when \`fields\` leaves it out (\`-${part}\`).`
+
+/** What an article is, shown to readers and search engines (schema.org types in src/render/jsonld.ts). */
+export const ArticleKind = z
+  .enum(['news', 'analysis', 'opinion', 'review', 'sponsored'])
+  .openapi('ArticleKind', {
+    description:
+      'news: reporting; analysis: interpretation by a specialist; opinion: a columnist\'s or guest\'s view; ' +
+      'review: a critic\'s verdict; sponsored: paid for by an advertiser.',
+    example: 'news',
+  })
+
+/**
+ * An image as answers show it: images stored before sizes were required (migration 0008) have a
+ * null width and height until an editor saves them again with their size.
+ */
+const ShownImage = ImageOutput.extend({
+  width: z.number().int().nullable().openapi({ description: 'Width in pixels; null only for images stored before sizes were required.' }),
+  height: z.number().int().nullable().openapi({ description: 'Height in pixels; null only for images stored before sizes were required.' }),
+}).openapi('ShownImage')
+
 export const SectionRef = z.object({ slug: SectionSlug, name: z.string().openapi({ example: 'Europe' }) }).openapi('SectionRef')
 export const TagRef = z.object({ slug: TagSlug, name: z.string().openapi({ example: 'Diplomacy' }) }).openapi('TagRef')
 export const AuthorRef = z
@@ -22,13 +44,14 @@ export const ArticleSummary = z
     slug: Slug,
     url: WebUrl.openapi({ description: "The article's page on the newspaper's site." }),
     headline: z.string().openapi({ example: 'EU and Russian envoys resume talks in Geneva after 18-month freeze' }),
-    standfirst: z.string(),
+    kind: ArticleKind,
+    standfirst: z.string().optional().openapi({ description: LEFT_OUT('standfirst') }),
     dateline: z.string().nullable().openapi({ example: 'Geneva' }),
     language: z.string().openapi({ example: 'en' }),
     section: SectionRef,
-    tags: z.array(TagRef),
-    authors: z.array(AuthorRef),
-    image: ImageOutput.nullable(),
+    tags: z.array(TagRef).optional().openapi({ description: LEFT_OUT('tags') }),
+    authors: z.array(AuthorRef).optional().openapi({ description: LEFT_OUT('authors') }),
+    image: ShownImage.nullable().optional().openapi({ description: LEFT_OUT('image') }),
     published_at: Timestamp,
     updated_at: Timestamp,
   })
@@ -39,25 +62,93 @@ export const Correction = z
   .openapi('Correction', { description: 'A public correction, appended by the editors.' })
 
 export const Article = ArticleSummary.extend({
-  body: BodyOutput,
-  body_html: z.string().openapi({ description: 'The body rendered as escaped, safe HTML.' }),
+  body: BodyOutput.optional().openapi({ description: `The body as typed blocks. ${LEFT_OUT('body')}` }),
+  body_html: z.string().optional().openapi({ description: `The body rendered as escaped, safe HTML. ${LEFT_OUT('body_html')}` }),
   word_count: z.number().int(),
   reading_time_minutes: z.number().int(),
-  corrections: z.array(Correction).openapi({ description: 'Corrections, oldest first; empty when there are none.' }),
+  corrections: z
+    .array(Correction)
+    .optional()
+    .openapi({ description: `Corrections, oldest first; empty when there are none. ${LEFT_OUT('corrections')}` }),
   jsonld: z
     .record(z.string(), z.unknown())
-    .openapi({ description: 'A schema.org NewsArticle object, for code that reads it. To put it in a page, use `jsonld_script`.' }),
-  jsonld_script: z.string().openapi({
-    description:
-      'The same `jsonld`, serialized to be placed as is as the text of an `application/ld+json` script element in a page: ' +
-      'the characters less-than, greater-than, ampersand, U+2028 and U+2029 are escaped (as `\\u003c` …), so no headline can close the element.',
-    example: '{"@context":"https://schema.org","@type":"NewsArticle","headline":"Talks \\u0026 envoys"}',
-  }),
+    .optional()
+    .openapi({
+      description: `A schema.org NewsArticle (or the subtype of its \`kind\`), for code that reads it. To put it in a page, use \`jsonld_script\`. ${LEFT_OUT('jsonld')}`,
+    }),
+  jsonld_script: z
+    .string()
+    .optional()
+    .openapi({
+      description:
+        'The same `jsonld`, serialized to be placed as is as the text of an `application/ld+json` script element in a page: ' +
+        'the characters less-than, greater-than, ampersand, U+2028 and U+2029 are escaped (as `\\u003c` …), so no headline can close the element. ' +
+        LEFT_OUT('jsonld'),
+      example: '{"@context":"https://schema.org","@type":"NewsArticle","headline":"Talks \\u0026 envoys"}',
+    }),
 }).openapi('Article')
 
 export const ArticlePage = z
   .object({ data: z.array(ArticleSummary), next_cursor: NextCursor })
   .openapi('ArticlePage')
+
+/**
+ * `from` and `to` bound a list by published time: `from` inclusive, `to` exclusive. A date
+ * (2026-11-24) is midnight UTC; a date-time needs its time zone (Z or an offset).
+ */
+const Instant = z
+  .string()
+  .max(40)
+  .refine(
+    (text) => z.iso.datetime({ offset: true }).safeParse(text).success || z.iso.date().safeParse(text).success,
+    'must be an ISO 8601 date (2026-11-24) or date-time with a time zone (2026-11-24T08:30:00Z)',
+  )
+
+export const DateRange = {
+  from: Instant.optional().openapi({ description: 'Only articles published at or after this time (ISO 8601).', example: '2026-11-01' }),
+  to: Instant.optional().openapi({ description: 'Only articles published before this time (ISO 8601).', example: '2026-12-01T00:00:00Z' }),
+}
+
+/** An instant as the database writes it (toISOString), from a valid `from` or `to`. */
+export const toTimestamp = (instant: string) => new Date(instant).toISOString()
+
+/** Rejects a range that ends before it starts, naming `from`. */
+function checkRange(query: { from?: string; to?: string }, ctx: z.RefinementCtx) {
+  if (query.from === undefined || query.to === undefined) return
+  const from = Date.parse(query.from)
+  const to = Date.parse(query.to)
+  if (!Number.isNaN(from) && !Number.isNaN(to) && from >= to) {
+    ctx.addIssue({ code: 'custom', path: ['from'], message: 'must be earlier than `to`' })
+  }
+}
+
+/**
+ * `fields` leaves parts out of an answer: `-name` per part, comma-separated. Only the parts named
+ * here can go, so every answer still has the fields a client needs to show and link an article.
+ */
+function fieldsParam<P extends string>(parts: readonly P[], example: string) {
+  const name = `(?:${parts.join('|')})`
+  return z
+    .string()
+    .max(200)
+    .regex(new RegExp(`^-${name}(?:,-${name})*$`), `must list parts to leave out, each with a minus: ${parts.map((part) => `-${part}`).join(', ')}`)
+    .optional()
+    .openapi({ description: `Parts to leave out, comma-separated, each with a minus: ${parts.map((part) => `\`-${part}\``).join(', ')}.`, example })
+}
+
+/** What `fields` may leave out of a whole article: the body in its forms, JSON-LD, corrections. */
+export const ARTICLE_PARTS = ['body', 'body_html', 'jsonld', 'corrections'] as const
+/** What `fields` may leave out of each summary in a list. */
+export const SUMMARY_PARTS = ['standfirst', 'tags', 'authors', 'image'] as const
+
+export const ArticleFields = fieldsParam(ARTICLE_PARTS, '-body,-body_html,-jsonld')
+export const SummaryFields = fieldsParam(SUMMARY_PARTS, '-tags,-authors')
+
+/** The query of every list of articles: a page, a published-time range, lighter summaries. */
+export const ArticlePageQuery = z
+  .object({ ...PageQuery, ...DateRange, fields: SummaryFields })
+  .strict()
+  .superRefine(checkRange)
 
 export const ArticleListQuery = z
   .object({
@@ -76,8 +167,11 @@ export const ArticleListQuery = z
         example: 'Geneva talks',
       }),
     ...PageQuery,
+    ...DateRange,
+    fields: SummaryFields,
   })
   .strict()
+  .superRefine(checkRange)
 
 /**
  * A list of slugs in which each appears once: a repeat is a 400 naming its position (`tags.1`),
@@ -96,6 +190,7 @@ export const ArticleInput = z
   .object({
     slug: Slug,
     headline: z.string().trim().min(1).max(300),
+    kind: ArticleKind.default('news'),
     standfirst: z.string().trim().max(1000).default(''),
     dateline: z.string().trim().min(1).max(100).nullable().default(null),
     language: z
@@ -113,7 +208,10 @@ export const ArticleInput = z
   .strict()
   .openapi('ArticleInput')
 
-export type ArticleSummary = z.infer<typeof ArticleSummary>
-export type Article = z.infer<typeof Article>
+/** A summary as built: every part there (`fields` removes some only on the way out). */
+export type ArticleSummary = Required<z.infer<typeof ArticleSummary>>
+export type Article = Required<z.infer<typeof Article>>
 export type ArticleInput = z.input<typeof ArticleInput>
 export type ArticleStatus = z.infer<typeof ArticleStatus>
+export type ArticleKind = z.infer<typeof ArticleKind>
+export type ShownImage = z.infer<typeof ShownImage>

@@ -20,10 +20,16 @@ export const Inline = z
 
 const Inlines = z.array(Inline).min(1).max(200)
 
-/** An image with its caption and credit, and whether partners may republish it. */
+// Pixels of the file at `url`: pages reserve the space before it loads, search engines and feed
+// readers pick images by size.
+const Pixels = z.number().int().min(1).max(20_000)
+
+/** An image with its size, caption and credit, and whether partners may republish it. */
 export const Image = z
   .object({
     url: WebUrl,
+    width: Pixels.openapi({ description: 'Width of the image file, in pixels.', example: 1600 }),
+    height: Pixels.openapi({ description: 'Height of the image file, in pixels.', example: 900 }),
     alt: z.string().trim().max(500),
     caption: Text(1000).nullable().default(null),
     credit: Text(300)

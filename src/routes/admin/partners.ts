@@ -53,6 +53,7 @@ const listPartnersRoute = createRoute({
   description: 'Every syndication partner, with when its key was last used; never the keys themselves.',
   security: bearer,
   middleware: [requireRole('admin')] as const,
+  request: { query: z.object({}).strict() },
   responses: { 200: { description: 'The partners (never their keys).', content: { 'application/json': { schema: z.object({ data: z.array(Partner) }) } } }, ...adminErrors },
 })
 

@@ -30,6 +30,7 @@ const listRouteDef = createRoute({
   description: 'Every editor token with its role, who issued it and when it was revoked; never the tokens themselves.',
   security: bearer,
   middleware: [requireRole('admin')] as const,
+  request: { query: z.object({}).strict() },
   responses: { 200: { description: 'The tokens (never their values).', content: { 'application/json': { schema: z.object({ data: z.array(TokenInfo) }) } } }, ...adminErrors },
 })
 
