@@ -3,7 +3,7 @@ import type { Context, MiddlewareHandler } from 'hono'
 import type { AppEnv } from '../context.ts'
 import { toArticle } from '../db/articles.ts'
 import { eventsAfterStatement, findSyndicationArticle, partnerArticlesStatement, type EventRow, type SyndicationRow } from '../db/syndication.ts'
-import { ApiError, errorResponses, notFound, validationHook } from '../errors.ts'
+import { ApiError, errorResponses, headerDocs, notFound, validationHook } from '../errors.ts'
 import { encodeCursor } from '../lib/cursor.ts'
 import { readCursor, toPage } from '../lib/paging.ts'
 import { toNinjs } from '../render/ninjs.ts'
@@ -24,8 +24,12 @@ const END_OF_TIME = '9999-12-31T23:59:59.999Z'
 const problem = errorResponses[400].content
 const partnerErrors = {
   ...errorResponses,
-  401: { description: 'No partner key, or a bad or revoked one.', content: problem },
-  429: { description: 'Too many requests for this key: see Retry-After, RateLimit and RateLimit-Policy.', content: problem },
+  401: { description: 'No partner key, or a bad or revoked one.', headers: z.object({ 'www-authenticate': headerDocs['www-authenticate'] }), content: problem },
+  429: {
+    description: 'Too many requests for this key: see Retry-After, RateLimit and RateLimit-Policy.',
+    headers: z.object({ 'retry-after': headerDocs['retry-after'] }),
+    content: problem,
+  },
 } as const
 const rateLimitHeaders = z.object({
   ratelimit: z.string().openapi({ description: 'Remaining quota and seconds until it resets, e.g. `"partner";r=118;t=42`.' }),

@@ -191,8 +191,90 @@ describe('the OpenAPI document against the real Worker', () => {
     await call('/v1/admin/partners/{id}', 'delete', '/v1/admin/partners/99999', admin)
   })
 
+  it('describes every answer of syndication: partners, their endpoints and deliveries, rights, ninjs and events', { timeout: 120_000 }, async () => {
+    // A partner's webhook receiver on this machine (http://localhost: the test Worker runs with WEBHOOK_DEV=true).
+    const received: string[] = []
+    const receiver = http.createServer((req, res) => {
+      req.resume()
+      req.on('end', () => {
+        received.push(String(req.headers['webhook-id']))
+        res.writeHead(204).end()
+      })
+    })
+    await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve))
+    try {
+      const hook = `http://localhost:${(receiver.address() as { port: number }).port}/hooks/newsroom`
+      const partner = JSON.parse((await call('/v1/admin/partners', 'post', '/v1/admin/partners', adminJson, { name: 'Contract syndication partner' })).text)
+      const key = { authorization: `Bearer ${partner.key}` }
+      const changed = await call('/v1/admin/partners/{id}', 'patch', `/v1/admin/partners/${partner.id}`, adminJson, { embargo: true })
+      expect(JSON.parse(changed.text).embargo).toBe(true)
+      await call('/v1/admin/partners/{id}', 'patch', `/v1/admin/partners/${partner.id}`, adminJson, { embargo: 'yes' }) // 400
+      await call('/v1/admin/partners/{id}', 'patch', '/v1/admin/partners/99999', adminJson, { embargo: false }) // 404
+      await call('/v1/admin/partners/{id}', 'patch', `/v1/admin/partners/${partner.id}`, { 'content-type': 'application/json' }, { embargo: false }) // 401
+
+      const events = ['article.published', 'article.updated', 'article.corrected', 'article.withdrawn']
+      const endpoint = await call('/v1/admin/partners/{id}/endpoints', 'post', `/v1/admin/partners/${partner.id}/endpoints`, adminJson, { url: hook, events })
+      expect(endpoint.status, endpoint.text).toBe(201)
+      const endpointId = JSON.parse(endpoint.text).id
+      await call('/v1/admin/partners/{id}/endpoints', 'post', `/v1/admin/partners/${partner.id}/endpoints`, adminJson, { url: 'https://10.0.0.1/hooks', events }) // 400
+      await call('/v1/admin/partners/{id}/endpoints', 'post', '/v1/admin/partners/99999/endpoints', adminJson, { url: hook, events }) // 404
+      const endpoints = await call('/v1/admin/partners/{id}/endpoints', 'get', `/v1/admin/partners/${partner.id}/endpoints`, admin)
+      expect(JSON.parse(endpoints.text).data).toHaveLength(1)
+      const endpointPath = `/v1/admin/partners/${partner.id}/endpoints/${endpointId}`
+      await call('/v1/admin/partners/{id}/endpoints/{endpoint}', 'patch', endpointPath, adminJson, { state: 'disabled' })
+      const enabled = await call('/v1/admin/partners/{id}/endpoints/{endpoint}', 'patch', endpointPath, adminJson, { state: 'active', sections: [] })
+      expect(JSON.parse(enabled.text).state).toBe('active')
+      await call('/v1/admin/partners/{id}/endpoints/{endpoint}', 'patch', `/v1/admin/partners/${partner.id}/endpoints/99999`, adminJson, { state: 'active' }) // 404
+      const rotated = await call('/v1/admin/partners/{id}/endpoints/{endpoint}/secret', 'post', `${endpointPath}/secret`, adminJson, { overlap_seconds: 3600 })
+      expect(JSON.parse(rotated.text).secret).toMatch(/^whsec_/)
+      await call('/v1/admin/partners/{id}/endpoints/{endpoint}/secret', 'post', `${endpointPath}/secret`, adminJson, '{') // 400
+
+      const article = 'eu-and-russian-envoys-resume-talks-in-geneva'
+      const rights = await call('/v1/admin/articles/{slug}/rights', 'get', `/v1/admin/articles/${article}/rights`, admin)
+      expect(JSON.parse(rights.text).republish).toBe(true)
+      await call('/v1/admin/articles/{slug}/rights', 'get', '/v1/admin/articles/atlantis/rights', admin) // 404
+      // Withdrawing the article from partners and giving it back announces it: a delivery to the endpoint.
+      await call('/v1/admin/articles/{slug}/rights', 'put', `/v1/admin/articles/${article}/rights`, adminJson, { republish: false })
+      await call('/v1/partner/ninjs/{slug}', 'get', `/v1/partner/ninjs/${article}`, key) // 404 while withdrawn
+      const restored = await call('/v1/admin/articles/{slug}/rights', 'put', `/v1/admin/articles/${article}/rights`, adminJson, { copyright_holder: 'The European Daily', republish: true })
+      expect(restored.status, restored.text).toBe(200)
+      await call('/v1/admin/articles/{slug}/rights', 'put', `/v1/admin/articles/${article}/rights`, adminJson, { republish: 'yes' }) // 400
+
+      const ninjs = await call('/v1/partner/ninjs/{slug}', 'get', `/v1/partner/ninjs/${article}`, key)
+      expect(JSON.parse(ninjs.text).pubStatus).toBe('usable')
+      await call('/v1/partner/ninjs/{slug}', 'get', `/v1/partner/ninjs/${article}?key=${partner.key}`)
+      await call('/v1/partner/ninjs/{slug}', 'get', `/v1/partner/ninjs/${article}`) // 401
+      await call('/v1/partner/ninjs/{slug}', 'get', `/v1/partner/ninjs/${article}`, admin) // 401: an editor's token is no partner key
+      const list = await call('/v1/partner/ninjs', 'get', '/v1/partner/ninjs?limit=2', key)
+      await call('/v1/partner/ninjs', 'get', `/v1/partner/ninjs?limit=2&cursor=${JSON.parse(list.text).next_cursor}`, key)
+      await call('/v1/partner/ninjs', 'get', '/v1/partner/ninjs?limit=0', key) // 400
+      const feed = await call('/v1/partner/events', 'get', '/v1/partner/events?limit=10', key)
+      expect(JSON.parse(feed.text).events.length).toBeGreaterThan(0)
+      await call('/v1/partner/events', 'get', '/v1/partner/events?cursor=nonsense', key) // 400
+
+      // The queue delivers in the background: wait for the first attempt, then send its event again.
+      let attempts: any[] = []
+      for (let i = 0; i < 120 && attempts.length === 0; i++) {
+        const page = await call('/v1/admin/partners/{id}/deliveries', 'get', `/v1/admin/partners/${partner.id}/deliveries?limit=5`, admin)
+        attempts = JSON.parse(page.text).data
+        if (attempts.length === 0) await new Promise((resolve) => setTimeout(resolve, 500))
+      }
+      expect(attempts.length).toBeGreaterThan(0)
+      expect(received).toContain(attempts[0].event_id)
+      await call('/v1/admin/partners/{id}/deliveries', 'get', `/v1/admin/partners/${partner.id}/deliveries?cursor=nonsense`, admin) // 400
+      const retried = await call('/v1/admin/partners/{id}/deliveries/{event}/retry', 'post', `/v1/admin/partners/${partner.id}/deliveries/${attempts[0].event_id}/retry`, admin)
+      expect(retried.status, retried.text).toBe(202)
+      await call('/v1/admin/partners/{id}/deliveries/{event}/retry', 'post', `/v1/admin/partners/${partner.id}/deliveries/evt_${'0'.repeat(32)}/retry`, admin) // 404
+      await call('/v1/admin/partners/{id}/deliveries/{event}/retry', 'post', `/v1/admin/partners/${partner.id}/deliveries/nonsense/retry`, admin) // 400
+      await call('/v1/admin/partners/{id}', 'delete', `/v1/admin/partners/${partner.id}`, admin)
+    } finally {
+      await new Promise((resolve) => receiver.close(resolve))
+    }
+  })
+
   it('describes every answer of the sign-ups, for apps and for forms', { timeout: 120_000 }, async () => {
-    const form = { 'content-type': 'application/x-www-form-urlencoded' }
+    // Form posts come from an allowed page (ALLOWED_ORIGINS in wrangler.toml): by Origin, or by Referer when no Origin.
+    const form = { 'content-type': 'application/x-www-form-urlencoded', origin: 'http://localhost:3000' }
     await call('/v1/subscriptions', 'post', '/v1/subscriptions', { 'content-type': 'application/json', ...ip(1) }, { email: 'reader@example.org', consent: true })
     await call('/v1/subscriptions', 'post', '/v1/subscriptions', { 'content-type': 'application/json', ...ip(1) }, { email: 'nope' })
     await call('/v1/subscriptions', 'post', '/v1/subscriptions', { 'content-type': 'text/plain', ...ip(1) }, 'hello')
@@ -200,6 +282,11 @@ describe('the OpenAPI document against the real Worker', () => {
     await call('/v1/subscriptions', 'post', '/v1/subscriptions', { ...form, ...ip(2) }, 'email=reader%40example.org&consent=true&return_to=http%3A%2F%2Flocalhost%3A3000%2Fthanks')
     await call('/v1/subscriptions', 'post', '/v1/subscriptions', { ...form, ...ip(2) }, 'email=nope')
     await call('/v1/subscriptions', 'post', '/v1/subscriptions', { ...form, ...ip(2), origin: 'https://elsewhere.example' }, 'email=reader%40example.org&consent=true')
+    const { origin: _, ...noOrigin } = form
+    const referred = await call('/v1/subscriptions', 'post', '/v1/subscriptions', { ...noOrigin, ...ip(4), referer: 'http://localhost:3000/newsletter' }, 'email=reader%40example.org&consent=true')
+    expect(referred.status, referred.text).toBeLessThan(400)
+    const unknown = await call('/v1/subscriptions', 'post', '/v1/subscriptions', { ...noOrigin, ...ip(4) }, 'email=reader%40example.org&consent=true')
+    expect(unknown.status).toBe(403)
     let limited: Answer | undefined
     for (let i = 0; i < 8 && limited?.status !== 429; i++) {
       limited = await call('/v1/subscriptions', 'post', '/v1/subscriptions', { ...form, ...ip(3) }, 'email=reader%40example.org&consent=true')

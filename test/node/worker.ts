@@ -18,6 +18,12 @@ const root = path.join(import.meta.dirname, '../..')
 const wrangler = path.join(root, 'node_modules/.bin/wrangler')
 const quiet = { ...process.env, CI: 'true', WRANGLER_SEND_METRICS: 'false', WRANGLER_LOG: 'warn' }
 
+/**
+ * Partner webhooks: a fixed AES-GCM key for their signing secrets (test only), and WEBHOOK_DEV so
+ * that endpoints on http://localhost (a receiver in the test) may be registered.
+ */
+const syndicationVars = ['--var', `WEBHOOK_ENCRYPTION_KEY:${Buffer.alloc(32, 7).toString('base64')}`, '--var', 'WEBHOOK_DEV:true']
+
 /** The bootstrap admin token the test Worker accepts. */
 export const ADMIN_TOKEN = 'bootstrap-admin-token-for-node-tests'
 
@@ -58,7 +64,7 @@ export async function startWorker({ seed = true }: { seed?: boolean } = {}): Pro
   const url = `http://127.0.0.1:${port}`
   const child = spawn(
     wrangler,
-    ['dev', '--ip', '127.0.0.1', '--port', String(port), '--persist-to', state, '--var', `API_URL:${url}`, '--var', `ADMIN_TOKEN:${ADMIN_TOKEN}`, '--show-interactive-dev-session=false'],
+    ['dev', '--ip', '127.0.0.1', '--port', String(port), '--persist-to', state, '--var', `API_URL:${url}`, '--var', `ADMIN_TOKEN:${ADMIN_TOKEN}`, ...syndicationVars, '--show-interactive-dev-session=false'],
     { cwd: root, env: quiet, stdio: ['ignore', 'pipe', 'pipe'], detached: true },
   )
   let output = ''

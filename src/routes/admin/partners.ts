@@ -76,6 +76,9 @@ const changePartnerRoute = createRoute({
   path: '/v1/admin/partners/{id}',
   tags: ['Editorial'],
   summary: "Change a partner's permissions",
+  description:
+    'Turns early access to embargoed articles on or off. Takes effect on the partner\'s next request and next push; ' +
+    'the key stays the same.',
   security: bearer,
   middleware: [requireRole('admin')] as const,
   request: {

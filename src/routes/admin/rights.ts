@@ -18,6 +18,7 @@ const getRoute = createRoute({
   path: '/v1/admin/articles/{slug}/rights',
   tags: ['Editorial'],
   summary: "An article's rights for partners",
+  description: 'Who holds the copyright, the usage terms partners see, and whether partners may republish the article at all.',
   security: bearer,
   middleware: [requireRole('editor')] as const,
   request: { params },

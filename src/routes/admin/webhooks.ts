@@ -60,6 +60,7 @@ const listRouteDef = createRoute({
   path: '/v1/admin/partners/{id}/endpoints',
   tags: ['Editorial'],
   summary: "A partner's webhook endpoints and their state",
+  description: 'Every endpoint of the partner with its filters, whether it is active or disabled (and why), never its signing secret.',
   security: bearer,
   middleware: [requireRole('admin')] as const,
   request: { params: partnerParams },
@@ -72,6 +73,9 @@ const changeRouteDef = createRoute({
   path: '/v1/admin/partners/{id}/endpoints/{endpoint}',
   tags: ['Editorial'],
   summary: 'Change, disable or re-enable an endpoint',
+  description:
+    'Only the fields sent change. A new URL follows the same rules as at registration. `state: active` re-enables an endpoint ' +
+    'disabled after repeated failures and clears its failure count; `state: disabled` stops its deliveries.',
   security: bearer,
   middleware: [requireRole('admin')] as const,
   request: { params: endpointParams, body: { required: true, content: json(EndpointChange) } },
@@ -104,6 +108,7 @@ const deliveriesRouteDef = createRoute({
   path: '/v1/admin/partners/{id}/deliveries',
   tags: ['Editorial'],
   summary: "Delivery attempts to a partner's endpoints, newest first",
+  description: 'Every try of every delivery with its answer status and outcome, for diagnosing a partner\'s endpoint; paged by `next_cursor`, never cached.',
   security: bearer,
   middleware: [requireRole('admin')] as const,
   request: { params: partnerParams, query: z.object(PageQuery).strict() },
