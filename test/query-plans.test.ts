@@ -1,6 +1,8 @@
 import { env } from 'cloudflare:workers'
 import { describe, expect, it } from 'vitest'
-import { listArticlesQuery, type ArticleFilter } from '../src/db/articles.ts'
+import { listArticlesQuery, nextEmbargoStatement, publishDueStatements, type ArticleFilter } from '../src/db/articles.ts'
+import { Database } from '../src/db/client.ts'
+import { newsArticlesStatement, sitemapChunksStatement, sitemapChunkStatement } from '../src/db/sitemaps.ts'
 import { searchQuery } from '../src/lib/fts.ts'
 
 async function plan(filter: ArticleFilter, after = false) {
@@ -48,5 +50,69 @@ describe('search', () => {
       // one sort: of the at most four pages the tiers return
       expect(text.match(/TEMP B-TREE FOR ORDER BY/g)).toHaveLength(1)
     }
+  })
+})
+
+/** The SQL and parameters of the statements `build` prepares, through a stand-in for D1. */
+function statementsOf(build: (db: Database) => unknown): { sql: string; params: unknown[] }[] {
+  const prepared: { sql: string; params: unknown[] }[] = []
+  const d1 = {
+    prepare(sql: string) {
+      const statement = { sql, params: [] as unknown[], bind: (...params: unknown[]) => ((statement.params = params), statement) }
+      prepared.push(statement)
+      return statement
+    },
+  }
+  build(new Database(d1 as unknown as D1Database))
+  return prepared
+}
+
+async function planOf({ sql, params }: { sql: string; params: unknown[] }) {
+  const rows = await env.DB.prepare(`EXPLAIN QUERY PLAN ${sql}`).bind(...params).all<{ detail: string }>()
+  return rows.results.map((row) => row.detail).join('\n')
+}
+
+// Queries that run by themselves (crawlers, the cron, cache invalidation) must not read the
+// archive either: each is a range of an index, as long as what it returns.
+describe('the queries beside the lists', () => {
+  const now = new Date().toISOString()
+
+  it('the sitemap index: a few steps of articles_sitemap per chunk', async () => {
+    const [statement] = statementsOf((db) => sitemapChunksStatement(db, now))
+    const text = await planOf(statement!)
+    expect(text).toMatch(/SEARCH articles USING INDEX articles_sitemap \(<expr>=\? AND <expr><\?\)/)
+    expect(text).not.toMatch(/SCAN articles\b/)
+    expect(text).not.toContain('TEMP B-TREE')
+  })
+
+  it('an article sitemap chunk: a range of article ids', async () => {
+    const [statement] = statementsOf((db) => sitemapChunkStatement(db, now, 3))
+    const text = await planOf(statement!)
+    expect(text).toMatch(/SEARCH articles USING INTEGER PRIMARY KEY \(rowid>\? AND rowid<\?\)/)
+    expect(text).not.toContain('TEMP B-TREE')
+  })
+
+  it('the news sitemap: a range of articles_latest', async () => {
+    const [statement] = statementsOf((db) => newsArticlesStatement(db, now))
+    const text = await planOf(statement!)
+    expect(text).toMatch(/SEARCH articles USING INDEX articles_latest \(published_at>\? AND published_at<\?\)/)
+    expect(text).not.toContain('TEMP B-TREE')
+  })
+
+  it("the scheduler's due articles: ranges of articles_scheduled and articles_latest", async () => {
+    const statements = statementsOf((db) => publishDueStatements(db, 'publish-scheduled', now, now))
+    for (const statement of statements.slice(0, 4)) {
+      const text = await planOf(statement)
+      expect(text, statement.sql).not.toMatch(/SCAN articles\b/)
+      expect(text, statement.sql).toContain('articles_scheduled (published_at<?)')
+    }
+    for (const statement of statements.slice(0, 2)) {
+      expect(await planOf(statement)).toContain('articles_latest (published_at>? AND published_at<?)')
+    }
+  })
+
+  it('the next embargo to lift: one step of articles_embargo', async () => {
+    const [statement] = statementsOf((db) => nextEmbargoStatement(db, now))
+    expect(await planOf(statement!)).toMatch(/^SEARCH articles USING INDEX articles_embargo \(published_at>\?\)$/)
   })
 })
