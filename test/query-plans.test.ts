@@ -1,6 +1,7 @@
 import { env } from 'cloudflare:workers'
 import { describe, expect, it } from 'vitest'
 import { listArticlesQuery, nextEmbargoStatement, publishDueStatements, type ArticleFilter } from '../src/db/articles.ts'
+import { authorProfileStatement } from '../src/db/authors.ts'
 import { Database } from '../src/db/client.ts'
 import { newsArticlesStatement, sitemapChunksStatement, sitemapChunkStatement } from '../src/db/sitemaps.ts'
 import { searchQuery } from '../src/lib/fts.ts'
@@ -109,6 +110,13 @@ describe('the queries beside the lists', () => {
     for (const statement of statements.slice(0, 2)) {
       expect(await planOf(statement)).toContain('articles_latest (published_at>? AND published_at<?)')
     }
+  })
+
+  it("an author's article count: the kept count, less a range of article_authors_feed after now", async () => {
+    const [statement] = statementsOf((db) => authorProfileStatement(db, 'elena-varga', now))
+    const text = await planOf(statement!)
+    expect(text).toContain('article_authors_feed (author_id=? AND published_at>?)')
+    expect(text).not.toMatch(/SCAN/)
   })
 
   it('the next embargo to lift: one step of articles_embargo', async () => {
