@@ -6,11 +6,14 @@
  *   npm run bench -- --duration 20      seconds per case (default 10, after a 3 s warm-up)
  *   npm run bench -- --out file.json    where to write the results (default bench/results/bench-<articles>.json)
  *   npm run bench -- --only hit         only the floor and the cases whose name contains "hit"
+ *   npm run bench -- --articles 1000000 --seed-only   seed that archive and stop
  *
  * It builds the deployable bundle (`wrangler deploy --dry-run`), runs it in workerd through
  * Miniflare with local D1 and KV, beside a minimal "floor" Worker in the same runtime that answers
  * a fixed body of an article's size, and drives both with autocannon (10 connections). The seeded
- * database is kept in bench/.state/<articles> and reused by later runs.
+ * database is kept in bench/.state/<articles> and reused by later runs. The D1 cases bypass the
+ * cache as an editor (a token issued through the admin API). Then: uncached article reads alone
+ * and beside a search-heavy client, and the storage budget of the database file (dbstat).
  */
 import autocannon from 'autocannon'
 import { execFileSync } from 'node:child_process'
@@ -26,7 +29,9 @@ import { invalidate } from '../src/cache.ts'
 import { importContent } from '../src/content/import.ts'
 import { Database } from '../src/db/client.ts'
 import { demoBundle } from '../scripts/demo.ts'
-import { generateArticlesResumably } from '../scripts/generate.ts'
+import { seedGeneratedArticles } from '../scripts/generate.ts'
+import { localD1File } from '../scripts/sqlite-d1.ts'
+import { DatabaseSync } from 'node:sqlite'
 
 const { values } = parseArgs({
   options: {
@@ -35,6 +40,7 @@ const { values } = parseArgs({
     connections: { type: 'string', default: '10' },
     out: { type: 'string' },
     only: { type: 'string' },
+    'seed-only': { type: 'boolean', default: false },
   },
 })
 const ARTICLES = Number(values.articles)
@@ -54,6 +60,8 @@ const bundleGzipKiB = gzipSync(readFileSync(bundlePath), { level: 9 }).length / 
 // 2. A D1 with the migrations applied, seeded once per article count.
 const state = path.join(root, 'bench', '.state', String(ARTICLES))
 const seeded = existsSync(path.join(state, 'seeded'))
+/** How long seeding took, in this run or the one that seeded the state. */
+let seedSeconds: number | null = seeded ? (JSON.parse(readFileSync(path.join(state, 'seeded'), 'utf8').replace(/^[^{].*$/, 'null'))?.seconds ?? null) : null
 execFileSync(wrangler, ['d1', 'migrations', 'apply', 'DB', '--local', '--persist-to', state], {
   cwd: root,
   stdio: 'ignore',
@@ -66,6 +74,7 @@ const { workerOptions } = unstable_getMiniflareWorkerOptions(path.join(root, 'wr
   workerOptions: Record<string, unknown> & { compatibilityDate?: string }
 }
 const FLOOR_BODY = JSON.stringify({ padding: 'x'.repeat(11_000) })
+const BENCH_ADMIN_TOKEN = 'bench-admin-token-local-only'
 
 function startRuntime() {
   // Miniflare 5 takes a new options shape; wrangler still describes Workers in the v4 one.
@@ -74,6 +83,8 @@ function startRuntime() {
       workers: [
         {
           ...workerOptions,
+          // The bootstrap admin secret: it issues the editor token the D1 cases bypass the cache with.
+          bindings: { ...(workerOptions.bindings as object | undefined), ADMIN_TOKEN: BENCH_ADMIN_TOKEN },
           modulesRules: undefined, // the bundle is one module
           name: 'newsroom',
           modules: true,
@@ -106,22 +117,22 @@ async function storage(runtime: Miniflare) {
 let mf = startRuntime()
 if (!seeded) {
   const started = performance.now()
+  // The demo newspaper (sections, authors, tags) through the Worker's own import...
   const { db, cache } = await storage(mf)
   const report = await importContent(db, demoBundle(new Date()), { cache })
   if (report.errors.length) throw new Error(JSON.stringify(report.errors))
-  await generateArticlesResumably(
-    async () => {
-      // A fresh runtime for each attempt: the old one's proxy connection is gone.
-      await mf.dispose().catch(() => {})
-      mf = startRuntime()
-      return { db: (await storage(mf)).db, close: async () => {} }
-    },
-    ARTICLES,
-    (done) => process.stdout.write(`\rSeeding ${done}/${ARTICLES} articles`),
-  )
+  await mf.dispose()
+  // ...then the generated articles straight into the database file, workerd being stopped.
+  await seedGeneratedArticles(localD1File(state), ARTICLES, (done) => {
+    const seconds = (performance.now() - started) / 1000
+    process.stdout.write(`\rSeeding ${done}/${ARTICLES} articles, ${seconds.toFixed(0)} s, ${Math.round(done / seconds)}/s   `)
+  })
+  seedSeconds = Math.round((performance.now() - started) / 1000)
   mkdirSync(state, { recursive: true })
-  writeFileSync(path.join(state, 'seeded'), new Date().toISOString())
-  console.log(`\nSeeded in ${((performance.now() - started) / 1000).toFixed(0)} s`)
+  writeFileSync(path.join(state, 'seeded'), JSON.stringify({ at: new Date().toISOString(), seconds: seedSeconds }))
+  console.log(`\nSeeded in ${seedSeconds} s`)
+  if (values['seed-only']) process.exit(0)
+  mf = startRuntime()
 }
 await mf.ready
 const api = (await mf.unsafeGetDirectURL('newsroom')).toString().replace(/\/$/, '')
@@ -145,7 +156,23 @@ let cursor: string = latest.body.next_cursor
 for (let page = 1; page < 50; page++) cursor = (await getJson(`${api}/v1/articles?limit=20&cursor=${cursor}`)).body.next_cursor
 const article = await getJson(`${api}/v1/articles/${slug}`)
 const etag = article.headers.get('etag')!
-const noCache = { 'cache-control': 'no-cache' }
+
+// Only an editor may make the API skip its cache: every D1 case sends an editor token (issued
+// by the bootstrap admin token) with `Cache-Control: no-cache`.
+const issued = await fetch(`${api}/v1/admin/tokens`, {
+  method: 'POST',
+  headers: { authorization: `Bearer ${BENCH_ADMIN_TOKEN}`, 'content-type': 'application/json' },
+  body: JSON.stringify({ name: 'benchmark', role: 'editor' }),
+})
+if (issued.status !== 201) throw new Error(`could not issue an editor token: ${issued.status} ${await issued.text()}`)
+const editorToken: string = ((await issued.json()) as { token: string }).token
+let noCache: Record<string, string> = { 'cache-control': 'no-cache', authorization: `Bearer ${editorToken}` }
+// (Before the API let editors bypass its cache, a Bearer token on a public route was taken for a
+// partner key, and no-cache alone bypassed: then the cases bypass that way.)
+if ((await fetch(`${api}/v1/articles?limit=1`, { headers: noCache })).status === 401) noCache = { 'cache-control': 'no-cache' }
+const bypass = noCache.authorization ? 'editor token' : 'no-cache only'
+// Two common words of the paper: the search must match at least 30 % of the archive.
+const SEARCH = 'european commission'
 
 interface Case {
   name: string
@@ -162,12 +189,12 @@ const cases: Case[] = [
   { name: 'latest list, 1,000 deep by cursor (D1)', url: `${api}/v1/articles?limit=20&cursor=${cursor}`, headers: noCache },
   { name: 'author profile (D1)', url: `${api}/v1/authors/${author}`, headers: noCache },
   { name: 'section page (D1)', url: `${api}/v1/sections/${section}`, headers: noCache },
-  { name: 'full-text search (D1)', url: `${api}/v1/articles?q=${encodeURIComponent('geneva talks')}`, headers: noCache },
+  { name: `full-text search "${SEARCH}" (D1)`, url: `${api}/v1/articles?limit=20&q=${encodeURIComponent(SEARCH)}`, headers: noCache },
   { name: '304 revalidation', url: `${api}/v1/articles/${slug}`, headers: { 'if-none-match': etag }, expect: 304 },
 ]
 
-function run(url: string, headers: Record<string, string>, duration: number) {
-  return autocannon({ url, headers, connections: CONNECTIONS, duration })
+function run(url: string, headers: Record<string, string>, duration: number, connections = CONNECTIONS) {
+  return autocannon({ url, headers, connections, duration })
 }
 
 /** What one request of the case costs in D1, from its Server-Timing header. (Plain node:http:
@@ -201,13 +228,52 @@ for (const c of cases.filter((c, i) => i === 0 || !values.only || c.name.include
   })
   console.log(`${Math.round(r.requests.average)} req/s`)
 }
+// One slow client must not stall the others: uncached article reads (5 connections) alone, then
+// beside a search-heavy client (5 connections, the common words, cache bypassed).
+let contention = null
+if (!values.only || 'contention'.includes(values.only)) {
+  process.stdout.write('article reads beside a search load... ')
+  const searchCase = cases.find((c) => c.name.startsWith('full-text search'))!
+  const read = () => run(`${api}/v1/articles/${slug}`, noCache, DURATION, 5)
+  await read()
+  const alone = await read()
+  const [beside, load] = await Promise.all([read(), run(searchCase.url, noCache, DURATION, 5)])
+  contention = {
+    article_p50_ms_alone: alone.latency.p50,
+    article_p99_ms_alone: alone.latency.p99,
+    article_p50_ms_with_search_load: beside.latency.p50,
+    article_p99_ms_with_search_load: beside.latency.p99,
+    p99_ratio: beside.latency.p99 / alone.latency.p99,
+    search_requests_per_second: load.requests.average,
+    search_p50_ms: load.latency.p50,
+    errors: alone.errors + beside.errors + load.errors + alone.non2xx + beside.non2xx + load.non2xx,
+  }
+  console.log(`p99 ${contention.article_p99_ms_alone} ms alone, ${contention.article_p99_ms_with_search_load} ms with the search load`)
+}
 await mf.dispose()
+
+// 5. The storage budget, from the database file: bytes per article, and each table's and index's
+// share (SQLite's dbstat), with the workerd that used it stopped.
+const sqlite = new DatabaseSync(localD1File(state), { readOnly: true })
+const count = (sql: string, ...params: string[]) => Number((sqlite.prepare(sql).get(...params) as { n: number }).n)
+const articlesInDb = count('SELECT count(*) AS n FROM articles')
+const dbBytes = count('SELECT page_count * page_size AS n FROM pragma_page_count, pragma_page_size')
+const objects = sqlite.prepare('SELECT name, sum(pgsize) AS bytes FROM dbstat GROUP BY name ORDER BY bytes DESC').all() as { name: string; bytes: number }[]
+const searchMatches = count('SELECT count(*) AS n FROM articles_fts WHERE articles_fts MATCH ?', SEARCH.split(' ').map((w) => `"${w}"`).join(' AND '))
+sqlite.close()
+const storageBudget = {
+  articles: articlesInDb,
+  database_bytes: dbBytes,
+  bytes_per_article: Math.round(dbBytes / articlesInDb),
+  objects: objects.map((o) => ({ name: o.name, bytes: o.bytes, share: Number((o.bytes / dbBytes).toFixed(4)), bytes_per_article: Math.round(o.bytes / articlesInDb) })),
+}
 
 // 4. The table.
 const floorRps = results[0]!.requests_per_second
 const rows = results.map((r) => ({ ...r, ratio_to_floor: r.requests_per_second / floorRps }))
 const first = rows.find((r) => r.case.startsWith('latest list, first page (D1)'))
 const deep = rows.find((r) => r.case.startsWith('latest list, 1,000 deep'))
+const searchRow = rows.find((r) => r.case.startsWith('full-text search'))
 const summary = {
   date: new Date().toISOString(),
   machine: `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'CPU'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, ${os.platform()} ${os.release()}, Node ${process.version}`,
@@ -216,7 +282,13 @@ const summary = {
   duration_seconds: DURATION,
   bundle_gzip_kib: Number(bundleGzipKiB.toFixed(1)),
   deep_vs_first_page_p50: first?.p50_ms && deep ? deep.p50_ms / first.p50_ms : null,
+  search_vs_latest_d1_p50: first?.p50_ms && searchRow ? searchRow.p50_ms / first.p50_ms : null,
+  search: { q: SEARCH, matches: searchMatches, share_of_articles: Number((searchMatches / articlesInDb).toFixed(3)) },
+  seed_seconds: seedSeconds,
+  cache_bypass: bypass,
   cases: rows,
+  contention,
+  storage: storageBudget,
 }
 mkdirSync(path.dirname(out), { recursive: true })
 writeFileSync(out, JSON.stringify(summary, null, 2) + '\n')
@@ -232,4 +304,7 @@ const table = [
 console.log(`\n${summary.machine}; ${ARTICLES} articles; ${CONNECTIONS} connections; ${DURATION} s per case\n`)
 console.log(table.join('\n'))
 console.log(`\nBundle: ${summary.bundle_gzip_kib} KiB gzip. Deep page p50 / first page p50: ${summary.deep_vs_first_page_p50?.toFixed(2)}`)
+console.log(`Search "${SEARCH}" matches ${searchMatches} articles (${(summary.search.share_of_articles * 100).toFixed(0)} %); its p50 / latest list (D1) p50: ${summary.search_vs_latest_d1_p50?.toFixed(2)}`)
+if (contention) console.log(`Article p99 (5 connections): ${contention.article_p99_ms_alone} ms alone, ${contention.article_p99_ms_with_search_load} ms beside 5 searching connections (× ${contention.p99_ratio.toFixed(2)})`)
+console.log(`Storage: ${(dbBytes / 2 ** 20).toFixed(0)} MiB for ${articlesInDb} articles, ${storageBudget.bytes_per_article} bytes per article; largest: ${storageBudget.objects.slice(0, 5).map((o) => `${o.name} ${(o.share * 100).toFixed(0)} %`).join(', ')}`)
 console.log(`Results written to ${path.relative(root, out)}`)

@@ -8,8 +8,9 @@ import { parseArgs } from 'node:util'
 import { invalidate } from '../src/cache.ts'
 import { importContent } from '../src/content/import.ts'
 import { demoBundle } from './demo.ts'
-import { generateArticlesResumably } from './generate.ts'
+import { seedGeneratedArticles } from './generate.ts'
 import { countArticles, openLocalStorage } from './local-db.ts'
+import { localD1File } from './sqlite-d1.ts'
 
 const { values } = parseArgs({
   options: { force: { type: 'boolean', default: false }, articles: { type: 'string' } },
@@ -20,7 +21,7 @@ if (!Number.isInteger(generated) || generated < 0) {
   process.exit(2)
 }
 
-const { db, cache, close } = await openLocalStorage()
+let { db, cache, close } = await openLocalStorage()
 try {
   const existing = await countArticles(db)
   if (existing > 0 && !values.force && generated === 0) {
@@ -31,15 +32,11 @@ try {
     console.log(`Seeded the demo newspaper: ${report.written.articles} articles by ${report.written.authors} authors.`)
   }
   if (generated > 0) {
+    // Straight into the database file (see scripts/sqlite-d1.ts), with the proxy's workerd stopped.
+    await close()
     const start = performance.now()
-    await generateArticlesResumably(
-      async () => {
-        const storage = await openLocalStorage()
-        return { db: storage.db, close: storage.close }
-      },
-      generated,
-      (done) => process.stdout.write(`\rGenerated ${done}/${generated} articles`),
-    )
+    await seedGeneratedArticles(localD1File('.wrangler/state'), generated, (done) => process.stdout.write(`\rGenerated ${done}/${generated} articles`))
+    ;({ db, cache, close } = await openLocalStorage())
     await invalidate(cache, db, { everything: true })
     console.log(`\nGenerated ${generated} articles in ${((performance.now() - start) / 1000).toFixed(1)} s.`)
   }

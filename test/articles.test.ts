@@ -93,8 +93,10 @@ describe('GET /v1/articles', () => {
     const { status, body } = await getJson('/v1/articles?q=sanctions')
     expect(status).toBe(200)
     expect(body.data.map((a: any) => a.slug)).toEqual(['sanctions-package'])
-    const geneva = await getJson('/v1/articles?q=gene')
+    const geneva = await getJson('/v1/articles?q=Geneva')
     expect(geneva.body.data.map((a: any) => a.slug)).toEqual(['geneva-talks'])
+    // Whole words only: a prefix query would merge every matching word's postings first.
+    expect((await getJson('/v1/articles?q=gene')).body.data).toEqual([])
     const body2 = await getJson('/v1/articles?q=prisoners%20energy')
     expect(body2.body.data.map((a: any) => a.slug)).toEqual(['geneva-talks'])
   })

@@ -79,3 +79,24 @@ describe('authors', () => {
     expect(body).toMatchObject({ article_count: 0, articles: { data: [], next_cursor: null }, photo: null })
   })
 })
+
+// Last: it changes bylines and states.
+describe("an author's article count", () => {
+  it('follows bylines, publication, unpublication and embargoes as they change', async () => {
+    const count = async () =>
+      (await getJson('/v1/authors/elena-varga', { headers: { 'cache-control': 'no-cache' } })).body.article_count
+    expect(await count()).toBe(3)
+    await seed({
+      articles: [
+        article({ slug: 'one', authors: ['test-author'], published_at: hoursAgo(1) }),
+        article({ slug: 'three', authors: ['elena-varga'], status: 'unpublished', published_at: hoursAgo(3) }),
+        article({ slug: 'draft', authors: ['elena-varga', 'andrzej-nowak'], status: 'published', published_at: hoursAgo(4) }),
+        article({ slug: 'four', authors: ['andrzej-nowak', 'elena-varga'], published_at: hoursAgo(5) }),
+      ],
+    })
+    // two, draft (now published), four; not one (byline changed), three (unpublished), future (embargoed)
+    expect(await count()).toBe(3)
+    await seed({ articles: [article({ slug: 'future', authors: ['elena-varga'], published_at: hoursAgo(1) })] })
+    expect(await count()).toBe(4)
+  })
+})

@@ -1,17 +1,19 @@
 import { env } from 'cloudflare:workers'
 import { describe, expect, it } from 'vitest'
-import { listArticlesQuery, tagChangesSql, type ArticleFilter } from '../src/db/articles.ts'
-import { listAuthorsStatement } from '../src/db/authors.ts'
-import type { Database } from '../src/db/client.ts'
+import { listArticlesQuery, nextEmbargoStatement, publishDueStatements, tagChangesSql, type ArticleFilter } from '../src/db/articles.ts'
+import { authorProfileStatement, listAuthorsStatement } from '../src/db/authors.ts'
+import { Database } from '../src/db/client.ts'
 import { embeddersSql } from '../src/db/embedders.ts'
+import { newsArticlesStatement, sitemapChunksStatement, sitemapChunkStatement } from '../src/db/sitemaps.ts'
 import { listTagsStatement, publicTagStatement } from '../src/db/taxonomy.ts'
+import { searchQuery } from '../src/lib/fts.ts'
 
 async function plan(filter: ArticleFilter, after = false, range: { from?: string; to?: string } = {}) {
   const { sql, params } = listArticlesQuery(filter, {
     ...range,
     now: new Date().toISOString(),
     limit: 21,
-    after: after ? (filter.match ? { k: 'r', v: -1.5, id: 10 } : { k: 't', v: '2026-01-01T00:00:00.000Z', id: 10 }) : undefined,
+    after: after ? (filter.search ? { k: 'r', w: 5, t: 3, id: 4 } : { k: 't', v: '2026-01-01T00:00:00.000Z', id: 10 }) : undefined,
   })
   const rows = await env.DB.prepare(`EXPLAIN QUERY PLAN ${sql}`).bind(...params).all<{ detail: string }>()
   return rows.results.map((row) => row.detail)
@@ -52,10 +54,93 @@ describe.each([
 })
 
 describe('search', () => {
-  it('drives the query from the FTS index', async () => {
-    const text = (await plan({ match: '"geneva"' })).join('\n')
-    expect(text).toMatch(/VIRTUAL TABLE INDEX/)
-    expect(text).toMatch(/SEARCH a USING INTEGER PRIMARY KEY/)
+  // FTS5's index number says how it reads: 0x40 in rowid order, 0x80 descending (consumed, so no
+  // sort); the letters after the colon list the constraints it was given (M: MATCH, >/<: rowid).
+  it.each([false, true])('reads each tier in rowid order between two bounds, sorting only the pages (after a cursor: %s)', async (after) => {
+    for (const filter of [{}, { tag: 'diplomacy', section: 'europe' }]) {
+      const steps = await plan({ ...filter, search: searchQuery(['geneva', 'talks']) }, after)
+      const fts = steps.filter((step) => step.includes('VIRTUAL TABLE INDEX'))
+      // the window (the most recent matches), then tiers 0, 1, 2 (inside it) and 3 (older)
+      expect(fts).toHaveLength(5)
+      for (const step of fts) expect(Number(/INDEX (\d+):/.exec(step)![1]) & 0xc0).toBe(0xc0)
+      // the window and tier 3 stop at the search depth; tiers 0 to 2 at the window
+      expect(fts.map((step) => step.replace(/.*INDEX \d+:M\d+/, '')).sort()).toEqual(['>', '><', '><', '><', '><'])
+      const text = steps.join('\n')
+      expect(text).not.toMatch(/SCAN (a|x|articles)\b(?! USING)/)
+      // one sort: of the at most four pages the tiers return
+      expect(text.match(/TEMP B-TREE FOR ORDER BY/g)).toHaveLength(1)
+    }
+  })
+})
+
+/** The SQL and parameters of the statements `build` prepares, through a stand-in for D1. */
+function statementsOf(build: (db: Database) => unknown): { sql: string; params: unknown[] }[] {
+  const prepared: { sql: string; params: unknown[] }[] = []
+  const d1 = {
+    prepare(sql: string) {
+      const statement = { sql, params: [] as unknown[], bind: (...params: unknown[]) => ((statement.params = params), statement) }
+      prepared.push(statement)
+      return statement
+    },
+  }
+  build(new Database(d1 as unknown as D1Database))
+  return prepared
+}
+
+async function planOf({ sql, params }: { sql: string; params: unknown[] }) {
+  const rows = await env.DB.prepare(`EXPLAIN QUERY PLAN ${sql}`).bind(...params).all<{ detail: string }>()
+  return rows.results.map((row) => row.detail).join('\n')
+}
+
+// Queries that run by themselves (crawlers, the cron, cache invalidation) must not read the
+// archive either: each is a range of an index, as long as what it returns.
+describe('the queries beside the lists', () => {
+  const now = new Date().toISOString()
+
+  it('the sitemap index: a few steps of articles_sitemap per chunk', async () => {
+    const [statement] = statementsOf((db) => sitemapChunksStatement(db, now))
+    const text = await planOf(statement!)
+    expect(text).toMatch(/SEARCH articles USING INDEX articles_sitemap \(<expr>=\? AND <expr><\?\)/)
+    expect(text).not.toMatch(/SCAN articles\b/)
+    expect(text).not.toContain('TEMP B-TREE')
+  })
+
+  it('an article sitemap chunk: a range of article ids', async () => {
+    const [statement] = statementsOf((db) => sitemapChunkStatement(db, now, 3))
+    const text = await planOf(statement!)
+    expect(text).toMatch(/SEARCH articles USING INTEGER PRIMARY KEY \(rowid>\? AND rowid<\?\)/)
+    expect(text).not.toContain('TEMP B-TREE')
+  })
+
+  it('the news sitemap: a range of articles_latest', async () => {
+    const [statement] = statementsOf((db) => newsArticlesStatement(db, now))
+    const text = await planOf(statement!)
+    expect(text).toMatch(/SEARCH articles USING INDEX articles_latest \(published_at>\? AND published_at<\?\)/)
+    expect(text).not.toContain('TEMP B-TREE')
+  })
+
+  it("the scheduler's due articles: ranges of articles_scheduled and articles_latest", async () => {
+    const statements = statementsOf((db) => publishDueStatements(db, 'publish-scheduled', now, now))
+    for (const statement of statements.slice(0, 4)) {
+      const text = await planOf(statement)
+      expect(text, statement.sql).not.toMatch(/SCAN articles\b/)
+      expect(text, statement.sql).toContain('articles_scheduled (published_at<?)')
+    }
+    for (const statement of statements.slice(0, 2)) {
+      expect(await planOf(statement)).toContain('articles_latest (published_at>? AND published_at<?)')
+    }
+  })
+
+  it("an author's article count: the kept count, less a range of article_authors_feed after now", async () => {
+    const [statement] = statementsOf((db) => authorProfileStatement(db, 'elena-varga', now))
+    const text = await planOf(statement!)
+    expect(text).toContain('article_authors_feed (author_id=? AND published_at>?)')
+    expect(text).not.toMatch(/SCAN/)
+  })
+
+  it('the next embargo to lift: one step of articles_embargo', async () => {
+    const [statement] = statementsOf((db) => nextEmbargoStatement(db, now))
+    expect(await planOf(statement!)).toMatch(/^SEARCH articles USING INDEX articles_embargo \(published_at>\?\)$/)
   })
 })
 
@@ -76,11 +161,6 @@ describe.each([
     expect(text).not.toContain('TEMP B-TREE FOR ORDER BY')
   })
 })
-/** The plan of one statement of the data layer, with its parameters. */
-async function planOf(sql: string, params: unknown[]) {
-  const rows = await env.DB.prepare(`EXPLAIN QUERY PLAN ${sql}`).bind(...params).all<{ detail: string }>()
-  return rows.results.map((row) => row.detail).join('\n')
-}
 
 // Tags are public only while a public article uses them: each check is one probe of
 // article_tags_feed, never a walk of the tag's articles, and the list walks tags A–Z by sort key.
@@ -89,7 +169,7 @@ describe('public tags', () => {
 
   it.each([false, true])('lists tags through tags_by_sort_key, probing article_tags_feed per tag, without a sort (after a cursor: %s)', async (after) => {
     const { sql, params } = listTagsStatement(capture, now, 21, after ? { v: 'eu council', id: 10 } : undefined) as unknown as Captured
-    const text = await planOf(sql, params)
+    const text = await planOf({ sql, params })
     expect(text).toContain('tags_by_sort_key')
     expect(text).toContain('article_tags_feed')
     expect(text).not.toContain('TEMP B-TREE')
@@ -97,7 +177,7 @@ describe('public tags', () => {
   })
 
   it('finds one public tag by its slug', async () => {
-    const text = await planOf(tagSql(publicTagStatement), ['diplomacy', now])
+    const text = await planOf({ sql: tagSql(publicTagStatement), params: ['diplomacy', now] })
     expect(text).toMatch(/SEARCH t USING INDEX sqlite_autoindex_tags_1/)
     expect(text).toContain('article_tags_feed')
     expect(text).not.toMatch(/SCAN/)
@@ -107,7 +187,7 @@ describe('public tags', () => {
   // at most their tags); every table is searched through an index.
   it('logs the tags a write makes public or private from the written articles and one probe each', async () => {
     const rows = JSON.stringify([{ slug: 'x', tags: ['diplomacy'], status: 'published', published_at: now }])
-    const text = await planOf(tagChangesSql, [rows, now])
+    const text = await planOf({ sql: tagChangesSql, params: [rows, now] })
     expect(text).toContain('article_tags_feed')
     expect(text).not.toMatch(/SCAN (a|x|articles|article_tags|tags)\b(?! USING)/)
   })
@@ -115,7 +195,7 @@ describe('public tags', () => {
 
 describe.each(['author', 'section', 'tag', 'publication'] as const)('re-announcing the articles that show a renamed %s', (kind) => {
   it('walks the list index newest first, a chunk at a time, without a scan or a sort', async () => {
-    const text = await planOf(embeddersSql(kind), [kind === 'publication' ? 'publication' : 'diplomacy', new Date().toISOString(), '9999', 1e15, '{"name":"x"}', 500])
+    const text = await planOf({ sql: embeddersSql(kind), params: [kind === 'publication' ? 'publication' : 'diplomacy', new Date().toISOString(), '9999', 1e15, '{"name":"x"}', 500] })
     expect(text).toContain({ author: 'article_authors_feed', section: 'articles_by_section', tag: 'article_tags_feed', publication: 'articles_latest' }[kind])
     expect(text).not.toMatch(/SCAN (a|x|articles)\b(?! USING)/)
     expect(text).not.toContain('TEMP B-TREE FOR ORDER BY')

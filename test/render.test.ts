@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { decodeCursor, encodeCursor } from '../src/lib/cursor.ts'
-import { ftsQuery } from '../src/lib/fts.ts'
+import { normalizeSearch, searchQuery, searchWords } from '../src/lib/fts.ts'
 import { countWords, renderHtml, renderText } from '../src/render/blocks.ts'
 
 describe('the block renderer', () => {
@@ -36,15 +36,35 @@ describe('the block renderer', () => {
   })
 })
 
-describe('full-text queries', () => {
+describe('search strings', () => {
   it.each([
-    ['geneva talks', '"geneva" "talks"*'],
-    ['"geneva" OR NEAR(x)', '"geneva" "OR" "NEAR" "x"'],
-    ['a*', '"a"'],
-    ['***', null],
-    ['', null],
-  ])('%j becomes %j', (input, expected) => {
-    expect(ftsQuery(input)).toBe(expected)
+    ['geneva talks', ['geneva', 'talks']],
+    ['  Talks   GENEVA geneva ', ['geneva', 'talks']],
+    ['"geneva" OR NEAR(x)', ['geneva', 'near', 'or', 'x']],
+    ['Zürich Ćosić Łukasz', ['cosic', 'zurich', 'łukasz']],
+    ['İstanbul', ['istanbul']],
+    ['Київ 2026', ['2026', 'київ']],
+    ['a*', ['a']],
+    ['***', []],
+    ['', []],
+  ])('%j has the words %j', (input, expected) => {
+    expect(searchWords(input)).toEqual(expected)
+  })
+
+  it('normalizes the spellings of one search to one string', () => {
+    for (const q of ['geneva', 'geneva ', 'geneva  ', 'Geneva', ' GENEVA', '"geneva"', 'geneva geneva']) expect(normalizeSearch(q)).toBe('geneva')
+    expect(normalizeSearch('Talks, Geneva!')).toBe(normalizeSearch('geneva talks'))
+    expect(normalizeSearch('Zürich')).toBe('zurich')
+    expect(normalizeSearch('geneva talks')).not.toBe(normalizeSearch('geneva'))
+  })
+
+  it('quotes every word and filters columns for the tiers', () => {
+    expect(searchQuery(['geneva', 'talks'])).toEqual({
+      headline: '({headline}: "geneva" AND {headline}: "talks")',
+      lead: '({headline standfirst}: "geneva" AND {headline standfirst}: "talks") NOT ({headline}: "geneva" AND {headline}: "talks")',
+      body: '("geneva" AND "talks") NOT ({headline standfirst}: "geneva" AND {headline standfirst}: "talks")',
+      all: '("geneva" AND "talks")',
+    })
   })
 })
 

@@ -3,6 +3,7 @@ import type { Block } from '../schemas/blocks.ts'
 import type { Article, ArticleKind, ArticleStatus, ArticleSummary } from '../schemas/article.ts'
 import type { Cursor } from '../lib/cursor.ts'
 import { sortKey } from '../lib/collation.ts'
+import type { SearchQuery } from '../lib/fts.ts'
 import { webUrl, type Site } from '../lib/site.ts'
 import { renderHtml, readingTimeMinutes } from '../render/blocks.ts'
 import { jsonLdScript, newsArticleJsonLd, type Publisher } from '../render/jsonld.ts'
@@ -48,8 +49,8 @@ export interface EditorArticleRow extends ArticleBodyRow {
   created_at: string
 }
 
-/** Rows of a list, ranked: `rank` is set for full-text search results only. */
-export type ListedRow = ArticleRow & { rank?: number }
+/** Rows of a list; `tier` and `window_start` are set for full-text search results only. */
+export type ListedRow = ArticleRow & { tier?: number; window_start?: number }
 
 export function toArticleSummary(row: ArticleRow, siteUrl: string): ArticleSummary {
   const authors: { slug: string; name: string; job_title: string | null }[] = JSON.parse(row.authors)
@@ -180,9 +181,18 @@ export interface ArticleFilter {
   section?: string
   tag?: string
   author?: string
-  /** An FTS5 query built by ftsQuery(), never raw user input. */
-  match?: string
+  /** FTS5 queries built by searchQuery(), never raw user input. */
+  search?: SearchQuery
 }
+
+/**
+ * How many of the most recent matches a search ranks by where the words are (see
+ * listArticlesQuery); older matches follow, newest first.
+ */
+export const SEARCH_WINDOW = 200
+
+/** How far back a search reaches: the most recent this many articles (by id). */
+export const SEARCH_DEPTH = 50_000
 
 export interface ListOptions {
   now: string
@@ -197,10 +207,9 @@ export interface ListOptions {
   full?: boolean
 }
 
-// Sentinels for "no cursor": later than any time, larger than any id; better than any rank.
+// Sentinels for "no cursor": later than any time, larger than any id.
 const END_OF_TIME = '9999-12-31T23:59:59.999Z'
 const MAX_ID = Number.MAX_SAFE_INTEGER
-const BEST_RANK = -Number.MAX_VALUE
 
 /**
  * Published articles visible at `now`, newest first (or by relevance when searching), one page
@@ -221,73 +230,135 @@ export function listArticlesQuery(filter: ArticleFilter, options: ListOptions): 
     return `?${params.length}`
   }
   const now = p(options.now)
+  if (filter.search) return { sql: searchArticlesSql(filter, filter.search, options, now, p), params }
   const where: string[] = []
   let from: string
-  let order: string
-  let rank = ''
-  const after = options.after
+  const after = options.after?.k === 't' ? options.after : undefined
 
-  if (filter.match) {
-    from = 'articles_fts f JOIN articles a ON a.id = f.rowid'
-    where.push(`articles_fts MATCH ${p(filter.match)}`, `a.status = 'published'`, `a.published_at <= ${now}`)
-    where.push(`(f.rank, a.id) > (${p(after ? after.v : BEST_RANK)}, ${p(after ? after.id : 0)})`)
-    order = 'f.rank, a.id'
-    rank = ', f.rank AS rank'
-    if (options.from) where.push(`a.published_at >= ${p(options.from)}`)
-    if (options.to) where.push(`a.published_at < ${p(options.to)}`)
+  // x: the table whose index yields this scope newest first (the link table of a tag or
+  // author; articles itself otherwise)
+  let x = 'x'
+  let id = 'x.article_id'
+  if (filter.tag) {
+    from = 'article_tags x JOIN articles a ON a.id = x.article_id'
+    where.push(`x.tag_id = (SELECT id FROM tags WHERE slug = ${p(filter.tag)})`, 'x.published = 1')
+  } else if (filter.author) {
+    from = 'article_authors x JOIN articles a ON a.id = x.article_id'
+    where.push(`x.author_id = (SELECT id FROM authors WHERE slug = ${p(filter.author)})`, 'x.published = 1')
   } else {
-    // x: the table whose index yields this scope newest first (the link table of a tag or
-    // author; articles itself otherwise)
-    let x = 'x'
-    let id = 'x.article_id'
-    if (filter.tag) {
-      from = 'article_tags x JOIN articles a ON a.id = x.article_id'
-      where.push(`x.tag_id = (SELECT id FROM tags WHERE slug = ${p(filter.tag)})`, 'x.published = 1')
-    } else if (filter.author) {
-      from = 'article_authors x JOIN articles a ON a.id = x.article_id'
-      where.push(`x.author_id = (SELECT id FROM authors WHERE slug = ${p(filter.author)})`, 'x.published = 1')
-    } else {
-      from = 'articles a'
-      x = 'a'
-      id = 'a.id'
-      if (filter.section) where.push(`a.section_id = (SELECT id FROM sections WHERE slug = ${p(filter.section)})`)
-      where.push(`a.status = 'published'`)
-    }
-    where.push(`${x}.published_at <= ${now}`)
-    // A range narrows the same index walk: it starts at `to` and stops at `from`.
-    if (options.from) where.push(`${x}.published_at >= ${p(options.from)}`)
-    if (options.to) where.push(`${x}.published_at < ${p(options.to)}`)
-    where.push(`(${x}.published_at, ${id}) < (${p(after ? after.v : END_OF_TIME)}, ${p(after ? after.id : MAX_ID)})`)
-    order = `${x}.published_at DESC, ${id} DESC`
+    from = 'articles a'
+    x = 'a'
+    id = 'a.id'
+    if (filter.section) where.push(`a.section_id = (SELECT id FROM sections WHERE slug = ${p(filter.section)})`)
+    where.push(`a.status = 'published'`)
   }
+  where.push(`${x}.published_at <= ${now}`)
+  // A range narrows the same index walk: it starts at `to` and stops at `from`.
+  if (options.from) where.push(`${x}.published_at >= ${p(options.from)}`)
+  if (options.to) where.push(`${x}.published_at < ${p(options.to)}`)
+  where.push(`(${x}.published_at, ${id}) < (${p(after ? after.v : END_OF_TIME)}, ${p(after ? after.id : MAX_ID)})`)
+  where.push(...secondaryFilters(filter, p))
 
-  if (filter.section && (filter.match || filter.tag || filter.author)) {
-    where.push(`a.section_id = (SELECT id FROM sections WHERE slug = ${p(filter.section)})`)
-  }
-  if (filter.tag && filter.match) {
-    where.push(
-      `EXISTS (SELECT 1 FROM article_tags y WHERE y.article_id = a.id AND y.tag_id = (SELECT id FROM tags WHERE slug = ${p(filter.tag)}))`,
-    )
-  }
-  if (filter.author && (filter.match || filter.tag)) {
-    where.push(
-      `EXISTS (SELECT 1 FROM article_authors y WHERE y.article_id = a.id AND y.author_id = (SELECT id FROM authors WHERE slug = ${p(filter.author)}))`,
-    )
-  }
-
-  const sql = `SELECT ${options.full ? FULL_COLUMNS : COLUMNS}${rank}
+  const sql = `SELECT ${options.full ? FULL_COLUMNS : COLUMNS}
     FROM ${from} JOIN sections s ON s.id = a.section_id
    WHERE ${where.join('\n     AND ')}
-   ORDER BY ${order}
+   ORDER BY ${x}.published_at DESC, ${id} DESC
    LIMIT ${p(options.limit)}`
   return { sql, params }
 }
 
+/** The filters that do not drive the query, checked on each candidate row `a`. */
+function secondaryFilters(filter: ArticleFilter, p: (value: unknown) => string): string[] {
+  const where: string[] = []
+  if (filter.section && (filter.search || filter.tag || filter.author)) {
+    where.push(`a.section_id = (SELECT id FROM sections WHERE slug = ${p(filter.section)})`)
+  }
+  if (filter.tag && filter.search) {
+    where.push(
+      `EXISTS (SELECT 1 FROM article_tags y WHERE y.article_id = a.id AND y.tag_id = (SELECT id FROM tags WHERE slug = ${p(filter.tag)}))`,
+    )
+  }
+  if (filter.author && (filter.search || filter.tag)) {
+    where.push(
+      `EXISTS (SELECT 1 FROM article_authors y WHERE y.article_id = a.id AND y.author_id = (SELECT id FROM authors WHERE slug = ${p(filter.author)}))`,
+    )
+  }
+  return where
+}
+
+/**
+ * Search results, with a cost per page that does not grow with the number of matches.
+ *
+ * Ranking every match (FTS5's bm25) reads every match, and even bm25 of a single row counts each
+ * word's matches across the whole index; a common word matches most of the archive. So a search
+ * ranks only its window, the SEARCH_WINDOW most recent matches (by article id, which follows
+ * creation time), in tiers: articles with every word in the headline (tier 0), then in the
+ * headline and standfirst (1), then the others of the window (2); then come the older matches
+ * (3), back to the SEARCH_DEPTH most recent articles. Within a tier, newest first. Each tier is
+ * an FTS5 query read in rowid order from the cursor, bounded by the window (tiers 0 to 2) or the
+ * depth (3) and stopped after a page: the work per page is bounded by the window plus the page
+ * on the first pages, and by the depth at worst, for any number of matches and any archive size.
+ * The window's start travels in the cursor, so the pages of one search agree on it.
+ */
+function searchArticlesSql(filter: ArticleFilter, search: SearchQuery, options: ListOptions, now: string, p: (value: unknown) => string): string {
+  const after = options.after?.k === 'r' ? options.after : undefined
+  // D1 binds JavaScript numbers as REAL, and FTS5 takes a rowid bound only when it is an
+  // INTEGER (otherwise it reads the whole posting list and lets SQLite filter): hence the casts.
+  const int = (value: number | null) => `CAST(${p(value)} AS INTEGER)`
+  const tier = int(after?.t ?? 0)
+  const afterId = int(after?.id ?? MAX_ID)
+  const noId = int(MAX_ID)
+  const limit = p(options.limit)
+  const filters = [
+    `a.status = 'published'`,
+    `a.published_at <= ${now}`,
+    // A date range filters the window's hits row by row: it never widens what a page reads.
+    ...(options.from ? [`a.published_at >= ${p(options.from)}`] : []),
+    ...(options.to ? [`a.published_at < ${p(options.to)}`] : []),
+    ...secondaryFilters(filter, p),
+  ].join(' AND ')
+  // Each part gives FTS5 exactly one lower and one upper rowid bound, within the search depth:
+  // FTS5 reads a posting list from its newest end to the upper bound, so a bound deep in the
+  // archive costs a walk to it. Clamping keeps
+  // a forged cursor inside the same bounds. CROSS JOIN keeps the FTS index the outer loop: with
+  // a section filter SQLite would otherwise walk the section's index and probe FTS5 per article.
+  // (A bare max(id) is one step to the end of the table; any expression around it inside the
+  // subquery would make SQLite scan the table for it.)
+  const lo = `(coalesce((SELECT max(id) FROM articles), 0) - ${SEARCH_DEPTH})`
+  const w = '(SELECT w FROM win)'
+  const inWindow = (t: number) => `f.rowid >= ${w} AND f.rowid < max(${w}, iif(${tier} = ${t}, ${afterId}, ${noId}))`
+  const parts: [number, string, string][] = [
+    [0, search.headline, inWindow(0)],
+    [1, search.lead, inWindow(1)],
+    [2, search.body, inWindow(2)],
+    [3, search.all, `f.rowid >= ${lo} AND f.rowid < max(${lo}, min(${w}, ${afterId}))`],
+  ]
+  const hits = parts
+    .map(
+      // LIMIT 0 (a tier the cursor is past) skips the loop before FTS5 reads anything.
+      ([t, match, range]) => `SELECT * FROM (
+        SELECT ${t} AS tier, f.rowid AS id FROM articles_fts f CROSS JOIN articles a ON a.id = f.rowid
+         WHERE articles_fts MATCH ${p(match)} AND ${range}
+           AND ${filters}
+         ORDER BY f.rowid DESC LIMIT iif(${tier} <= ${t}, ${limit}, 0))`,
+    )
+    .join('\n      UNION ALL ')
+  return `WITH win (w) AS (
+      SELECT max(${lo}, coalesce(${int(after?.w ?? null)}, (SELECT min(rowid) FROM (
+        SELECT rowid FROM articles_fts WHERE articles_fts MATCH ${p(search.all)} AND rowid >= ${lo}
+         ORDER BY rowid DESC LIMIT ${SEARCH_WINDOW})), ${lo}))),
+    hits (tier, id) AS (${hits})
+    SELECT ${options.full ? FULL_COLUMNS : COLUMNS}, hits.tier AS tier, (SELECT w FROM win) AS window_start
+      FROM hits JOIN articles a ON a.id = hits.id JOIN sections s ON s.id = a.section_id
+     ORDER BY hits.tier, hits.id DESC
+     LIMIT ${limit}`
+}
+
 /** The cursor that continues a list after `row`. */
 export function cursorAfter(row: ListedRow): Cursor {
-  return row.rank === undefined
+  return row.tier === undefined
     ? { k: 't', v: row.published_at!, id: row.id }
-    : { k: 'r', v: row.rank, id: row.id }
+    : { k: 'r', w: row.window_start!, t: row.tier, id: row.id }
 }
 
 export interface ArticleWrite {
@@ -464,15 +535,18 @@ function tagNameFromSlug(slug: string): string {
 
 /** The next moment a published or scheduled article's embargo lifts, if any. */
 export async function nextEmbargo(db: Database, now: string): Promise<string | null> {
-  const row = await db.first<{ at: string | null }>(
-    db
-      .prepare(
-        `SELECT min(published_at) AS at FROM articles
-          WHERE status IN ('published', 'scheduled') AND published_at > ?1`,
-      )
-      .bind(now),
-  )
+  const row = await db.first<{ at: string | null }>(nextEmbargoStatement(db, now))
   return row?.at ?? null
+}
+
+/** nextEmbargo's query: one step into the articles_embargo partial index. */
+export function nextEmbargoStatement(db: Database, now: string) {
+  return db
+    .prepare(
+      `SELECT min(published_at) AS at FROM articles
+        WHERE status IN ('published', 'scheduled') AND published_at > ?1`,
+    )
+    .bind(now)
 }
 
 /**
@@ -482,18 +556,21 @@ export async function nextEmbargo(db: Database, now: string): Promise<string | n
  */
 export function publishDueStatements(db: Database, job: string, now: string, firstRun: string) {
   const lastRun = "coalesce((SELECT last_run_at FROM jobs WHERE name = ?2), ?3)"
-  const due = `(status = 'scheduled' AND published_at <= ?1)
-             OR (status = 'published' AND published_at <= ?1 AND published_at > ${lastRun})`
+  // Two ranges of two partial indexes (articles_scheduled, articles_latest), each as long as what
+  // it returns: an OR of the two states in one WHERE clause would read every article instead.
+  const due = `SELECT slug FROM articles WHERE status = 'scheduled' AND published_at <= ?1
+     UNION ALL
+     SELECT slug FROM articles WHERE status = 'published' AND published_at <= ?1 AND published_at > ${lastRun}`
   return [
-    db.prepare(`SELECT slug FROM articles WHERE ${due}`).bind(now, job, firstRun),
-    db.prepare(`INSERT INTO changes (type, slug, op, at) SELECT 'article', slug, 'upsert', ?1 FROM articles WHERE ${due}`).bind(now, job, firstRun),
+    db.prepare(due).bind(now, job, firstRun),
+    db.prepare(`INSERT INTO changes (type, slug, op, at) SELECT 'article', slug, 'upsert', ?1 FROM (${due})`).bind(now, job, firstRun),
     // Tags that these articles make public: no article using them was public at the last run.
     db
       .prepare(
         `INSERT INTO changes (type, slug, op, at)
          SELECT DISTINCT 'tag', t.slug, 'upsert', ?1
            FROM article_tags x JOIN tags t ON t.id = x.tag_id
-          WHERE x.article_id IN (SELECT id FROM articles WHERE ${due})
+          WHERE x.article_id IN (SELECT id FROM articles WHERE slug IN (${due}))
             AND NOT EXISTS (SELECT 1 FROM article_tags y WHERE y.tag_id = x.tag_id AND y.published = 1 AND y.published_at <= ${lastRun})`,
       )
       .bind(now, job, firstRun),

@@ -40,8 +40,10 @@ export function authorProfileStatement(db: Database, slug: string, now: string) 
   return db
     .prepare(
       `SELECT ${COLUMNS},
-              (SELECT count(*) FROM article_authors x
-                WHERE x.author_id = authors.id AND x.published = 1 AND x.published_at <= ?2) AS article_count
+              -- The count the triggers keep, less the embargoed ones (a range of article_authors_feed
+              -- after now): never a count over all of the author's articles.
+              published_articles - (SELECT count(*) FROM article_authors x
+                WHERE x.author_id = authors.id AND x.published = 1 AND x.published_at > ?2) AS article_count
          FROM authors WHERE slug = ?1`,
     )
     .bind(slug, now)

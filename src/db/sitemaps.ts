@@ -4,7 +4,11 @@ import type { Database } from './client.ts'
 export const NEWS_WINDOW_MS = 2 * 86_400_000
 export const NEWS_LIMIT = 1_000
 
-/** The sitemaps protocol allows at most 50,000 URLs in one sitemap. */
+/**
+ * The sitemaps protocol allows at most 50,000 URLs in one sitemap: chunk n holds the published
+ * articles whose id is in ((n - 1) × 50,000, n × 50,000]. The articles_sitemap index (migration
+ * 0009) is built on this very number: change both together.
+ */
 export const CHUNK_SIZE = 50_000
 
 export interface NewsSitemapRow {
@@ -26,7 +30,6 @@ export interface SitemapChunkRow {
   chunk: number
   /** The newest change in the chunk (ISO). */
   lastmod: string
-  urls: number
 }
 
 export interface SitemapUrlRow {
@@ -70,50 +73,60 @@ export async function loadNewsSitemap(db: Database, now: string, limit = NEWS_LI
 }
 
 /**
- * Every chunk of `size` published articles (oldest first by published_at, id), with its newest
- * change. The rows are numbered in the order of the articles_latest index (walked backwards, no
- * sort), then grouped by chunk. Finding each chunk's newest updated_at has to read every published
- * row once: that is the price of a truthful <lastmod> without an index that covers updated_at, and
- * it is paid only when the sitemap index is built (rarely: crawlers fetch it, and it is cached).
+ * Every non-empty chunk of the article sitemaps, with its newest change. Chunks are ranges of
+ * article ids, so that an article stays in its chunk for good (new ones land in the last chunk)
+ * and a chunk's newest change is one step in the articles_sitemap index (chunk, lastmod): the
+ * work is a few index steps per chunk, never a read of the articles. A lastmod after `now` is an
+ * embargo not lifted yet (lastmod >= published_at): skipped, so the chunk shows its previous
+ * change. `size` must be CHUNK_SIZE for the index to serve (tests use small chunks).
  */
 export function sitemapChunksStatement(db: Database, now: string, size = CHUNK_SIZE) {
+  const chunkSize = chunkSizeSql(size)
   return db
     .prepare(
-      `SELECT (n - 1) / CAST(?2 AS INTEGER) + 1 AS chunk, max(lastmod) AS lastmod, count(*) AS urls
-         FROM (SELECT row_number() OVER (ORDER BY published_at, id) AS n, ${LASTMOD} AS lastmod
-                 FROM articles
-                WHERE status = 'published' AND published_at <= ?1)
-        GROUP BY chunk
-        ORDER BY chunk`,
+      `WITH RECURSIVE chunks (n) AS (
+         SELECT 0 WHERE (SELECT max(id) FROM articles) IS NOT NULL
+         UNION ALL
+         SELECT n + 1 FROM chunks WHERE n < ((SELECT max(id) FROM articles) - 1) / ${chunkSize}
+       )
+       SELECT chunk, lastmod FROM (
+         SELECT n + 1 AS chunk,
+                (SELECT ${LASTMOD} FROM articles
+                  WHERE status = 'published' AND (id - 1) / ${chunkSize} = chunks.n AND ${LASTMOD} <= ?1
+                  ORDER BY ${LASTMOD} DESC LIMIT 1) AS lastmod
+           FROM chunks)
+        WHERE lastmod IS NOT NULL`,
     )
-    .bind(now, size)
+    .bind(now)
+}
+
+/** A chunk size as SQL: an integer literal, so that the index's expression matches. */
+function chunkSizeSql(size: number): string {
+  if (!Number.isSafeInteger(size) || size < 1) throw new RangeError(`chunk size ${size}`)
+  return String(size)
 }
 
 export async function listSitemapChunks(db: Database, now: string, size = CHUNK_SIZE): Promise<SitemapChunkRow[]> {
-  return db.all<SitemapChunkRow>(sitemapChunksStatement(db, now, size))
+  // (In chunk order already, as the recursive query counts them; sorting a few rows here keeps
+  // that true without a sort in SQL.)
+  const rows = await db.all<SitemapChunkRow>(sitemapChunksStatement(db, now, size))
+  return rows.sort((a, b) => a.chunk - b.chunk)
 }
 
 /**
- * Chunk `n` (1-based) of the published articles visible at `now`, oldest first, so that new
- * articles land in the last chunk and earlier chunks keep their contents.
- *
- * Why LIMIT/OFFSET rather than keyset: "chunk n" names a position, and a keyset would first need
- * the key at that position, which is found the same way (by stepping over the rows before it).
- * OFFSET here steps over entries of the articles_latest partial index (walked backwards for the
- * ascending order) without reading the table rows it skips, so a chunk costs its own rows plus a
- * cheap index walk over the ones before it; a sitemap chunk is fetched rarely and cached. An n
- * past the end costs one walk of the index and returns no rows.
+ * Chunk `n` (1-based): the published articles visible at `now` with an id in the chunk's range,
+ * in id order (the order they were written in). One range of the table's own key: the work is
+ * the chunk's rows, whatever the archive's size. Empty when `n` is past the last chunk.
  */
 export function sitemapChunkStatement(db: Database, now: string, n: number, size = CHUNK_SIZE) {
   return db
     .prepare(
       `SELECT slug, ${LASTMOD} AS lastmod
          FROM articles
-        WHERE status = 'published' AND published_at <= ?1
-        ORDER BY published_at, id
-        LIMIT ?2 OFFSET ?3`,
+        WHERE id > ?2 AND id <= ?3 AND status = 'published' AND published_at <= ?1
+        ORDER BY id`,
     )
-    .bind(now, size, (n - 1) * size)
+    .bind(now, (n - 1) * size, n * size)
 }
 
 /** The chunk's articles; empty when `n` is past the last chunk. */

@@ -11,8 +11,8 @@ import { base64url } from './tokens.ts'
 const CursorShape = z.discriminatedUnion('k', [
   // newest first, by publication time
   z.object({ k: z.literal('t'), v: z.iso.datetime({ precision: 3 }), id: z.number().int().positive() }).strict(),
-  // search results, by relevance (FTS5 rank: lower is better)
-  z.object({ k: z.literal('r'), v: z.number(), id: z.number().int().positive() }).strict(),
+  // search results: the search's window start (an article id), the tier, the last id shown
+  z.object({ k: z.literal('r'), w: z.number().int(), t: z.number().int().min(0).max(3), id: z.number().int().positive() }).strict(),
   // alphabetical lists, by sort key (a folded name can be longer than the name: ß -> ss)
   z.object({ k: z.literal('n'), v: z.string().max(500), id: z.number().int().positive() }).strict(),
   // the sync log, by sequence number (0: from the beginning)

@@ -12,19 +12,40 @@ export function readCursor<K extends CursorKind>(text: string | undefined, kind:
 }
 
 /**
+ * The most a page of any list may weigh, in bytes of JSON, whatever `limit` asks: a page cut
+ * short by it says so the usual way (a next cursor after the last item shown, `has_more` in the
+ * sync log). A single item heavier than this still comes alone, so every page moves forward.
+ */
+export const MAX_PAGE_BYTES = 1_048_576
+
+const encoder = new TextEncoder()
+
+/** How many of `items`, from the first, fit in `maxBytes` of JSON (at least one). */
+export function countWithinBytes(items: unknown[], maxBytes = MAX_PAGE_BYTES): number {
+  let bytes = 0
+  for (let i = 0; i < items.length; i++) {
+    bytes += encoder.encode(JSON.stringify(items[i])).length + 1
+    if (bytes > maxBytes && i > 0) return i
+  }
+  return items.length
+}
+
+/**
  * One page from rows fetched with LIMIT page size + 1: the extra row only tells that another page
- * follows, and the cursor points after the last row shown.
+ * follows, and the cursor points after the last row shown. At most MAX_PAGE_BYTES of items.
  */
 export function toPage<Row, Item>(
   rows: Row[],
   limit: number,
   cursorOf: (row: Row) => Cursor,
   toItem: (row: Row) => Item,
+  maxBytes = MAX_PAGE_BYTES,
 ): { data: Item[]; next_cursor: string | null } {
-  const shown = rows.slice(0, limit)
-  const last = shown[shown.length - 1]
+  const items = rows.slice(0, limit).map(toItem)
+  const shown = countWithinBytes(items, maxBytes)
+  const last = rows[shown - 1]
   return {
-    data: shown.map(toItem),
-    next_cursor: rows.length > limit && last ? encodeCursor(cursorOf(last)) : null,
+    data: items.slice(0, shown),
+    next_cursor: (rows.length > shown) && last ? encodeCursor(cursorOf(last)) : null,
   }
 }

@@ -2,7 +2,7 @@ import type { Context } from 'hono'
 import type { AppEnv } from '../context.ts'
 import { cursorAfter, listArticlesStatement, toArticleSummary, type ArticleFilter, type ListedRow } from '../db/articles.ts'
 import { invalid } from '../errors.ts'
-import { ftsQuery } from '../lib/fts.ts'
+import { MAX_TERMS, searchQuery, searchWords, type SearchQuery } from '../lib/fts.ts'
 import { readCursor, toPage } from '../lib/paging.ts'
 import { omittedParts, withoutParts } from '../lib/fields.ts'
 import { toTimestamp, type ArticleSummary } from '../schemas/article.ts'
@@ -24,20 +24,16 @@ export interface ArticlePageQuery {
  */
 export async function loadArticlePage(
   c: Context<AppEnv>,
-  filter: Omit<ArticleFilter, 'match'>,
+  filter: Omit<ArticleFilter, 'search'>,
   query: ArticlePageQuery,
   alongside: D1PreparedStatement[] = [],
 ): Promise<{ page: { data: ArticleSummary[]; next_cursor: string | null }; results: D1Result[] }> {
-  let match: string | undefined
-  if (query.q !== undefined) {
-    match = ftsQuery(query.q) ?? undefined
-    if (!match) throw invalid([{ field: 'q', in: 'query', detail: 'must contain at least one letter or digit' }])
-  }
-  const after = match ? readCursor(query.cursor, 'r') : readCursor(query.cursor, 't')
+  const search = query.q === undefined ? undefined : searchOf(query.q)
+  const after = search ? readCursor(query.cursor, 'r') : readCursor(query.cursor, 't')
   const db = c.get('db')
   const list = listArticlesStatement(
     db,
-    { ...filter, match },
+    { ...filter, search },
     {
       now: c.get('now'),
       limit: query.limit + 1,
@@ -52,4 +48,12 @@ export async function loadArticlePage(
   const omitted = omittedParts(query.fields)
   const page = toPage(rows, query.limit, cursorAfter, (row) => withoutParts(toArticleSummary(row, siteUrl), omitted))
   return { page, results }
+}
+
+/** The FTS5 queries for `q`, or a 400 naming `q` when it has no word or too many. */
+function searchOf(q: string): SearchQuery {
+  const words = searchWords(q)
+  if (words.length === 0) throw invalid([{ field: 'q', in: 'query', detail: 'must contain at least one letter or digit' }])
+  if (words.length > MAX_TERMS) throw invalid([{ field: 'q', in: 'query', detail: `must have at most ${MAX_TERMS} different words` }])
+  return searchQuery(words)
 }

@@ -35,7 +35,7 @@ const sitemapIndex = createRoute({
   tags: ['Syndication'],
   summary: 'Sitemap index',
   description:
-    'Lists the article sitemaps (`/sitemaps/articles-{n}.xml`, 50,000 URLs each, with the time of their newest change) ' +
+    'Lists the article sitemaps (`/sitemaps/articles-{n}.xml`, at most 50,000 URLs each, with the time of their newest change) ' +
     'and the news sitemap.',
   responses: {
     200: { description: 'The sitemap index.', content: xmlContent },
@@ -53,8 +53,9 @@ const articleSitemap = createRoute({
   tags: ['Syndication'],
   summary: 'One article sitemap',
   description:
-    'Chunk `n` of all published articles, oldest first, 50,000 per chunk: web URL and time of the last change. ' +
-    'New articles are added to the last chunk, so earlier chunks keep their contents.',
+    'Chunk `n` of the published articles: those whose internal id is in ((n - 1) × 50,000, n × 50,000], in the order ' +
+    'they were written, with web URL and time of the last change. New articles are added to the last chunk, and an ' +
+    'article never moves to another chunk.',
   request: {
     params: z.object({
       n: z

@@ -7,7 +7,7 @@ import { publicationStatement, toPublication, type PublicationRow } from '../db/
 import { sectionsBySlugsStatement, tagsBySlugsStatement, toSection, toTag, type SectionRow, type TagRow } from '../db/taxonomy.ts'
 import { errorResponses, validationHook } from '../errors.ts'
 import { encodeCursor } from '../lib/cursor.ts'
-import { readCursor } from '../lib/paging.ts'
+import { countWithinBytes, readCursor } from '../lib/paging.ts'
 import { SyncPage, SyncQuery, type Change } from '../schemas/sync.ts'
 
 const syncRoute = createRoute({
@@ -19,7 +19,8 @@ const syncRoute = createRoute({
   description:
     'The log of public changes in a strict order: upserts carry the current public representation, deletes are tombstones. ' +
     'Start without a cursor, follow `next_cursor` while `has_more`, keep the last `next_cursor` and poll with it later. ' +
-    'Drafts never appear; an unpublished article appears as a delete.',
+    'Drafts never appear; an unpublished article appears as a delete. A page holds at most `limit` changes and at most ' +
+    '1 MiB of JSON: a page cut short by its size has `has_more` true.',
   request: { query: SyncQuery },
   responses: { 200: { description: 'A page of changes.', content: { 'application/json': { schema: SyncPage } } }, ...errorResponses },
 })
@@ -52,7 +53,7 @@ export const sync = new OpenAPIHono<AppEnv>({ defaultHook: validationHook }).ope
   for (const row of tags!.results as TagRow[]) current.set(`tag:${row.slug}`, toTag(row, site.url))
   for (const row of publication!.results as PublicationRow[]) current.set('publication:publication', toPublication(row))
 
-  const changes = page.map((change) => {
+  const all = page.map((change) => {
     // What the client must hold now: the current public state, or nothing. (`current` is keyed by
     // type, so `data` is of the change's type: the cast only tells the compiler so.)
     const data = current.get(`${change.type}:${change.slug}`)
@@ -62,7 +63,9 @@ export const sync = new OpenAPIHono<AppEnv>({ defaultHook: validationHook }).ope
         : { seq: change.seq, type: change.type, op: 'upsert' as const, slug: change.slug, data }
     ) as Change
   })
-  const last = page[page.length - 1]?.seq ?? after
+  // At most MAX_PAGE_BYTES of changes, whatever the limit: the rest comes on the next page.
+  const changes = all.slice(0, countWithinBytes(all))
+  const last = changes[changes.length - 1]?.seq ?? after
   c.header('cache-control', 'no-store')
-  return c.json({ changes, next_cursor: encodeCursor({ k: 's', id: last }), has_more: rows.length > limit }, 200)
+  return c.json({ changes, next_cursor: encodeCursor({ k: 's', id: last }), has_more: rows.length > changes.length }, 200)
 })

@@ -23,7 +23,9 @@ export const ArticleKind = z
  * An image as answers show it: images stored before sizes were required (migration 0008) have a
  * null width and height until an editor saves them again with their size.
  */
-const ShownImage = ImageOutput.extend({
+// A whole object, not an extension: an allOf of ImageOutput could neither widen width to null nor be null.
+const ShownImage = z.object({
+  ...ImageOutput.shape,
   width: z.number().int().nullable().openapi({ description: 'Width in pixels; null only for images stored before sizes were required.' }),
   height: z.number().int().nullable().openapi({ description: 'Height in pixels; null only for images stored before sizes were required.' }),
 }).openapi('ShownImage')

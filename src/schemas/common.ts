@@ -38,7 +38,7 @@ export const PageQuery = {
     .min(1)
     .max(100)
     .default(20)
-    .openapi({ description: 'Items per page, 1 to 100.', example: 20 }),
+    .openapi({ description: 'Items per page, 1 to 100; a page also stops before 1 MiB of JSON (then `next_cursor` continues it).', example: 20 }),
   cursor: z
     .string()
     .max(512)

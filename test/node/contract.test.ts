@@ -146,7 +146,7 @@ describe('the OpenAPI document against the real Worker', () => {
       section: 'europe',
       tags: ['diplomacy'],
       authors: ['elena-varga'],
-      image: { url: 'https://www.example-daily.eu/images/x.jpg', alt: 'An image', syndication_allowed: true },
+      image: { url: 'https://www.example-daily.eu/images/x.jpg', alt: 'An image', syndication_allowed: true, width: 1200, height: 800 },
       body: [{ type: 'quote', text: 'A quote.' }],
       status: 'draft',
     }

@@ -35,10 +35,13 @@ out.second = second.data?.data.map((article) => article.slug)
 const slug = first.data.data[0]!.slug
 const article = await client.GET('/v1/articles/{slug}', { params: { path: { slug } } })
 if (!article.data) throw new Error('no article')
-const caption: string | null = article.data.image === null ? null : article.data.image.caption
+// Parts that fields=... can leave out are optional in the document: a client checks for them.
+const caption: string | null = article.data.image ? article.data.image.caption : null
 out.article = { headline: article.data.headline, words: article.data.word_count, caption }
 
-const author = await client.GET('/v1/authors/{slug}', { params: { path: { slug: article.data.authors[0]!.slug } } })
+const byline = article.data.authors?.[0]
+if (!byline) throw new Error('no byline')
+const author = await client.GET('/v1/authors/{slug}', { params: { path: { slug: byline.slug } } })
 out.author = author.data?.name
 const section = await client.GET('/v1/sections/{slug}', { params: { path: { slug: article.data.section.slug } } })
 out.section = { name: section.data?.name, articles: section.data?.articles.data.length }

@@ -1,0 +1,53 @@
+import { beforeAll, describe, expect, it } from 'vitest'
+import { decodeCursor } from '../src/lib/cursor.ts'
+import { MAX_PAGE_BYTES, toPage } from '../src/lib/paging.ts'
+import { article, basics, call, seed } from './helpers.ts'
+
+// 30 articles of about 170 KB each as the sync log carries them (body blocks, body HTML, JSON-LD).
+const HEAVY = 30
+const paragraph = (i: number, p: number) => ({ type: 'paragraph' as const, content: [{ text: `${'Ä'.repeat(9_990)} ${i}-${p}`.padEnd(20_000, 'x') }] })
+
+beforeAll(async () => {
+  await seed({
+    ...basics,
+    articles: Array.from({ length: HEAVY }, (_, i) => article({ slug: `heavy-${i}`, body: [0, 1, 2, 3].map((p) => paragraph(i, p)) })),
+  })
+}, 60_000)
+
+describe('GET /v1/sync', () => {
+  it('answers at most about 1 MiB, whatever the limit, and the pages still carry every change once', async () => {
+    const seen: string[] = []
+    let cursor = ''
+    for (let page = 0; page < 50; page++) {
+      const res = await call(`/v1/sync?limit=500${cursor ? `&cursor=${cursor}` : ''}`)
+      expect(res.status).toBe(200)
+      const text = await res.text()
+      expect(new TextEncoder().encode(text).length).toBeLessThanOrEqual(MAX_PAGE_BYTES + 1_024)
+      const body = JSON.parse(text)
+      seen.push(...body.changes.filter((c: any) => c.type === 'article').map((c: any) => c.slug))
+      cursor = body.next_cursor
+      if (!body.has_more) break
+      expect(body.changes.length).toBeGreaterThan(0)
+      expect(body.changes.length).toBeLessThan(500)
+    }
+    expect(seen.sort()).toEqual(Array.from({ length: HEAVY }, (_, i) => `heavy-${i}`).sort())
+  }, 60_000)
+})
+
+describe('a page of any list', () => {
+  const rows = Array.from({ length: 10 }, (_, i) => ({ id: i + 1, text: 'é'.repeat(100) }))
+  const page = (maxBytes?: number) =>
+    toPage(rows, 5, (row) => ({ k: 's', id: row.id }), (row) => row, maxBytes)
+
+  it('stops before its byte budget, with a cursor after the last item shown', () => {
+    // Each item is about 230 bytes of JSON (é is two bytes in UTF-8).
+    const cut = page(700)
+    expect(cut.data.map((r) => r.id)).toEqual([1, 2, 3])
+    expect(decodeCursor(cut.next_cursor!, 's')).toEqual({ k: 's', id: 3 })
+    expect(page().data).toHaveLength(5)
+  })
+
+  it('shows one item even when it alone is over the budget', () => {
+    expect(page(10).data.map((r) => r.id)).toEqual([1])
+  })
+})
