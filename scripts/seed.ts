@@ -9,7 +9,7 @@ import { invalidate } from '../src/cache.ts'
 import { importContent } from '../src/content/import.ts'
 import { demoBundle } from './demo.ts'
 import { seedGeneratedArticles } from './generate.ts'
-import { countArticles, openLocalStorage } from './local-db.ts'
+import { countArticles, localState, openLocalStorage } from './local-db.ts'
 import { localD1File } from './sqlite-d1.ts'
 
 const { values } = parseArgs({
@@ -35,7 +35,7 @@ try {
     // Straight into the database file (see scripts/sqlite-d1.ts), with the proxy's workerd stopped.
     await close()
     const start = performance.now()
-    await seedGeneratedArticles(localD1File('.wrangler/state'), generated, (done) => process.stdout.write(`\rGenerated ${done}/${generated} articles`))
+    await seedGeneratedArticles(localD1File(localState ?? '.wrangler/state'), generated, (done) => process.stdout.write(`\rGenerated ${done}/${generated} articles`))
     ;({ db, cache, close } = await openLocalStorage())
     await invalidate(cache, db, { everything: true })
     console.log(`\nGenerated ${generated} articles in ${((performance.now() - start) / 1000).toFixed(1)} s.`)

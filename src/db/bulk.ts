@@ -15,6 +15,8 @@ export const BULK_STATEMENTS = {
     VALUES (?1, ?2, ?3, ?4, ?5, (SELECT id FROM sections WHERE slug = ?6), ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?17)`,
   author: 'INSERT INTO article_authors (article_id, author_id, position) VALUES (?1, (SELECT id FROM authors WHERE slug = ?2), ?3)',
   tag: 'INSERT INTO article_tags (article_id, tag_id, position) VALUES (?1, (SELECT id FROM tags WHERE slug = ?2), ?3)',
+  // What the article is and its hero image's size (migration 0008: the row is made by a trigger).
+  presentation: 'UPDATE article_presentation SET kind = ?2, image_width = ?3, image_height = ?4 WHERE article_id = ?1',
   change: "INSERT INTO changes (type, slug, op, at) VALUES ('article', ?1, 'upsert', ?2)",
 } as const
 
@@ -23,6 +25,8 @@ export type BulkParams = (string | number | null)[]
 /** An article's parameters for the bulk statements (plain values: cheap to pass between threads). */
 export interface BulkArticle {
   article: BulkParams
+  /** kind, hero image width and height */
+  presentation: BulkParams
   authors: string[]
   tags: string[]
   /** Public now: the sync log records it. */
@@ -36,6 +40,7 @@ export function toBulkArticle(a: ArticleWrite, now: string): BulkArticle {
       a.image?.url ?? null, a.image?.alt ?? null, a.image?.caption ?? null, a.image?.credit ?? null, a.image?.syndication_allowed ? 1 : 0,
       JSON.stringify(a.body), a.body_text, a.word_count, a.status, a.published_at, now,
     ],
+    presentation: [a.kind, a.image?.width ?? null, a.image?.height ?? null],
     authors: a.authors,
     tags: a.tags,
     logged: a.status === 'published' && a.published_at !== null && a.published_at <= now,
@@ -46,6 +51,7 @@ export function toBulkArticle(a: ArticleWrite, now: string): BulkArticle {
 export function bulkInsertArticles(articles: BulkArticle[], now: string, run: (sql: string, params: BulkParams) => number) {
   for (const a of articles) {
     const id = run(BULK_STATEMENTS.article, a.article)
+    run(BULK_STATEMENTS.presentation, [id, ...a.presentation])
     a.authors.forEach((slug, position) => run(BULK_STATEMENTS.author, [id, slug, position]))
     a.tags.forEach((slug, position) => run(BULK_STATEMENTS.tag, [id, slug, position]))
     if (a.logged) run(BULK_STATEMENTS.change, [a.article[0]!, now])
