@@ -160,7 +160,7 @@ export async function importContent(
     embedded('author', (a) => recordChangeStatement(db, 'author', a.slug, 'upsert', now), (a) => writeAuthorStatement(db, a, now)),
     reannounced('author'),
   )
-  await write(articles, (values) => writeArticlesStatements(db, values.map((value) => toArticleWrite(value, now)), now))
+  await write(linkedLast(articles), (values) => writeArticlesStatements(db, values.map((value) => toArticleWrite(value, now)), now))
 
   const { written } = report
   await invalidate(options.cache, db, {
@@ -168,6 +168,26 @@ export async function importContent(
     articles: articles.map((record) => record.value.slug),
   })
   return report
+}
+
+/**
+ * Articles ready to write in order: `translation_of` that names another article of the bundle
+ * which itself is a translation is pointed at the start of that chain (A of B of C: A and B join
+ * C's story), and the articles that join a story come after those that do not, so the version
+ * they name exists by the time they are written, whatever the bundle's order.
+ */
+function linkedLast<T extends { value: { slug: string; translation_of?: string | null } }>(staged: T[]): T[] {
+  const bySlug = new Map(staged.map((record) => [record.value.slug, record.value]))
+  const resolved = staged.map((record) => {
+    let target = record.value.translation_of
+    const seen = new Set([record.value.slug])
+    while (target && !seen.has(target) && bySlug.get(target)?.translation_of) {
+      seen.add(target)
+      target = bySlug.get(target)!.translation_of
+    }
+    return target === record.value.translation_of ? record : { ...record, value: { ...record.value, translation_of: target } }
+  })
+  return [...resolved.filter((record) => !record.value.translation_of), ...resolved.filter((record) => record.value.translation_of)]
 }
 
 const scopeOf = (kind: EmbedScope['kind'], value: object): EmbedScope =>
@@ -178,5 +198,7 @@ function refusal(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error)
   if (/NOT NULL constraint failed: articles\.section_id/.test(message)) return 'names a section that does not exist'
   if (/NOT NULL constraint failed: article_authors\.author_id/.test(message)) return 'names an author that does not exist'
+  if (/UNIQUE constraint failed: articles\.translation_group/.test(message)) return 'its story already has a version in this language'
+  if (/CHECK constraint failed/.test(message)) return 'names in translation_of an article that does not exist'
   return 'was refused by the database'
 }

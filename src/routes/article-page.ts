@@ -1,6 +1,7 @@
 import type { Context } from 'hono'
 import type { AppEnv } from '../context.ts'
 import { cursorAfter, listArticlesStatement, toArticleSummary, type ArticleFilter, type ListedRow } from '../db/articles.ts'
+import { languagesStatement, publishesIn, type LanguagesRow } from '../db/publication.ts'
 import { invalid } from '../errors.ts'
 import { ftsQuery } from '../lib/fts.ts'
 import { readCursor, toPage } from '../lib/paging.ts'
@@ -10,12 +11,15 @@ export interface ArticlePageQuery {
   limit: number
   cursor?: string
   q?: string
+  /** Only articles in this language; it must be one the publication publishes in. */
+  lang?: string
 }
 
 /**
  * A page of published articles for any list route, loaded in one D1 round trip together with
  * `alongside`: the statements the route needs beside the list (the author, the section...), whose
- * results come back in the same order.
+ * results come back in the same order. With `lang`, the publication's languages come in the same
+ * round trip, and a language it does not publish in is a 400 naming `lang`.
  */
 export async function loadArticlePage(
   c: Context<AppEnv>,
@@ -30,10 +34,17 @@ export async function loadArticlePage(
   }
   const after = match ? readCursor(query.cursor, 'r') : readCursor(query.cursor, 't')
   const db = c.get('db')
-  const list = listArticlesStatement(db, { ...filter, match }, { now: c.get('now'), limit: query.limit + 1, after })
-  const results = await db.batch([...alongside, list])
+  const lang = query.lang
+  const list = listArticlesStatement(db, { ...filter, match, lang }, { now: c.get('now'), limit: query.limit + 1, after })
+  const results = await db.batch([...alongside, ...(lang ? [languagesStatement(db)] : []), list])
   const rows = (results.pop()?.results ?? []) as ListedRow[]
+  if (lang && !publishesIn(results.pop()?.results[0] as LanguagesRow | undefined, lang)) throw unknownLanguage(lang)
   const siteUrl = c.get('site').url
   const page = toPage(rows, query.limit, cursorAfter, (row) => toArticleSummary(row, siteUrl))
   return { page, results }
+}
+
+/** The 400 for a well-formed `lang` that the publication does not publish in. */
+export function unknownLanguage(lang: string) {
+  return invalid([{ field: 'lang', in: 'query', detail: `the publication does not publish in '${lang}' (see GET /v1/publication, languages)` }])
 }

@@ -29,7 +29,10 @@ const getArticle = createRoute({
   path: '/v1/articles/{slug}',
   tags: ['Articles'],
   summary: 'Get a published article',
-  description: 'The whole article: body blocks, rendered HTML, word count, reading time and schema.org JSON-LD.',
+  description:
+    'The whole article: body blocks, rendered HTML, word count, reading time and schema.org JSON-LD, with its language ' +
+    '(also in `Content-Language`) and the other public versions of the story in `translations`. Each version has its own ' +
+    'slug: a version that does not exist, or is not public, is a 404 at its slug, never another language instead.',
   request: {
     params: z.object({ slug: Slug }),
     query: z
@@ -37,7 +40,11 @@ const getArticle = createRoute({
       .strict(),
   },
   responses: {
-    200: { description: 'The article. For partners, without the images they may not republish.', content: { 'application/json': { schema: Article } } },
+    200: {
+      description: 'The article. For partners, without the images they may not republish.',
+      headers: { 'content-language': { description: "The article's language (BCP 47).", schema: { type: 'string', example: 'fr' } } },
+      content: { 'application/json': { schema: Article } },
+    },
     401: { description: 'A partner key that is not valid or was revoked.', content: errorResponses[400].content },
     ...errorResponses,
   },
@@ -62,6 +69,7 @@ export const articles = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
     const row = await findPublishedArticle(c.get('db'), slug, c.get('now'))
     if (!row) throw notFound(`No published article has the slug '${slug}'.`)
     const article = toArticle(row, c.get('site'))
+    c.header('content-language', article.language)
     return c.json(c.get('partner') ? syndicatedArticle(article) : article, 200)
   })
 

@@ -6,11 +6,12 @@ import { errorResponses, notFound, validationHook } from '../errors.ts'
 import { readCursor, toPage } from '../lib/paging.ts'
 import { ArticlePage } from '../schemas/article.ts'
 import { Author, AuthorPage } from '../schemas/author.ts'
-import { PageQuery, Slug } from '../schemas/common.ts'
+import { LangQuery, PageQuery, Slug } from '../schemas/common.ts'
 import { loadArticlePage, type ArticlePageQuery } from './article-page.ts'
 
 const params = z.object({ slug: Slug })
 const pageQuery = z.object(PageQuery).strict()
+const articlesQuery = z.object({ ...LangQuery, ...PageQuery }).strict()
 
 const listAuthors = createRoute({
   operationId: 'listAuthors',
@@ -32,8 +33,8 @@ const getAuthor = createRoute({
   path: '/v1/authors/{slug}',
   tags: ['Authors'],
   summary: "Get an author's profile",
-  description: 'The profile with the number of published articles and the first page of the latest ones.',
-  request: { params, query: pageQuery },
+  description: 'The profile with the number of published articles and the first page of the latest ones (with `lang`, in that language).',
+  request: { params, query: articlesQuery },
   responses: {
     200: { description: 'The author.', content: { 'application/json': { schema: Author } } },
     ...errorResponses,
@@ -46,7 +47,7 @@ const listAuthorArticles = createRoute({
   path: '/v1/authors/{slug}/articles',
   tags: ['Authors'],
   summary: "List an author's articles",
-  request: { params, query: pageQuery },
+  request: { params, query: articlesQuery },
   responses: {
     200: { description: 'A page of article summaries.', content: { 'application/json': { schema: ArticlePage } } },
     ...errorResponses,

@@ -1,14 +1,18 @@
 import { z } from '@hono/zod-openapi'
 import { Body, Image } from './blocks.ts'
-import { NextCursor, PageQuery, Slug, Timestamp, WebUrl } from './common.ts'
+import { LangQuery, LanguageTag, NextCursor, PageQuery, Slug, Timestamp, WebUrl } from './common.ts'
 
 export const ArticleStatus = z
   .enum(['draft', 'scheduled', 'published', 'unpublished'])
   .openapi({ description: 'Only `published` articles whose `published_at` has passed are public.' })
 
 const Ref = z.object({ slug: Slug, name: z.string() })
-export const SectionRef = Ref.openapi('SectionRef')
-export const TagRef = Ref.openapi('TagRef')
+/** `language` says which language `name` is in: the article's, or else the publication's default. */
+const LocalizedRef = Ref.extend({
+  language: z.string().openapi({ description: "The language of `name`: the article's when the name exists in it, else the publication's default.", example: 'en' }),
+})
+export const SectionRef = LocalizedRef.openapi('SectionRef')
+export const TagRef = LocalizedRef.openapi('TagRef')
 export const AuthorRef = Ref.extend({ job_title: z.string().nullable(), url: WebUrl }).openapi('AuthorRef')
 
 export const ArticleSummary = z
@@ -18,7 +22,7 @@ export const ArticleSummary = z
     headline: z.string().openapi({ example: 'EU and Russia resume talks in Geneva' }),
     standfirst: z.string(),
     dateline: z.string().nullable().openapi({ example: 'Geneva' }),
-    language: z.string().openapi({ example: 'en' }),
+    language: z.string().openapi({ description: 'BCP 47 language tag of this version of the story.', example: 'en' }),
     section: SectionRef,
     tags: z.array(TagRef),
     authors: z.array(AuthorRef),
@@ -32,7 +36,19 @@ export const Correction = z
   .object({ text: z.string(), at: Timestamp })
   .openapi('Correction', { description: 'A public correction, appended by the editors.' })
 
+export const Translation = z
+  .object({
+    language: z.string().openapi({ example: 'fr' }),
+    slug: Slug,
+    url: WebUrl,
+    headline: z.string(),
+  })
+  .openapi('Translation', { description: 'Another public version of the same story, in another language.' })
+
 export const Article = ArticleSummary.extend({
+  translations: z.array(Translation).openapi({
+    description: 'The other versions of this story that are public now, by language; drafts, scheduled and embargoed versions never appear.',
+  }),
   body: Body,
   body_html: z.string().openapi({ description: 'The body rendered as escaped, safe HTML.' }),
   word_count: z.number().int(),
@@ -69,6 +85,7 @@ export const ArticleListQuery = z
           'Full-text search over headline, standfirst and body, ranked by relevance. Words are matched as words: quotes and operators have no special meaning.',
         example: 'Geneva talks',
       }),
+    ...LangQuery,
     ...PageQuery,
   })
   .strict()
@@ -92,10 +109,15 @@ export const ArticleInput = z
     headline: z.string().trim().min(1).max(300),
     standfirst: z.string().trim().max(1000).default(''),
     dateline: z.string().trim().min(1).max(100).nullable().default(null),
-    language: z
-      .string()
-      .regex(/^[a-z]{2,3}(-[A-Z]{2})?$/)
-      .default('en'),
+    language: LanguageTag.default('en'),
+    translation_of: Slug.nullable()
+      .optional()
+      .openapi({
+        description:
+          'Makes this article a version of the story that the article with this slug belongs to (any version of it). ' +
+          '`null` takes it out of its translation group; left out, the article stays where it is.',
+        example: 'eu-russia-talks-resume-in-geneva',
+      }),
     section: Slug,
     tags: distinctSlugs().max(30).default([]),
     authors: distinctSlugs().min(1).max(20),
@@ -111,3 +133,4 @@ export type ArticleSummary = z.infer<typeof ArticleSummary>
 export type Article = z.infer<typeof Article>
 export type ArticleInput = z.input<typeof ArticleInput>
 export type ArticleStatus = z.infer<typeof ArticleStatus>
+export type Translation = z.infer<typeof Translation>
