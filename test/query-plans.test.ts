@@ -1,6 +1,8 @@
 import { env } from 'cloudflare:workers'
 import { describe, expect, it } from 'vitest'
-import { listArticlesQuery, tagChangesSql, type ArticleFilter } from '../src/db/articles.ts'
+import { listArticlesQuery, publishedArticlesStatement, storyVersionsStatement, tagChangesSql, type ArticleFilter } from '../src/db/articles.ts'
+import { changesAfterStatement } from '../src/db/changes.ts'
+import { sitemapChunkStatement } from '../src/db/sitemaps.ts'
 import { embeddersSql } from '../src/db/embedders.ts'
 import { listTagsStatement, publicTagStatement } from '../src/db/taxonomy.ts'
 
@@ -22,6 +24,12 @@ describe.each([
   ['a tag', { tag: 'diplomacy' }, 'article_tags_feed'],
   ['an author', { author: 'elena-varga' }, 'article_authors_feed'],
   ['a tag and a section', { tag: 'diplomacy', section: 'europe' }, 'article_tags_feed'],
+  // Per language: an index that leads with the language, so the other languages cost nothing.
+  ['latest in one language', { lang: 'fr' }, 'articles_latest_by_language'],
+  ['a section in one language', { section: 'europe', lang: 'fr' }, 'articles_by_language_section'],
+  ['a tag in one language', { tag: 'diplomacy', lang: 'fr' }, 'article_tags_feed_by_language'],
+  ['an author in one language', { author: 'elena-varga', lang: 'nl' }, 'article_authors_feed_by_language'],
+  ['a tag and a section in one language', { tag: 'diplomacy', section: 'europe', lang: 'de' }, 'article_tags_feed_by_language'],
 ] as const)('the list of %s', (_, filter, index) => {
   it.each([false, true])(`uses ${index}, without a scan or a sort (after a cursor: %s)`, async (after) => {
     const steps = await plan(filter, after)
@@ -37,6 +45,42 @@ describe('search', () => {
     const text = (await plan({ match: '"geneva"' })).join('\n')
     expect(text).toMatch(/VIRTUAL TABLE INDEX/)
     expect(text).toMatch(/SEARCH a USING INTEGER PRIMARY KEY/)
+  })
+
+  it('in one language, still drives it from the FTS index, the language checked per match', async () => {
+    const text = (await plan({ match: '"geneve"', lang: 'fr' })).join('\n')
+    expect(text).toMatch(/VIRTUAL TABLE INDEX/)
+    expect(text).toMatch(/SEARCH a USING INTEGER PRIMARY KEY/)
+    expect(text).not.toMatch(/SCAN a\b/)
+  })
+})
+
+describe('languages', () => {
+  const now = new Date().toISOString()
+
+  it("finds an article's other versions with one probe of articles_translation_group", async () => {
+    const text = await planOf(sqlOf(publishedArticlesStatement, [], now), [JSON.stringify(['x']), now])
+    expect(text).toContain('articles_translation_group')
+    expect(text).not.toMatch(/SCAN (a|t|articles)\b(?! USING)/)
+  })
+
+  it("finds a story's versions for editors through articles_translation_group", async () => {
+    const text = await planOf(sqlOf(storyVersionsStatement, 'x'), ['x'])
+    expect(text).toContain('articles_translation_group')
+    expect(text).not.toMatch(/SCAN (a|t|articles)\b(?! USING)/)
+  })
+
+  it("syncs one language by merging two ranges of changes_by_language in order, without a sort", async () => {
+    const text = await planOf(sqlOf(changesAfterStatement, 0, 101, 'fr'), [0, 101, 'fr'])
+    expect(text).toContain('MERGE (UNION ALL)')
+    expect(text.match(/SEARCH changes USING INDEX changes_by_language/g)).toHaveLength(2)
+    expect(text).not.toContain('TEMP B-TREE')
+  })
+
+  it('lists the public versions of each sitemap article through articles_translation_group', async () => {
+    const text = await planOf(sqlOf(sitemapChunkStatement, now, 1, 50_000), [now, 50_000, 0])
+    expect(text).toContain('articles_translation_group')
+    expect(text).not.toMatch(/SCAN (t|articles)\b(?! USING)/)
   })
 })
 
@@ -84,6 +128,14 @@ describe.each(['author', 'section', 'tag', 'publication'] as const)('re-announci
     expect(text).not.toContain('TEMP B-TREE FOR ORDER BY')
   })
 })
+
+/** The SQL text a statement function prepares with these arguments. */
+function sqlOf(fn: (db: any, ...args: any[]) => unknown, ...args: unknown[]): string {
+  let sql = ''
+  const db = { prepare: (text: string) => ((sql = text), { bind: () => ({}) }) }
+  fn(db, ...args)
+  return sql
+}
 
 /** The SQL text a statement function prepares (D1 statements do not expose it). */
 function tagSql(fn: (db: any, ...args: any[]) => unknown): string {

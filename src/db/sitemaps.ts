@@ -32,6 +32,8 @@ export interface SitemapChunkRow {
 export interface SitemapUrlRow {
   slug: string
   lastmod: string
+  /** JSON: [{ language, slug }] of every public version of the story, this one included; [] when it has no other */
+  versions: string
 }
 
 // When an article last changed as far as a crawler can tell: its last write, or the moment it
@@ -102,12 +104,16 @@ export async function listSitemapChunks(db: Database, now: string, size = CHUNK_
  * OFFSET here steps over entries of the articles_latest partial index (walked backwards for the
  * ascending order) without reading the table rows it skips, so a chunk costs its own rows plus a
  * cheap index walk over the ones before it; a sitemap chunk is fetched rarely and cached. An n
- * past the end costs one walk of the index and returns no rows.
+ * past the end costs one walk of the index and returns no rows. Each row lists the public versions
+ * of its story (one probe of articles_translation_group), for hreflang alternates.
  */
 export function sitemapChunkStatement(db: Database, now: string, n: number, size = CHUNK_SIZE) {
   return db
     .prepare(
-      `SELECT slug, ${LASTMOD} AS lastmod
+      `SELECT slug, ${LASTMOD} AS lastmod,
+              (SELECT json_group_array(json_object('language', t.language, 'slug', t.slug) ORDER BY t.language)
+                 FROM articles t
+                WHERE t.translation_group = articles.translation_group AND t.status = 'published' AND t.published_at <= ?1) AS versions
          FROM articles
         WHERE status = 'published' AND published_at <= ?1
         ORDER BY published_at, id
