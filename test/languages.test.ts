@@ -312,5 +312,20 @@ describe('editors and translations', () => {
     expect((await getJson('/v1/articles/talks-en')).body.translations).toEqual([])
     expect((await getJson('/v1/articles/talks-fr')).body.translations.map((t: any) => t.slug)).toEqual(['talks-nl'])
     expect((await getJson('/v1/articles/talks-nl')).body.translations.map((t: any) => t.slug)).toEqual(['talks-fr'])
+    // The original that left can start a story of its own, apart from the one it left.
+    const be = await put('talks-be', { ...draft({ language: 'fr-BE', headline: 'Reprise des pourparlers à Genève', translation_of: 'talks-en' }), status: 'published', published_at: hoursAgo(1) })
+    expect(be.status).toBe(201)
+    expect((await getJson('/v1/articles/talks-en')).body.translations.map((t: any) => t.slug)).toEqual(['talks-be'])
+    expect((await getJson('/v1/articles/talks-fr')).body.translations.map((t: any) => t.slug)).toEqual(['talks-nl'])
+  })
+
+  it('moves an article to another language’s sync log when its language changes', async () => {
+    const { headers } = await getJson('/v1/admin/articles/energy-fr', uncached)
+    const res = await put('energy-fr', { ...draft({ language: 'de', headline: 'Energiepreise sinken erneut' }), status: 'published', published_at: hoursAgo(0.5) }, headers.get('etag')!)
+    expect(res.status).toBe(200)
+    const fr: any = await (await call('/v1/sync?lang=fr&limit=500')).json()
+    expect(fr.changes.filter((c: any) => c.slug === 'energy-fr').at(-1)).toEqual({ seq: expect.any(Number), type: 'article', op: 'delete', slug: 'energy-fr' })
+    const de: any = await (await call('/v1/sync?lang=de&limit=500')).json()
+    expect(de.changes.filter((c: any) => c.slug === 'energy-fr').at(-1)).toMatchObject({ op: 'upsert', data: { language: 'de' } })
   })
 })
