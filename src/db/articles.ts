@@ -395,19 +395,22 @@ export function writeArticlesStatements(db: Database, articles: ArticleWrite[], 
   const slugs = "SELECT a.id FROM articles a JOIN json_each(?1) j ON a.slug = j.value ->> 'slug'"
   const visibleAfter = "(j.value ->> 'status' = 'published' AND j.value ->> 'published_at' <= ?2)"
   // The public versions of the same stories (not written here): what they show of the written
-  // ones (the `translations` list) may change, so they are logged as upserts when a written
-  // article is public before or after. Run before the write (old groups) and after (new groups).
-  const siblings = db
-    .prepare(
-      `INSERT INTO changes (type, slug, op, at, language)
-       SELECT DISTINCT 'article', s.slug, 'upsert', ?2, s.language
-         FROM json_each(?1) j JOIN articles a ON a.slug = j.value ->> 'slug'
-         JOIN articles s ON s.translation_group = a.translation_group AND s.id <> a.id
-        WHERE s.status = 'published' AND s.published_at <= ?2
-          AND s.slug NOT IN (SELECT value ->> 'slug' FROM json_each(?1))
-          AND (${visibleAfter} OR (a.status = 'published' AND a.published_at <= ?2))`,
-    )
-    .bind(rows, now)
+  // ones (the `translations` list) may change, so they are logged as upserts. After the write, for
+  // the story a written article is in when it is public then; before the write, for the story a
+  // public article leaves (translation_of null, or another story's slug) or stops being public in.
+  const siblings = (before: boolean) =>
+    db
+      .prepare(
+        `INSERT INTO changes (type, slug, op, at, language)
+         SELECT DISTINCT 'article', s.slug, 'upsert', ?2, s.language
+           FROM json_each(?1) j JOIN articles a ON a.slug = j.value ->> 'slug'
+           JOIN articles s ON s.translation_group = a.translation_group AND s.id <> a.id
+          WHERE s.status = 'published' AND s.published_at <= ?2
+            AND s.slug NOT IN (SELECT value ->> 'slug' FROM json_each(?1))
+            AND ${before ? `a.status = 'published' AND a.published_at <= ?2 AND (NOT coalesce(${visibleAfter}, 0) OR ${LEAVING})` : visibleAfter}
+          ORDER BY a.id, s.language`,
+      )
+      .bind(rows, now)
   return [
     // The sync log, first, while the old state is still there to compare with: a change is
     // recorded when the article is public before or after the write; drafts never appear.
@@ -428,7 +431,7 @@ export function writeArticlesStatements(db: Database, articles: ArticleWrite[], 
           WHERE a.language <> j.value ->> 'language' AND a.status = 'published' AND a.published_at <= ?2`,
       )
       .bind(rows, now),
-    siblings,
+    siblings(true),
     tagChangesStatement(db, rows, now),
     db
       .prepare(
@@ -486,9 +489,14 @@ export function writeArticlesStatements(db: Database, articles: ArticleWrite[], 
       )
       .bind(rows, now),
     ...translationLinkStatements(db, rows),
-    siblings,
+    siblings(false),
   ]
 }
+
+// A written article (j, stored as a) leaves its story: for another one, or for none.
+const LEAVING = `(json_type(j.value, '$.translation_of') = 'null'
+  OR (j.value ->> 'translation_of' IS NOT NULL
+      AND a.translation_group IS NOT (SELECT translation_group FROM articles WHERE slug = j.value ->> 'translation_of')))`
 
 /**
  * Translation groups for written articles (`rows`, as writeArticlesStatements encodes them), after
