@@ -48,6 +48,8 @@ describe('the OpenAPI document', () => {
         '/v1/admin/partners/{id}',
         '/feeds/{file}',
         '/feeds/{scope}/{slug}/{file}',
+        '/feeds/{lang}/{file}',
+        '/feeds/{lang}/{scope}/{slug}/{file}',
         '/sitemap.xml',
         '/sitemaps/news.xml',
         '/sitemaps/articles-{n}.xml',
