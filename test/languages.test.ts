@@ -1,5 +1,8 @@
+import { createScheduledController } from 'cloudflare:test'
+import { env } from 'cloudflare:workers'
 import { XMLParser } from 'fast-xml-parser'
-import { beforeAll, describe, expect, it } from 'vitest'
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
+import worker from '../src/index.ts'
 import { ADMIN_TOKEN, article, asEditor, call, d1Queries, get, getJson, seed, uncached, walkSlugs } from './helpers.ts'
 
 const SITE = 'https://www.example-daily.eu'
@@ -327,5 +330,19 @@ describe('editors and translations', () => {
     expect(fr.changes.filter((c: any) => c.slug === 'energy-fr').at(-1)).toEqual({ seq: expect.any(Number), type: 'article', op: 'delete', slug: 'energy-fr' })
     const de: any = await (await call('/v1/sync?lang=de&limit=500')).json()
     expect(de.changes.filter((c: any) => c.slug === 'energy-fr').at(-1)).toMatchObject({ op: 'upsert', data: { language: 'de' } })
+  })
+})
+
+describe('an embargoed version', () => {
+  afterEach(() => vi.useRealTimers())
+
+  it('appears in the other versions once its time comes, past their cached pages, and is logged for sync', async () => {
+    expect((await getJson('/v1/articles/talks-fr')).body.translations.map((t: any) => t.slug)).toEqual(['talks-nl'])
+    const embargo = Date.parse((await getJson('/v1/admin/articles/talks-de', uncached)).body.published_at)
+    vi.useFakeTimers({ toFake: ['Date'], now: embargo + 30_000 })
+    await worker.scheduled(createScheduledController({ scheduledTime: Date.now(), cron: '* * * * *' }), env)
+    expect((await getJson('/v1/articles/talks-fr')).body.translations.map((t: any) => t.slug)).toEqual(['talks-de', 'talks-nl'])
+    const fr: any = await (await call('/v1/sync?lang=fr&limit=500')).json()
+    expect(fr.changes.at(-1)).toMatchObject({ type: 'article', op: 'upsert', slug: 'talks-fr' })
   })
 })
