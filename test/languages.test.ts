@@ -2,6 +2,8 @@ import { createScheduledController } from 'cloudflare:test'
 import { env } from 'cloudflare:workers'
 import { XMLParser } from 'fast-xml-parser'
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
+import { importContent } from '../src/content/import.ts'
+import { Database } from '../src/db/client.ts'
 import worker from '../src/index.ts'
 import { ADMIN_TOKEN, article, asEditor, call, d1Queries, get, getJson, seed, uncached, walkSlugs } from './helpers.ts'
 
@@ -123,6 +125,9 @@ describe('lists in one language', () => {
     expect(body.data.map((a: any) => a.slug)).toEqual(['reglement-fr', 'talks-fr'])
     expect(await walkSlugs('/v1/articles?lang=nl')).toEqual(['energie-nl'])
     expect(await walkSlugs('/v1/articles', { limit: 2 })).toEqual(['energie-nl', 'brussel-de', 'reglement-fr', 'talks-fr', 'talks-en'])
+    for (const path of ['/v1/sections/europe?lang=fr', '/v1/tags/energy?lang=fr', '/v1/authors/test-author/articles?lang=de', '/v1/articles?q=geneve&lang=fr']) {
+      expect(d1Queries(await get(path, uncached)), path).toBe(1)
+    }
   })
 
   it('filters sections, tags and authors by language, naming the section and tag in it', async () => {
@@ -330,6 +335,28 @@ describe('editors and translations', () => {
     expect(fr.changes.filter((c: any) => c.slug === 'energy-fr').at(-1)).toEqual({ seq: expect.any(Number), type: 'article', op: 'delete', slug: 'energy-fr' })
     const de: any = await (await call('/v1/sync?lang=de&limit=500')).json()
     expect(de.changes.filter((c: any) => c.slug === 'energy-fr').at(-1)).toMatchObject({ op: 'upsert', data: { language: 'de' } })
+  })
+})
+
+describe('the importer', () => {
+  it('reports a translation_of naming no article, and a second version in a language, and writes the rest', async () => {
+    const report = await importContent(
+      new Database(env.DB),
+      {
+        articles: [
+          article({ slug: 'import-orphan', language: 'de', translation_of: 'no-such-article' }),
+          article({ slug: 'import-twin', language: 'fr', translation_of: 'reglement-fr' }),
+          article({ slug: 'import-de', language: 'de', translation_of: 'reglement-fr' }),
+        ],
+      },
+      { cache: env.CACHE },
+    )
+    expect(report.written.articles).toBe(1)
+    expect(report.errors.map((e) => [e.slug, e.errors[0]!.detail])).toEqual([
+      ['import-orphan', 'names in translation_of an article that does not exist'],
+      ['import-twin', 'its story already has a version in this language'],
+    ])
+    expect((await getJson('/v1/articles/reglement-fr')).body.translations.map((t: any) => t.slug)).toEqual(['import-de'])
   })
 })
 
