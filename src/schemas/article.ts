@@ -7,7 +7,6 @@ export const ArticleStatus = z
   .openapi({ description: 'Only `published` articles whose `published_at` has passed are public.' })
 
 const Ref = z.object({ slug: Slug, name: z.string() })
-/** `language` says which language `name` is in: the article's, or else the publication's default. */
 const LocalizedRef = Ref.extend({
   language: z.string().openapi({ description: "The language of `name`: the article's when the name exists in it, else the publication's default.", example: 'en' }),
 })

@@ -1,6 +1,6 @@
 import { z } from '@hono/zod-openapi'
 import { ArticlePage } from './article.ts'
-import { LangQuery, NextCursor, Slug, WebUrl } from './common.ts'
+import { NextCursor, Slug, WebUrl } from './common.ts'
 
 export const Section = z
   .object({
@@ -43,9 +43,6 @@ const translationsOf = <T extends z.ZodRawShape>(shape: T) =>
     })
 
 const localName = z.string().trim().min(1).max(80)
-
-/** `lang` on section and tag reads: names in that language, falling back to the default. */
-export const LocalizedQuery = LangQuery
 
 export const SectionInput = z
   .object({
