@@ -27,6 +27,7 @@ import { importContent } from '../src/content/import.ts'
 import { Database } from '../src/db/client.ts'
 import { demoBundle } from '../scripts/demo.ts'
 import { generateArticlesResumably } from '../scripts/generate.ts'
+import { archiveAllBodies } from '../src/jobs/archive-bodies.ts'
 
 const { values } = parseArgs({
   options: {
@@ -100,7 +101,8 @@ function startRuntime() {
 async function storage(runtime: Miniflare) {
   const db = new Database((await runtime.getD1Database('DB', 'newsroom')) as unknown as D1Database)
   const cache = (await runtime.getKVNamespace('CACHE', 'newsroom')) as unknown as KVNamespace
-  return { db, cache }
+  const bodies = (await runtime.getR2Bucket('BODIES', 'newsroom')) as unknown as R2Bucket
+  return { db, cache, bodies }
 }
 
 let mf = startRuntime()
@@ -119,6 +121,9 @@ if (!seeded) {
     ARTICLES,
     (done) => process.stdout.write(`\rSeeding ${done}/${ARTICLES} articles`),
   )
+  // The layout the cron keeps: bodies older than ARCHIVE_AFTER_DAYS in the body store (R2).
+  const { db: seeded, bodies } = await storage(mf)
+  await archiveAllBodies(seeded, bodies, new Date(), (done) => process.stdout.write(`\rArchived ${done} bodies`))
   mkdirSync(state, { recursive: true })
   writeFileSync(path.join(state, 'seeded'), new Date().toISOString())
   console.log(`\nSeeded in ${((performance.now() - started) / 1000).toFixed(0)} s`)

@@ -7,6 +7,7 @@
 import { parseArgs } from 'node:util'
 import { invalidate } from '../src/cache.ts'
 import { importContent } from '../src/content/import.ts'
+import { archiveAllBodies } from '../src/jobs/archive-bodies.ts'
 import { demoBundle } from './demo.ts'
 import { generateArticlesResumably } from './generate.ts'
 import { countArticles, openLocalStorage } from './local-db.ts'
@@ -20,7 +21,7 @@ if (!Number.isInteger(generated) || generated < 0) {
   process.exit(2)
 }
 
-const { db, cache, close } = await openLocalStorage()
+const { db, cache, bodies, close } = await openLocalStorage()
 try {
   const existing = await countArticles(db)
   if (existing > 0 && !values.force && generated === 0) {
@@ -40,8 +41,10 @@ try {
       generated,
       (done) => process.stdout.write(`\rGenerated ${done}/${generated} articles`),
     )
+    // The layout the cron keeps: bodies older than ARCHIVE_AFTER_DAYS in the body store (R2).
+    const archived = await archiveAllBodies(db, bodies, new Date(), (done) => process.stdout.write(`\rArchived ${done} bodies to R2   `))
     await invalidate(cache, db, { everything: true })
-    console.log(`\nGenerated ${generated} articles in ${((performance.now() - start) / 1000).toFixed(1)} s.`)
+    console.log(`\nGenerated ${generated} articles (${archived} bodies archived) in ${((performance.now() - start) / 1000).toFixed(1)} s.`)
   }
 } finally {
   await close()

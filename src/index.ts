@@ -1,5 +1,6 @@
 import { app } from './app.ts'
 import { log } from './lib/log.ts'
+import { archiveOldBodies } from './jobs/archive-bodies.ts'
 import { publishScheduled } from './jobs/publish-scheduled.ts'
 import { consumeResync } from './queue/resync.ts'
 import { consumeSignups } from './queue/subscriptions.ts'
@@ -18,6 +19,10 @@ export default {
   },
 
   async scheduled(controller, env) {
-    await publishScheduled(env, new Date(controller.scheduledTime))
+    const at = new Date(controller.scheduledTime)
+    // Two independent jobs: archiving failing (the body store down, say) must not hold up publishing.
+    const [published, archived] = await Promise.allSettled([publishScheduled(env, at), archiveOldBodies(env, at)])
+    if (archived.status === 'rejected') log('warn', 'archiving bodies failed', { error: String(archived.reason) })
+    if (published.status === 'rejected') throw published.reason
   },
 } satisfies ExportedHandler<Env>

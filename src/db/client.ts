@@ -60,17 +60,57 @@ export function classifyD1Error(error: unknown): Error {
 /** How long a D1 round trip may take before the request gives up on it. */
 const D1_TIMEOUT_MS = 5_000
 
+/**
+ * A D1 handle: the database itself, or a session of D1's read replication (`DB.withSession(...)`),
+ * whose reads a replica near the caller may serve, never older than the session's bookmark.
+ * See src/db/sessions.ts and README, "Consistency".
+ */
+export type D1Handle = D1Database | D1DatabaseSession
+
 export class Database {
   readonly stats: QueryStats = { queries: 0, statements: 0, ms: 0 }
-  readonly d1: D1Database
+  private handle: D1Handle
+  /** The database the session was opened on, when it may still be reopened (see readNoOlderThan). */
+  private readonly root: D1Database | null
+  private start: string | null
 
-  constructor(d1: D1Database) {
-    this.d1 = d1
+  /**
+   * `d1` as is; or, with `session`, a session of it starting at that constraint or bookmark
+   * ('first-unconstrained': any replica; 'first-primary': the primary; a bookmark: any replica at
+   * least that recent).
+   */
+  constructor(d1: D1Handle, session?: string) {
+    this.root = session !== undefined && 'withSession' in d1 ? d1 : null
+    this.start = session ?? null
+    this.handle = this.root ? this.root.withSession(session) : d1
+  }
+
+  get d1(): D1Handle {
+    return this.handle
+  }
+
+  /**
+   * The session's bookmark after the queries so far (null outside a session, or before any query):
+   * a later session started from it reads at least everything this one wrote or read.
+   */
+  bookmark(): string | null {
+    return 'getBookmark' in this.handle ? this.handle.getBookmark() : null
+  }
+
+  /**
+   * Makes the session read nothing older than `bookmark` (a write's, say): a session that has not
+   * queried yet and could start older is reopened at the bookmark. Bookmarks sort in time order.
+   */
+  readNoOlderThan(bookmark: string | null | undefined): void {
+    if (!bookmark || !this.root || this.stats.queries > 0 || this.start === 'first-primary') return
+    if (this.start !== 'first-unconstrained' && this.start !== null && this.start >= bookmark) return
+    this.start = bookmark
+    this.handle = this.root.withSession(bookmark)
   }
 
   prepare(sql: string): D1PreparedStatement {
     try {
-      return this.d1.prepare(sql)
+      return this.handle.prepare(sql)
     } catch (error) {
       throw new StorageError(error instanceof Error ? error.message : String(error), { cause: error })
     }
@@ -97,7 +137,7 @@ export class Database {
   /** Runs the statements in one round trip and one transaction; results are in the same order. */
   async batch<Row = unknown>(statements: D1PreparedStatement[]): Promise<D1Result<Row>[]> {
     if (statements.length === 0) return []
-    return this.timed(statements.length, () => this.d1.batch<Row>(statements))
+    return this.timed(statements.length, () => this.handle.batch<Row>(statements))
   }
 
   private async timed<T>(statements: number, call: () => Promise<T>): Promise<T> {
