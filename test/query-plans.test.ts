@@ -1,6 +1,8 @@
 import { env } from 'cloudflare:workers'
 import { describe, expect, it } from 'vitest'
 import { listArticlesQuery, tagChangesSql, type ArticleFilter } from '../src/db/articles.ts'
+import { archivableStatement, archiveStatement } from '../src/db/archive.ts'
+import type { Database } from '../src/db/client.ts'
 import { embeddersSql } from '../src/db/embedders.ts'
 import { listTagsStatement, publicTagStatement } from '../src/db/taxonomy.ts'
 
@@ -91,4 +93,36 @@ function tagSql(fn: (db: any, ...args: any[]) => unknown): string {
   const db = { prepare: (text: string) => ((sql = text), { bind: () => ({}) }) }
   fn(db, '', '', 1)
   return sql
+}
+
+// The body store (src/bodies.ts): the archiver walks only the articles whose body is still in D1,
+// oldest first, and clears one row by its key; the search index's triggers read one row's text.
+describe('archiving bodies', () => {
+
+  it('finds the next bodies to archive through articles_unarchived, without a scan or a sort', async () => {
+    const { sql, params } = statementOf((db) => archivableStatement(db, new Date().toISOString(), 20))
+    const text = await planOf(sql, params)
+    expect(text).toContain('articles_unarchived')
+    expect(text).not.toMatch(/SCAN articles\b(?! USING)/)
+    expect(text).not.toContain('TEMP B-TREE')
+  })
+
+  it('clears an archived body by the primary key', async () => {
+    const { sql, params } = statementOf((db) => archiveStatement(db, { id: 1, version: 1 }))
+    expect(await planOf(sql, params)).toMatch(/SEARCH articles USING INTEGER PRIMARY KEY/)
+  })
+
+  it('derives one article’s search text by the primary key', async () => {
+    const text = await planOf('SELECT id, headline, standfirst, body_text FROM article_search_text WHERE id = ?1', [1])
+    expect(text).toMatch(/SEARCH a USING INTEGER PRIMARY KEY/)
+    expect(text).not.toMatch(/SCAN a\b/)
+  })
+})
+
+/** The SQL and parameters a data-layer function prepares, to EXPLAIN them. */
+function statementOf(build: (db: Database) => unknown): { sql: string; params: unknown[] } {
+  const captured = { sql: '', params: [] as unknown[] }
+  const db = { prepare: (sql: string) => ((captured.sql = sql), { bind: (...params: unknown[]) => ((captured.params = params), {}) }) }
+  build(db as unknown as Database)
+  return captured
 }
