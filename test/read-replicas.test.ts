@@ -84,6 +84,18 @@ describe('editors', () => {
     expect(preview.res.headers.get('x-d1-bookmark')).toMatch(BOOKMARK)
   })
 
+  it('write on the primary whatever bookmark they send: a token revoked meanwhile never writes', async () => {
+    const read = await call('/v1/admin/articles/replicated', asEditor(ADMIN_TOKEN, 'GET'))
+    const bookmark = read.headers.get('x-d1-bookmark')!
+    const { res, starts } = await sessionsOf(
+      '/v1/admin/articles/replicated',
+      asEditor(ADMIN_TOKEN, 'PATCH', { status: 'published' }, { 'if-match': read.headers.get('etag')!, 'x-d1-bookmark': bookmark }),
+    )
+    expect(res.status).toBe(200)
+    expect(starts).toEqual(['first-primary'])
+    expect(res.headers.get('x-d1-bookmark')! > bookmark).toBe(true)
+  })
+
   it('fall back to the primary when the header is not a bookmark', async () => {
     const { res, starts } = await sessionsOf('/v1/admin/articles?limit=1', asEditor(ADMIN_TOKEN, 'GET', undefined, { 'x-d1-bookmark': "garbage' OR 1=1" }))
     expect(res.status).toBe(200)

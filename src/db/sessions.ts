@@ -8,9 +8,9 @@
  *   write's bookmark travels in the cache's generation: see readThrough).
  * - Editors: the admin API starts on the primary, and each admin answer carries the session's
  *   bookmark in the `x-d1-bookmark` header. An editor's client sends it back on its next request
- *   (admin or public): that request reads from a replica at least as recent, so an editor always
- *   reads their own writes. A header that is not a D1 bookmark is ignored in favour of the
- *   primary, which is at least as recent as any bookmark.
+ *   (admin or public): a read then comes from a replica at least as recent, so an editor always
+ *   reads their own writes; a write starts on the primary. A header that is not a D1 bookmark is
+ *   ignored in favour of the primary, which is at least as recent as any bookmark.
  * - The sync log, subscriptions (a confirmation link must find the token written a moment ago),
  *   health checks and every write: the primary ('first-primary'). So do the cron and the queues.
  */
@@ -34,9 +34,10 @@ export interface SessionChoice {
 /** The session for a request with this method, path and `x-d1-bookmark` header (if any). */
 export function sessionFor(method: string, path: string, bookmark: string | undefined): SessionChoice {
   const reportBookmark = bookmark !== undefined || path.startsWith('/v1/admin/')
+  // A write goes to the primary anyway; its reads there too, so that a token revoked a moment ago
+  // (by another admin, after the caller's bookmark) is never accepted for a write.
+  if (method !== 'GET' && method !== 'HEAD') return { start: 'first-primary', reportBookmark }
   if (bookmark !== undefined && BOOKMARK.test(bookmark.trim())) return { start: bookmark.trim(), reportBookmark }
-  if (reportBookmark || (method !== 'GET' && method !== 'HEAD') || PRIMARY_READS.test(path)) {
-    return { start: 'first-primary', reportBookmark }
-  }
+  if (reportBookmark || PRIMARY_READS.test(path)) return { start: 'first-primary', reportBookmark }
   return { start: 'first-unconstrained', reportBookmark }
 }
