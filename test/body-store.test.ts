@@ -24,7 +24,7 @@ const recent = article({ slug: 'fresh-news', published_at: daysAgo(2) })
 /** Runs the every-minute cron as Cloudflare would. */
 async function cron(overrides: Partial<Env> = {}) {
   const ctx = createExecutionContext()
-  await worker.scheduled(createScheduledController({ scheduledTime: Date.now(), cron: '* * * * *' }), { ...env, ...overrides }, ctx)
+  await worker.scheduled(createScheduledController({ scheduledTime: Date.now(), cron: '* * * * *' }), { ...env, ...overrides })
   await waitOnExecutionContext(ctx)
 }
 

@@ -1,6 +1,7 @@
 import { createExecutionContext, createScheduledController, waitOnExecutionContext } from 'cloudflare:test'
 import { env } from 'cloudflare:workers'
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
+import { sessionFor } from '../src/db/sessions.ts'
 import worker from '../src/index.ts'
 import { ADMIN_TOKEN, article, asEditor, basics, call, seed } from './helpers.ts'
 
@@ -51,8 +52,8 @@ describe('public reads', () => {
     expect(generation!.bookmark > edit.headers.get('x-d1-bookmark')!).toBe(true)
     const { res, starts } = await sessionsOf('/v1/articles/replicated')
     expect(res.headers.get('x-cache')).toBe('MISS')
-    // Opened unconstrained, then moved to the write's bookmark before its first query.
-    expect(starts).toEqual(['first-unconstrained', generation!.bookmark])
+    // Not unconstrained: from the write's bookmark.
+    expect(starts).toEqual([generation!.bookmark])
   })
 })
 
@@ -114,22 +115,27 @@ describe('editors', () => {
 })
 
 describe('the primary', () => {
-  it('answers the sync log, subscriptions, health checks and writes', async () => {
+  it('answers the sync log and health checks', async () => {
     for (const [path, init] of [
       ['/v1/sync', {}],
       ['/health', {}],
-      ['/v1/subscriptions/confirm?token=nothing', {}],
-      ['/v1/subscriptions', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' }],
     ] as const) {
       const { starts } = await sessionsOf(path, init)
       expect(starts, path).toEqual(['first-primary'])
     }
   })
 
+  it('answers the subscription pages, whose links carry tokens written a moment before', () => {
+    for (const path of ['/v1/subscriptions/confirm', '/v1/subscriptions/some-token', '/v1/subscriptions']) {
+      expect(sessionFor('GET', path, undefined).start, path).toBe('first-primary')
+    }
+    expect(sessionFor('GET', '/v1/subscriptionsx', undefined).start).toBe('first-unconstrained')
+  })
+
   it('answers the cron', async () => {
     const spy = vi.spyOn(env.DB, 'withSession')
     const ctx = createExecutionContext()
-    await worker.scheduled(createScheduledController({ scheduledTime: Date.now(), cron: '* * * * *' }), env, ctx)
+    await worker.scheduled(createScheduledController({ scheduledTime: Date.now(), cron: '* * * * *' }), env)
     await waitOnExecutionContext(ctx)
     expect(spy.mock.calls.map((args) => args[0])).toEqual(['first-primary', 'first-primary'])
   })

@@ -69,24 +69,24 @@ export type D1Handle = D1Database | D1DatabaseSession
 
 export class Database {
   readonly stats: QueryStats = { queries: 0, statements: 0, ms: 0 }
-  private handle: D1Handle
-  /** The database the session was opened on, when it may still be reopened (see readNoOlderThan). */
+  /** The database a session is opened on, at the first query (null: `d1` is used as is). */
   private readonly root: D1Database | null
   private start: string | null
+  private opened: D1Handle | null
 
   /**
    * `d1` as is; or, with `session`, a session of it starting at that constraint or bookmark
    * ('first-unconstrained': any replica; 'first-primary': the primary; a bookmark: any replica at
-   * least that recent).
+   * least that recent), opened at the first query: a request served from the cache opens none.
    */
   constructor(d1: D1Handle, session?: string) {
-    this.root = session !== undefined && 'withSession' in d1 ? d1 : null
-    this.start = session ?? null
-    this.handle = this.root ? this.root.withSession(session) : d1
+    this.root = session !== undefined && d1 && 'withSession' in d1 ? d1 : null
+    this.start = this.root ? session! : null
+    this.opened = this.root ? null : d1
   }
 
   get d1(): D1Handle {
-    return this.handle
+    return (this.opened ??= this.root!.withSession(this.start!))
   }
 
   /**
@@ -94,23 +94,22 @@ export class Database {
    * a later session started from it reads at least everything this one wrote or read.
    */
   bookmark(): string | null {
-    return 'getBookmark' in this.handle ? this.handle.getBookmark() : null
+    return this.opened && 'getBookmark' in this.opened ? this.opened.getBookmark() : null
   }
 
   /**
-   * Makes the session read nothing older than `bookmark` (a write's, say): a session that has not
-   * queried yet and could start older is reopened at the bookmark. Bookmarks sort in time order.
+   * Makes the session read nothing older than `bookmark` (a write's, say), if it is not open yet and
+   * could start older. Bookmarks sort in time order; the primary is newer than any.
    */
   readNoOlderThan(bookmark: string | null | undefined): void {
-    if (!bookmark || !this.root || this.stats.queries > 0 || this.start === 'first-primary') return
+    if (!bookmark || !this.root || this.opened || this.start === 'first-primary') return
     if (this.start !== 'first-unconstrained' && this.start !== null && this.start >= bookmark) return
     this.start = bookmark
-    this.handle = this.root.withSession(bookmark)
   }
 
   prepare(sql: string): D1PreparedStatement {
     try {
-      return this.handle.prepare(sql)
+      return this.d1.prepare(sql)
     } catch (error) {
       throw new StorageError(error instanceof Error ? error.message : String(error), { cause: error })
     }
@@ -137,7 +136,7 @@ export class Database {
   /** Runs the statements in one round trip and one transaction; results are in the same order. */
   async batch<Row = unknown>(statements: D1PreparedStatement[]): Promise<D1Result<Row>[]> {
     if (statements.length === 0) return []
-    return this.timed(statements.length, () => this.handle.batch<Row>(statements))
+    return this.timed(statements.length, () => this.d1.batch<Row>(statements))
   }
 
   private async timed<T>(statements: number, call: () => Promise<T>): Promise<T> {
