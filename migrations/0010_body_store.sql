@@ -11,8 +11,7 @@
 --
 -- The FTS5 table keeps its name, columns (headline, standfirst, body_text), tokenizer and ranking:
 -- queries against it (MATCH, column filters, rowid ranges, rank) do not change. Only reading the
--- columns' values back from articles_fts does (they are NULL now; no query does that), and phrase
--- queries (see detail = column below).
+-- columns' values back from articles_fts does (they are NULL now; no query does that).
 
 DROP TRIGGER articles_fts_insert;
 DROP TRIGGER articles_fts_delete;
@@ -23,7 +22,8 @@ ALTER TABLE articles DROP COLUMN body_text;
 -- The words of each article as search sees them: the plain text src/render/blocks.ts renderText
 -- gives (paragraph spans joined as they run, quotes with their attribution, image captions and
 -- credits, list items), from the JSON body. Only for the triggers below: an archived body ('') has
--- no text here, and its index entry is left as it was.
+-- no text here, and its index entry is left as it was; a body that is not JSON (no writer stores
+-- one) is indexed without text rather than refused.
 CREATE VIEW article_search_text AS
 SELECT a.id, a.headline, a.standfirst,
   (SELECT group_concat(t, char(10, 10)) FROM (
@@ -35,17 +35,15 @@ SELECT a.id, a.headline, a.standfirst,
        WHEN 'list' THEN (SELECT group_concat((SELECT group_concat(s.value ->> 'text', '') FROM json_each(i.value) s), char(10))
                            FROM json_each(b.value, '$.items') i)
      END AS t
-     FROM json_each(iif(a.body = '', '[]', a.body)) b)) AS body_text
+     FROM json_each(iif(json_valid(a.body), a.body, '[]')) b)) AS body_text
 FROM articles a;
 
--- detail = column: the index records in which columns of an article a word occurs, not where in
--- them; that halves its size (README, "Storage layout"). What it gives up: phrases of two or more
--- words and NEAR. The search never builds either (each word is its own one-word phrase, with column
--- filters, AND, NOT, prefixes and bm25 ranking, which all work); a word that the tokenizer splits
--- in two would fail as a phrase, and D1's answer to that is a StorageError (503), not a 500.
+-- detail = full (positions), as before: the search ranks with bm25, which a contentless index
+-- with detail = column cannot compute (it scores every match 0). detail = column would halve the
+-- index (README, "Storage layout"): the next lever, once search ranks without bm25.
 CREATE VIRTUAL TABLE articles_fts USING fts5 (
   headline, standfirst, body_text,
-  content = '', contentless_delete = 1, detail = column,
+  content = '', contentless_delete = 1,
   tokenize = 'unicode61 remove_diacritics 2'
 );
 
