@@ -27,7 +27,7 @@ try {
   if (existing > 0 && !values.force && generated === 0) {
     console.log(`The local database already has ${existing} articles: not seeding (use --force to seed the demo again).`)
   } else {
-    const report = await importContent(db, demoBundle(new Date()), { cache })
+    const report = await importContent(db, demoBundle(new Date()), { cache, bodies })
     if (report.errors.length > 0) throw new Error(`demo content refused: ${JSON.stringify(report.errors, null, 2)}`)
     console.log(`Seeded the demo newspaper: ${report.written.articles} articles by ${report.written.authors} authors.`)
   }
