@@ -1,21 +1,14 @@
 import { env } from 'cloudflare:workers'
 import { beforeAll, describe, expect, it, vi } from 'vitest'
-import { ADMIN_TOKEN, article, asEditor, basics, call, seed } from './helpers.ts'
+import { ADMIN_TOKEN, article, asEditor, basics, call, editorDraft, hoursAgo, issueEditorToken, seed } from './helpers.ts'
 
-const hoursAgo = (h: number) => new Date(Date.now() - h * 3_600_000).toISOString()
-
-/** An article body as editors PUT it (no slug: it is in the path). */
-function draft(overrides: Record<string, unknown> = {}) {
-  const { slug: _slug, ...body } = article({ status: 'published', published_at: hoursAgo(1), ...overrides })
-  return body
-}
+const draft = (overrides: Record<string, unknown> = {}) => editorDraft({ status: 'published', published_at: hoursAgo(1), ...overrides })
 
 let editorToken = ''
 
 beforeAll(async () => {
   await seed(basics)
-  const res = await call('/v1/admin/tokens', asEditor(ADMIN_TOKEN, 'POST', { name: 'Desk editor', role: 'editor' }))
-  editorToken = ((await res.json()) as any).token
+  editorToken = await issueEditorToken()
 })
 
 describe('authentication', () => {

@@ -1,10 +1,9 @@
 import { env } from 'cloudflare:workers'
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
-import { ADMIN_TOKEN, article, asEditor, basics, call, d1Queries, demo, seed, uncached } from './helpers.ts'
+import { ADMIN_TOKEN, article, asEditor, basics, call, d1Queries, demo, hoursAgo, seed, uncached } from './helpers.ts'
 
 // Every answer is right for whoever asked, whatever path through the cache it took.
 
-const hoursAgo = (h: number) => new Date(Date.now() - h * 3_600_000).toISOString()
 let partnerKey = ''
 
 beforeAll(async () => {

@@ -1,20 +1,15 @@
 import { env } from 'cloudflare:workers'
 import { beforeAll, describe, expect, it, vi } from 'vitest'
 import { ConstraintError, Database, StorageError } from '../src/db/client.ts'
-import { ADMIN_TOKEN, article, asEditor, basics, call, seed } from './helpers.ts'
+import { ADMIN_TOKEN, article, asEditor, basics, call, editorDraft, issueEditorToken, seed } from './helpers.ts'
 
-/** An article body as editors PUT it (no slug: it is in the path). */
-function draft(overrides: Record<string, unknown> = {}) {
-  const { slug: _slug, ...body } = article(overrides)
-  return body
-}
+const draft = (overrides: Record<string, unknown> = {}) => editorDraft(overrides)
 
 let editorToken = ''
 
 beforeAll(async () => {
   await seed(basics)
-  const res = await call('/v1/admin/tokens', asEditor(ADMIN_TOKEN, 'POST', { name: 'Desk editor', role: 'editor' }))
-  editorToken = ((await res.json()) as any).token
+  editorToken = await issueEditorToken()
 })
 
 describe('publishing without a time', () => {

@@ -113,3 +113,17 @@ export const basics: ContentBundle = {
   tags: [{ slug: 'diplomacy', name: 'Diplomacy' }],
   authors: [{ slug: 'test-author', name: 'Test Author' }, { slug: 'second-author', name: 'Second Author' }],
 }
+
+/** An article body as editors PUT it (no slug: it is in the path). */
+export function editorDraft(overrides: Partial<ArticleInput> = {}): Omit<ArticleInput, 'slug'> {
+  const { slug: _slug, ...body } = article(overrides)
+  return body
+}
+
+/** Issues an editor token through the admin API, as an admin would. */
+export async function issueEditorToken(name = 'Desk editor'): Promise<string> {
+  const res = await call('/v1/admin/tokens', asEditor(ADMIN_TOKEN, 'POST', { name, role: 'editor' }))
+  return ((await res.json()) as { token: string }).token
+}
+
+export const hoursAgo = (h: number) => new Date(Date.now() - h * 3_600_000).toISOString()

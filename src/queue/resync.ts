@@ -1,6 +1,7 @@
 import { Database } from '../db/client.ts'
 import { nextEmbedCursor, reannounceStatements } from '../db/embedders.ts'
 import { log } from '../lib/log.ts'
+import { retryDelaySeconds } from './retry.ts'
 import { ResyncMessage } from '../schemas/resync.ts'
 
 /**
@@ -27,7 +28,7 @@ export async function consumeResync(batch: MessageBatch<unknown>, env: Env): Pro
       if (next) await env.RESYNC.send({ v: 1, scope, after: next, at } satisfies ResyncMessage, { contentType: 'json' })
       message.ack()
     } catch (error) {
-      const delaySeconds = Math.min(2 ** message.attempts, 600)
+      const delaySeconds = retryDelaySeconds(message.attempts)
       log('warn', 'resync chunk failed, retrying', { message_id: message.id, kind: scope.kind, attempts: message.attempts, error: String(error) })
       message.retry({ delaySeconds })
     }

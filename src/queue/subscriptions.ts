@@ -7,6 +7,7 @@ import {
   recordSignup,
 } from '../db/subscribers.ts'
 import { log } from '../lib/log.ts'
+import { retryDelaySeconds } from './retry.ts'
 import { newsletterNames } from '../lib/newsletters.ts'
 import { newToken, normalizeEmail, sha256Hex } from '../lib/tokens.ts'
 import { confirmationMail } from '../mail/confirmation.ts'
@@ -41,7 +42,7 @@ export async function consumeSignups(batch: MessageBatch<unknown>, env: Env): Pr
       await handleSignup(env, db, message.id, parsed.data)
       message.ack()
     } catch (error) {
-      const delaySeconds = Math.min(2 ** message.attempts, 600)
+      const delaySeconds = retryDelaySeconds(message.attempts)
       log('warn', 'subscription message failed, retrying', {
         message_id: message.id,
         attempts: message.attempts,

@@ -1,4 +1,5 @@
 import { log } from '../lib/log.ts'
+import { retryDelaySeconds } from './retry.ts'
 import { HubPingMessage } from '../schemas/websub.ts'
 
 /** At most this many pings of one message are in flight at once. */
@@ -86,7 +87,7 @@ export async function consumeHubPings(batch: MessageBatch<unknown>, _env: Env): 
       message.ack()
       continue
     }
-    const delaySeconds = Math.min(2 ** message.attempts, 600)
+    const delaySeconds = retryDelaySeconds(message.attempts)
     log('warn', 'hub ping failed, retrying', {
       message_id: message.id,
       hub: new URL(hub).origin,

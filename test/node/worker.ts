@@ -33,7 +33,8 @@ export interface RunningWorker {
   stop(): Promise<void>
 }
 
-function freePort(): Promise<number> {
+/** A port nothing listens on now, on the loopback interface. */
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer().listen(0, '127.0.0.1', () => {
       const { port } = server.address() as { port: number }
