@@ -31,6 +31,7 @@ import { Database } from '../src/db/client.ts'
 import { demoBundle } from '../scripts/demo.ts'
 import { seedGeneratedArticles } from '../scripts/generate.ts'
 import { localD1File } from '../scripts/sqlite-d1.ts'
+import { archiveAllBodies } from '../src/jobs/archive-bodies.ts'
 import { DatabaseSync } from 'node:sqlite'
 
 const { values } = parseArgs({
@@ -111,7 +112,8 @@ function startRuntime() {
 async function storage(runtime: Miniflare) {
   const db = new Database((await runtime.getD1Database('DB', 'newsroom')) as unknown as D1Database)
   const cache = (await runtime.getKVNamespace('CACHE', 'newsroom')) as unknown as KVNamespace
-  return { db, cache }
+  const bodies = (await runtime.getR2Bucket('BODIES', 'newsroom')) as unknown as R2Bucket
+  return { db, cache, bodies }
 }
 
 let mf = startRuntime()
@@ -127,7 +129,13 @@ if (!seeded) {
     const seconds = (performance.now() - started) / 1000
     process.stdout.write(`\rSeeding ${done}/${ARTICLES} articles, ${seconds.toFixed(0)} s, ${Math.round(done / seconds)}/s   `)
   })
+  // ...and the layout the cron keeps: bodies older than ARCHIVE_AFTER_DAYS in the body store (R2).
+  mf = startRuntime()
+  const { db: written, bodies } = await storage(mf)
+  const archived = await archiveAllBodies(written, bodies, new Date(), (done) => process.stdout.write(`\rArchived ${done} bodies to R2   `), 250)
   seedSeconds = Math.round((performance.now() - started) / 1000)
+  console.log(`\n${archived} bodies archived`)
+  await mf.dispose()
   mkdirSync(state, { recursive: true })
   writeFileSync(path.join(state, 'seeded'), JSON.stringify({ at: new Date().toISOString(), seconds: seedSeconds }))
   console.log(`\nSeeded in ${seedSeconds} s`)

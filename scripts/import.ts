@@ -69,7 +69,7 @@ async function readBundle(file: string): Promise<ContentBundle> {
 async function localImport(bundle: ContentBundle): Promise<Report> {
   // Loaded here, not above: wrangler takes a while to load and remote mode does not need it.
   const { countArticles, openLocalStorage } = await import('./local-db.ts')
-  const { db, cache, close } = await openLocalStorage()
+  const { db, cache, bodies, close } = await openLocalStorage()
   try {
     await countArticles(db).catch(() => {
       throw new Fatal('The local database has no tables yet: run `npm run db:migrate` first.')
@@ -79,6 +79,7 @@ async function localImport(bundle: ContentBundle): Promise<Report> {
     let current = 0
     return await importContent(db, bundle, {
       cache,
+      bodies,
       onProgress: (done, total) => {
         console.log(`Imported ${done}/${total} ${kinds[current]}`)
         if (done === total) current += 1

@@ -11,13 +11,13 @@ export const localState = process.env.NEWSROOM_STATE || undefined
 export const persistArgs = localState ? ['--persist-to', localState] : []
 
 /**
- * The local D1 and KV that `wrangler dev` uses, opened from Node through wrangler's platform
+ * The local D1, KV and R2 that `wrangler dev` uses, opened from Node through wrangler's platform
  * proxy, so that scripts write through the same data layer as the Worker.
  */
 export async function openLocalStorage() {
   const persist = localState ? { path: path.join(localState, 'v3') } : true
   const proxy = await getPlatformProxy<Env>({ configPath: 'wrangler.toml', persist, remoteBindings: false })
-  return { db: new Database(proxy.env.DB), cache: proxy.env.CACHE, close: () => proxy.dispose() }
+  return { db: new Database(proxy.env.DB), cache: proxy.env.CACHE, bodies: proxy.env.BODIES, close: () => proxy.dispose() }
 }
 
 export async function countArticles(db: Database): Promise<number> {

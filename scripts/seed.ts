@@ -7,6 +7,7 @@
 import { parseArgs } from 'node:util'
 import { invalidate } from '../src/cache.ts'
 import { importContent } from '../src/content/import.ts'
+import { archiveAllBodies } from '../src/jobs/archive-bodies.ts'
 import { demoBundle } from './demo.ts'
 import { seedGeneratedArticles } from './generate.ts'
 import { countArticles, localState, openLocalStorage } from './local-db.ts'
@@ -21,13 +22,13 @@ if (!Number.isInteger(generated) || generated < 0) {
   process.exit(2)
 }
 
-let { db, cache, close } = await openLocalStorage()
+let { db, cache, bodies, close } = await openLocalStorage()
 try {
   const existing = await countArticles(db)
   if (existing > 0 && !values.force && generated === 0) {
     console.log(`The local database already has ${existing} articles: not seeding (use --force to seed the demo again).`)
   } else {
-    const report = await importContent(db, demoBundle(new Date()), { cache })
+    const report = await importContent(db, demoBundle(new Date()), { cache, bodies })
     if (report.errors.length > 0) throw new Error(`demo content refused: ${JSON.stringify(report.errors, null, 2)}`)
     console.log(`Seeded the demo newspaper: ${report.written.articles} articles by ${report.written.authors} authors.`)
   }
@@ -36,9 +37,11 @@ try {
     await close()
     const start = performance.now()
     await seedGeneratedArticles(localD1File(localState ?? '.wrangler/state'), generated, (done) => process.stdout.write(`\rGenerated ${done}/${generated} articles`))
-    ;({ db, cache, close } = await openLocalStorage())
+    ;({ db, cache, bodies, close } = await openLocalStorage())
+    // The layout the cron keeps: bodies older than ARCHIVE_AFTER_DAYS in the body store (R2).
+    const archived = await archiveAllBodies(db, bodies, new Date(), (done) => process.stdout.write(`\rArchived ${done} bodies to R2   `), 250)
     await invalidate(cache, db, { everything: true })
-    console.log(`\nGenerated ${generated} articles in ${((performance.now() - start) / 1000).toFixed(1)} s.`)
+    console.log(`\nGenerated ${generated} articles (${archived} bodies archived) in ${((performance.now() - start) / 1000).toFixed(1)} s.`)
   }
 } finally {
   await close()

@@ -46,8 +46,16 @@ export function openD1File(file: string): { d1: D1Database; sqlite: DatabaseSync
       return column && row ? row[column] : row
     }
     async run() {
-      const result = compiled(this.sql).run(...this.params.map(toSql))
-      return { results: [], success: true, meta: { changes: Number(result.changes) } }
+      return this.result()
+    }
+    /** What D1 answers for the statement: its rows, and how many rows it changed. */
+    result() {
+      const statement = compiled(this.sql)
+      if (statement.columns().length > 0) {
+        const results = this.rows()
+        return { results, success: true, meta: { changes: Number((compiled('SELECT changes() AS n').get() as { n: number }).n) } }
+      }
+      return { results: [], success: true, meta: { changes: Number(statement.run(...this.params.map(toSql)).changes) } }
     }
   }
 
@@ -56,7 +64,7 @@ export function openD1File(file: string): { d1: D1Database; sqlite: DatabaseSync
     async batch(statements: Statement[]) {
       sqlite.exec('BEGIN')
       try {
-        const results = statements.map((s) => ({ results: s.rows(), success: true, meta: {} }))
+        const results = statements.map((s) => s.result())
         sqlite.exec('COMMIT')
         return results
       } catch (error) {

@@ -51,6 +51,11 @@ export interface Generation {
   at: string
   /** Lists only: the next time an embargoed article becomes visible. */
   until?: string | null
+  /**
+   * The writer's D1 session bookmark after the write: an entry built for this generation reads
+   * from a replica at least this recent, never one that has not seen the write yet.
+   */
+  bookmark?: string | null
 }
 
 export interface Entry {
@@ -210,6 +215,13 @@ export class ContentCache {
 }
 
 /** The generation values an entry built now must record. */
+/** The most recent write bookmark among generations (bookmarks sort in time order). */
+export function newestBookmark(gens: Record<string, Generation | null>): string | null {
+  let newest: string | null = null
+  for (const gen of Object.values(gens)) if (gen?.bookmark && (newest === null || gen.bookmark > newest)) newest = gen.bookmark
+  return newest
+}
+
 export function generationsOf(gens: Record<string, Generation | null>): Record<string, string> {
   return Object.fromEntries(Object.entries(gens).map(([key, gen]) => [key, gen?.v ?? '']))
 }
@@ -230,9 +242,10 @@ export async function invalidate(kv: KVNamespace, db: Database, change: Change =
   const now = new Date().toISOString()
   const v = crypto.randomUUID()
   const until = await nextEmbargo(db, now)
-  const writes: [string, Generation, number | undefined][] = [[GEN_LISTS, { v, at: now, until }, undefined]]
-  if (change.everything) writes.push([GEN_ALL, { v, at: now }, undefined])
-  for (const slug of new Set(change.articles ?? [])) writes.push([genArticle(slug), { v, at: now }, ARTICLE_GENERATION_TTL])
+  const bookmark = db.bookmark()
+  const writes: [string, Generation, number | undefined][] = [[GEN_LISTS, { v, at: now, until, bookmark }, undefined]]
+  if (change.everything) writes.push([GEN_ALL, { v, at: now, bookmark }, undefined])
+  for (const slug of new Set(change.articles ?? [])) writes.push([genArticle(slug), { v, at: now, bookmark }, ARTICLE_GENERATION_TTL])
   await Promise.all(writes.map(([key, gen, ttl]) => putGeneration(kv, key, gen, ttl)))
   // Entries another request of this isolate built from D1 before the write may have been stored
   // meanwhile: forget them too.

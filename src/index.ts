@@ -1,6 +1,7 @@
 import { app } from './app.ts'
 import { memoryHit } from './middleware/read-through.ts'
 import { log } from './lib/log.ts'
+import { archiveOldBodies } from './jobs/archive-bodies.ts'
 import { publishScheduled } from './jobs/publish-scheduled.ts'
 import { consumeResync } from './queue/resync.ts'
 import { consumeSignups } from './queue/subscriptions.ts'
@@ -24,6 +25,10 @@ export default {
   },
 
   async scheduled(controller, env) {
-    await publishScheduled(env, new Date(controller.scheduledTime))
+    const at = new Date(controller.scheduledTime)
+    // Two independent jobs: archiving failing (the body store down, say) must not hold up publishing.
+    const [published, archived] = await Promise.allSettled([publishScheduled(env, at), archiveOldBodies(env, at)])
+    if (archived.status === 'rejected') log('warn', 'archiving bodies failed', { error: String(archived.reason) })
+    if (published.status === 'rejected') throw published.reason
   },
 } satisfies ExportedHandler<Env>

@@ -2,6 +2,7 @@ import { env } from 'cloudflare:workers'
 import { describe, expect, it } from 'vitest'
 import { listArticlesQuery, nextEmbargoStatement, publishDueStatements, tagChangesSql, type ArticleFilter } from '../src/db/articles.ts'
 import { authorProfileStatement, listAuthorsStatement } from '../src/db/authors.ts'
+import { archivableStatement, archiveStatement } from '../src/db/archive.ts'
 import { Database } from '../src/db/client.ts'
 import { embeddersSql } from '../src/db/embedders.ts'
 import { newsArticlesStatement, sitemapChunksStatement, sitemapChunkStatement } from '../src/db/sitemaps.ts'
@@ -209,3 +210,26 @@ function tagSql(fn: (db: any, ...args: any[]) => unknown): string {
   fn(db, '', '', 1)
   return sql
 }
+
+// The body store (src/bodies.ts): the archiver walks only the articles whose body is still in D1,
+// oldest first, and clears one row by its key; the search index's triggers read one row's text.
+describe('archiving bodies', () => {
+  it('finds the next bodies to archive through articles_unarchived, without a scan or a sort', async () => {
+    const [statement] = statementsOf((db) => archivableStatement(db, new Date().toISOString(), 20))
+    const text = await planOf(statement!)
+    expect(text).toContain('articles_unarchived')
+    expect(text).not.toMatch(/SCAN articles\b(?! USING)/)
+    expect(text).not.toContain('TEMP B-TREE')
+  })
+
+  it('clears an archived body by the primary key', async () => {
+    const [statement] = statementsOf((db) => archiveStatement(db, { id: 1, version: 1 }))
+    expect(await planOf(statement!)).toMatch(/SEARCH articles USING INTEGER PRIMARY KEY/)
+  })
+
+  it('derives one article’s search text by the primary key', async () => {
+    const text = await planOf({ sql: 'SELECT id, headline, standfirst, body_text FROM article_search_text WHERE id = ?1', params: [1] })
+    expect(text).toMatch(/SEARCH a USING INTEGER PRIMARY KEY/)
+    expect(text).not.toMatch(/SCAN a\b/)
+  })
+})

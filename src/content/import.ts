@@ -8,6 +8,7 @@ import { writeAuthorStatement } from '../db/authors.ts'
 import { writePublicationStatement } from '../db/publication.ts'
 import { recordTagChangeStatement, writeSectionStatement, writeTagStatement } from '../db/taxonomy.ts'
 import { fieldErrors, type FieldError } from '../errors.ts'
+import { archiveAllBodies } from '../jobs/archive-bodies.ts'
 import { countWords, renderText } from '../render/blocks.ts'
 import { ArticleInput } from '../schemas/article.ts'
 import { AuthorInput } from '../schemas/author.ts'
@@ -31,14 +32,14 @@ export interface ImportReport {
 }
 
 /**
- * What is stored for an article: the validated input plus its plain text and word count.
+ * What is stored for an article: the validated input plus its word count. (Search indexes the
+ * body's text, derived from the blocks in SQL: migrations/0010_body_store.sql.)
  * `published` without a time means published at `now`: an article with status published and no
  * published_at would match no public query and never become visible (published "into limbo").
  */
 export function toArticleWrite(article: z.output<typeof ArticleInput>, now: string): ArticleWrite {
-  const bodyText = renderText(article.body)
   const publishedAt = article.status === 'published' ? (article.published_at ?? now) : article.published_at
-  return { ...article, published_at: publishedAt, body_text: bodyText, word_count: countWords(bodyText) }
+  return { ...article, published_at: publishedAt, word_count: countWords(renderText(article.body)) }
 }
 
 interface Staged<T = unknown> {
@@ -61,6 +62,12 @@ export async function importContent(
   options: {
     /** The response cache to invalidate once everything is written. */
     cache: KVNamespace
+    /**
+     * The body store: when given, the bodies of the articles published more than
+     * ARCHIVE_AFTER_DAYS ago move there at once (src/bodies.ts), as the cron would move them, so
+     * that an archive larger than D1 can be imported.
+     */
+    bodies?: R2Bucket
     now?: string
     batchSize?: number
     onProgress?: (done: number, total: number) => void
@@ -160,7 +167,13 @@ export async function importContent(
     embedded('author', (a) => recordChangeStatement(db, 'author', a.slug, 'upsert', now), (a) => writeAuthorStatement(db, a, now)),
     reannounced('author'),
   )
-  await write(articles, (values) => writeArticlesStatements(db, values.map((value) => toArticleWrite(value, now)), now))
+  // With a body store, old articles' bodies leave D1 after each batch: D1 never holds them all.
+  const bodies = options.bodies
+  await write(
+    articles,
+    (values) => writeArticlesStatements(db, values.map((value) => toArticleWrite(value, now)), now),
+    bodies && (async () => void (await archiveAllBodies(db, bodies, new Date(now)))),
+  )
 
   const { written } = report
   await invalidate(options.cache, db, {

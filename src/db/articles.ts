@@ -35,7 +35,10 @@ export interface ArticleRow {
 }
 
 export interface ArticleBodyRow extends ArticleRow {
+  /** JSON blocks, or '' when the body is in the body store: see loadArchivedBodies (src/bodies.ts). */
   body: string
+  /** The body store's key names the version. */
+  version: number
   word_count: number
   /** JSON: { name, url, logo_url } of the publication, for JSON-LD */
   publisher: string
@@ -45,7 +48,6 @@ export interface ArticleBodyRow extends ArticleRow {
 
 /** What editors see besides the public fields. */
 export interface EditorArticleRow extends ArticleBodyRow {
-  version: number
   created_at: string
 }
 
@@ -115,7 +117,7 @@ const COLUMNS = `
 
 /** A published article visible at `now` (an ISO timestamp), with its body. */
 // The whole article: body, publisher and corrections besides the list columns.
-export const FULL_COLUMNS = `${COLUMNS}, a.word_count,
+export const FULL_COLUMNS = `${COLUMNS}, a.word_count, a.version,
   (SELECT json_object('name', name, 'url', url, 'logo_url', logo_url) FROM publication WHERE id = 1) AS publisher,
   (SELECT json_group_array(json_object('text', c.text, 'at', c.at) ORDER BY c.id)
      FROM article_corrections c WHERE c.article_id = a.id) AS corrections,
@@ -140,7 +142,7 @@ export function publishedArticlesStatement(db: Database, slugs: string[], now: s
 export function editorArticleStatement(db: Database, slug: string) {
   return db
     .prepare(
-      `SELECT ${FULL_COLUMNS}, a.version, a.created_at
+      `SELECT ${FULL_COLUMNS}, a.created_at
          FROM articles a JOIN sections s ON s.id = a.section_id
         WHERE a.slug = ?1`,
     )
@@ -381,7 +383,6 @@ export interface ArticleWrite {
     syndication_allowed: boolean
   } | null
   body: Block[]
-  body_text: string
   word_count: number
   status: ArticleStatus
   published_at: string | null
@@ -435,12 +436,12 @@ export function writeArticlesStatements(db: Database, articles: ArticleWrite[], 
       .prepare(
         `INSERT INTO articles (slug, headline, standfirst, dateline, language, section_id,
            image_url, image_alt, image_caption, image_credit, image_syndication,
-           body, body_text, word_count, status, published_at, created_at, updated_at)
+           body, word_count, status, published_at, created_at, updated_at)
          SELECT j.value ->> 'slug', j.value ->> 'headline', j.value ->> 'standfirst', j.value ->> 'dateline',
            j.value ->> 'language', (SELECT id FROM sections WHERE slug = j.value ->> 'section'),
            j.value ->> '$.image.url', j.value ->> '$.image.alt', j.value ->> '$.image.caption',
            j.value ->> '$.image.credit', j.value ->> 'image_syndication',
-           j.value ->> 'body', j.value ->> 'body_text', j.value ->> 'word_count', j.value ->> 'status',
+           j.value ->> 'body', j.value ->> 'word_count', j.value ->> 'status',
            j.value ->> 'published_at', ?2, ?2
            FROM json_each(?1) j
           WHERE true
@@ -449,7 +450,7 @@ export function writeArticlesStatements(db: Database, articles: ArticleWrite[], 
            language = excluded.language, section_id = excluded.section_id,
            image_url = excluded.image_url, image_alt = excluded.image_alt, image_caption = excluded.image_caption,
            image_credit = excluded.image_credit, image_syndication = excluded.image_syndication,
-           body = excluded.body, body_text = excluded.body_text, word_count = excluded.word_count,
+           body = excluded.body, word_count = excluded.word_count,
            status = excluded.status, published_at = excluded.published_at, updated_at = excluded.updated_at,
            version = articles.version + 1`,
       )

@@ -11,8 +11,8 @@ import type { ArticleWrite } from './articles.ts'
 export const BULK_STATEMENTS = {
   article: `INSERT INTO articles (slug, headline, standfirst, dateline, language, section_id,
       image_url, image_alt, image_caption, image_credit, image_syndication,
-      body, body_text, word_count, status, published_at, created_at, updated_at)
-    VALUES (?1, ?2, ?3, ?4, ?5, (SELECT id FROM sections WHERE slug = ?6), ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?17)`,
+      body, word_count, status, published_at, created_at, updated_at)
+    VALUES (?1, ?2, ?3, ?4, ?5, (SELECT id FROM sections WHERE slug = ?6), ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?16)`,
   author: 'INSERT INTO article_authors (article_id, author_id, position) VALUES (?1, (SELECT id FROM authors WHERE slug = ?2), ?3)',
   tag: 'INSERT INTO article_tags (article_id, tag_id, position) VALUES (?1, (SELECT id FROM tags WHERE slug = ?2), ?3)',
   // What the article is and its hero image's size (migration 0008: the row is made by a trigger).
@@ -38,7 +38,7 @@ export function toBulkArticle(a: ArticleWrite, now: string): BulkArticle {
     article: [
       a.slug, a.headline, a.standfirst, a.dateline, a.language, a.section,
       a.image?.url ?? null, a.image?.alt ?? null, a.image?.caption ?? null, a.image?.credit ?? null, a.image?.syndication_allowed ? 1 : 0,
-      JSON.stringify(a.body), a.body_text, a.word_count, a.status, a.published_at, now,
+      JSON.stringify(a.body), a.word_count, a.status, a.published_at, now,
     ],
     presentation: [a.kind, a.image?.width ?? null, a.image?.height ?? null],
     authors: a.authors,

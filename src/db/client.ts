@@ -60,12 +60,51 @@ export function classifyD1Error(error: unknown): Error {
 /** How long a D1 round trip may take before the request gives up on it. */
 const D1_TIMEOUT_MS = 5_000
 
+/**
+ * A D1 handle: the database itself, or a session of D1's read replication (`DB.withSession(...)`),
+ * whose reads a replica near the caller may serve, never older than the session's bookmark.
+ * See src/db/sessions.ts and README, "Consistency".
+ */
+export type D1Handle = D1Database | D1DatabaseSession
+
 export class Database {
   readonly stats: QueryStats = { queries: 0, statements: 0, ms: 0 }
-  readonly d1: D1Database
+  /** The database a session is opened on, at the first query (null: `d1` is used as is). */
+  private readonly root: D1Database | null
+  private start: string | null
+  private opened: D1Handle | null
 
-  constructor(d1: D1Database) {
-    this.d1 = d1
+  /**
+   * `d1` as is; or, with `session`, a session of it starting at that constraint or bookmark
+   * ('first-unconstrained': any replica; 'first-primary': the primary; a bookmark: any replica at
+   * least that recent), opened at the first query: a request served from the cache opens none.
+   */
+  constructor(d1: D1Handle, session?: string) {
+    this.root = session !== undefined && d1 && 'withSession' in d1 ? d1 : null
+    this.start = this.root ? session! : null
+    this.opened = this.root ? null : d1
+  }
+
+  get d1(): D1Handle {
+    return (this.opened ??= this.root!.withSession(this.start!))
+  }
+
+  /**
+   * The session's bookmark after the queries so far (null outside a session, or before any query):
+   * a later session started from it reads at least everything this one wrote or read.
+   */
+  bookmark(): string | null {
+    return this.opened && 'getBookmark' in this.opened ? this.opened.getBookmark() : null
+  }
+
+  /**
+   * Makes the session read nothing older than `bookmark` (a write's, say), if it is not open yet and
+   * could start older. Bookmarks sort in time order; the primary is newer than any.
+   */
+  readNoOlderThan(bookmark: string | null | undefined): void {
+    if (!bookmark || !this.root || this.opened || this.start === 'first-primary') return
+    if (this.start !== 'first-unconstrained' && this.start !== null && this.start >= bookmark) return
+    this.start = bookmark
   }
 
   prepare(sql: string): D1PreparedStatement {

@@ -3,7 +3,6 @@ import type { Database } from './client.ts'
 
 /** An article as partners get it: the whole article, its version, and its rights. */
 export interface SyndicationRow extends ArticleBodyRow {
-  version: number
   created_at: string
   copyright_holder: string | null
   usage_terms: string | null
@@ -25,7 +24,7 @@ export interface EventRow {
 export type EventType = 'article.published' | 'article.updated' | 'article.corrected' | 'article.withdrawn'
 
 const FROM = `articles a JOIN sections s ON s.id = a.section_id LEFT JOIN article_rights r ON r.article_id = a.id`
-const COLUMNS = `${FULL_COLUMNS}, a.version, a.created_at, r.copyright_holder, r.usage_terms, coalesce(r.republish, 1) AS republish`
+const COLUMNS = `${FULL_COLUMNS}, a.created_at, r.copyright_holder, r.usage_terms, coalesce(r.republish, 1) AS republish`
 
 // Later than any time, larger than any id: "no cursor".
 const END_OF_TIME = '9999-12-31T23:59:59.999Z'

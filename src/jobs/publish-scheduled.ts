@@ -15,7 +15,7 @@ const JOB = 'publish-scheduled'
  * Returns the slugs that became public.
  */
 export async function publishScheduled(env: Env, at: Date = new Date()): Promise<string[]> {
-  const db = new Database(env.DB)
+  const db = new Database(env.DB, 'first-primary')
   const now = at.toISOString()
   // The first run looks back one interval, not to the beginning of time.
   const firstRun = new Date(at.getTime() - 60_000).toISOString()

@@ -6,14 +6,14 @@ import { allowedOrigins } from '../lib/origins.ts'
 /**
  * CORS for the web clients named in the ALLOWED_ORIGINS var (comma-separated). Preflights are
  * answered here, before anything touches D1 or KV. Browsers may read the validators, the cache
- * status and the timings.
+ * status, the timings, and an editor's session bookmark (X-D1-Bookmark).
  */
 export function cors(): MiddlewareHandler<AppEnv> {
   const handler = honoCors({
     origin: (origin, c) => (allowedOrigins(c.env).has(origin) ? origin : null),
     allowMethods: ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'],
-    allowHeaders: ['Authorization', 'Content-Type', 'If-Match', 'If-None-Match', 'If-Modified-Since'],
-    exposeHeaders: ['ETag', 'Last-Modified', 'X-Cache', 'X-Request-Id', 'Server-Timing', 'Retry-After', 'Location'],
+    allowHeaders: ['Authorization', 'Content-Type', 'If-Match', 'If-None-Match', 'If-Modified-Since', 'X-D1-Bookmark'],
+    exposeHeaders: ['ETag', 'Last-Modified', 'X-Cache', 'X-Request-Id', 'Server-Timing', 'Retry-After', 'Location', 'X-D1-Bookmark'],
     maxAge: 86_400,
   })
   return async function corsForAllowedOrigins(c, next) {

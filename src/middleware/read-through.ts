@@ -1,5 +1,5 @@
 import type { Context, MiddlewareHandler } from 'hono'
-import { configFingerprint, ENTRY_TTL, generationsOf, invalidate, remembered, type Entry, type Lookup, type Scope } from '../cache.ts'
+import { configFingerprint, ENTRY_TTL, generationsOf, invalidate, newestBookmark, remembered, type Entry, type Lookup, type Scope } from '../cache.ts'
 import type { AppEnv } from '../context.ts'
 import { StorageError } from '../db/client.ts'
 import { log } from '../lib/log.ts'
@@ -162,7 +162,10 @@ export function readThrough(): MiddlewareHandler<AppEnv> {
     if (lookup?.fresh) return respond(c, lookup.entry!, 'HIT')
     if (lookup?.embargoPassed) renewGenerations(c)
 
-    // Build from D1, once per key in this isolate (never for editors: they see their own writes).
+    // Build from D1, once per key in this isolate (never for editors: they see their own writes),
+    // from a replica that has seen the writes the generations record: an entry stored for a
+    // generation must not be older than the write that made it.
+    if (lookup) c.get('db').readNoOlderThan(newestBookmark(lookup.gens))
     let built: { value: Entry | null; shared: boolean }
     try {
       built = lookup ? await builds.run(key, () => buildEntry(c, next, lookup, policy.kind), (work) => c.executionCtx.waitUntil(work)) : { value: await buildEntry(c, next, null, policy.kind), shared: false }

@@ -2,17 +2,20 @@ import type { MiddlewareHandler } from 'hono'
 import type { AppEnv } from '../context.ts'
 import { configFingerprint, ContentCache } from '../cache.ts'
 import { Database } from '../db/client.ts'
+import { BOOKMARK_HEADER, sessionFor } from '../db/sessions.ts'
 
 /**
- * Gives each request its id, its D1 handle (which counts round trips), the site settings and one
- * clock reading; on the way out, reports the request id and what the request cost in
- * `Server-Timing` (total time; D1 time and round trips; KV time and reads).
+ * Gives each request its id, its D1 handle (which counts round trips; a session of D1's read
+ * replication chosen by sessionFor), the site settings and one clock reading; on the way out,
+ * reports the request id, the session's bookmark to editors (`x-d1-bookmark`), and what the
+ * request cost in `Server-Timing` (total time; D1 time and round trips; KV time and reads).
  */
 export function requestContext(): MiddlewareHandler<AppEnv> {
   return async function requestContext(c, next) {
     const start = performance.now()
     const requestId = crypto.randomUUID()
-    const db = new Database(c.env.DB)
+    const session = sessionFor(c.req.method, c.req.path, c.req.header(BOOKMARK_HEADER))
+    const db = new Database(c.env.DB, session.start)
     const cache = new ContentCache(c.env.CACHE)
     c.set('requestId', requestId)
     c.set('db', db)
@@ -23,6 +26,11 @@ export function requestContext(): MiddlewareHandler<AppEnv> {
     await next()
     const total = performance.now() - start
     c.res.headers.set('x-request-id', requestId)
+    if (session.reportBookmark) {
+      // The bookmark after this request's reads and writes; or, if it made none, the one it came with.
+      const bookmark = db.bookmark() ?? (session.start.startsWith('first-') ? null : session.start)
+      if (bookmark) c.res.headers.set(BOOKMARK_HEADER, bookmark)
+    }
     c.res.headers.append('server-timing', serverTiming(total, db.stats, cache.stats))
   }
 }

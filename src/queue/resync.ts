@@ -13,7 +13,7 @@ import { ResyncMessage } from '../schemas/resync.ts'
  * a sync client applies twice to the same effect. Failures retry with backoff.
  */
 export async function consumeResync(batch: MessageBatch<unknown>, env: Env): Promise<void> {
-  const db = new Database(env.DB)
+  const db = new Database(env.DB, 'first-primary')
   for (const message of batch.messages) {
     const parsed = ResyncMessage.safeParse(message.body)
     if (!parsed.success) {

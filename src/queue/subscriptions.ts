@@ -26,7 +26,7 @@ export const CONFIRMATION_TTL_MS = 7 * 24 * 3_600_000
  * queue's max_retries the message goes to the dead-letter queue.
  */
 export async function consumeSignups(batch: MessageBatch<unknown>, env: Env): Promise<void> {
-  const db = new Database(env.DB)
+  const db = new Database(env.DB, 'first-primary')
   for (const message of batch.messages) {
     const parsed = SignupMessage.safeParse(message.body)
     if (!parsed.success) {

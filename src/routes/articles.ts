@@ -1,5 +1,6 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi'
 import type { AppEnv } from '../context.ts'
+import { loadArchivedBodies } from '../bodies.ts'
 import { findPublishedArticle, toArticle } from '../db/articles.ts'
 import { scopeStatement } from '../db/taxonomy.ts'
 import { errorResponses, invalid, notFound, validationHook, type FieldError } from '../errors.ts'
@@ -66,6 +67,8 @@ export const articles = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
     const { fields } = c.req.valid('query')
     const row = await findPublishedArticle(c.get('db'), slug, c.get('now'))
     if (!row) throw notFound(`No published article has the slug '${slug}'.`)
+    // An archived article's body is in the body store: one R2 read; a recent one's is in the row.
+    await loadArchivedBodies(c.env.BODIES, [row])
     const article = toArticle(row, c.get('site'))
     return c.json(withoutParts(c.get('partner') ? syndicatedArticle(article) : article, omittedParts(fields)), 200)
   })

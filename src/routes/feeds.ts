@@ -1,6 +1,7 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi'
 import type { Context } from 'hono'
 import type { AppEnv } from '../context.ts'
+import { ARCHIVED, loadArchivedBodies } from '../bodies.ts'
 import { listArticlesStatement, toArticle, type ArticleBodyRow } from '../db/articles.ts'
 import { publicationStatement } from '../db/publication.ts'
 import { notRepublishable } from '../db/syndication.ts'
@@ -91,6 +92,10 @@ async function serveFeed(c: Context<AppEnv>, fileName: keyof typeof FILES, scope
     const excluded = await notRepublishable(db, rows.map((row) => row.slug))
     rows = rows.filter((row) => !excluded.has(row.slug))
   }
+  // Only partners' feeds carry the text: the public's need no archived body from the body store
+  // (and keep answering when it fails).
+  if (partner) await loadArchivedBodies(c.env.BODIES, rows)
+  else for (const row of rows) if (row.body === ARCHIVED) row.body = '[]'
   const articles = rows.map((row) => toArticle(row, site))
   const model: FeedModel = {
     title: scopeRow ? `${pub.name}: ${scopeRow.name}` : pub.name,

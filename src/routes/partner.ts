@@ -7,6 +7,7 @@ import { ApiError, errorResponses, headerDocs, notFound, validationHook } from '
 import { encodeCursor } from '../lib/cursor.ts'
 import { readCursor, toPage } from '../lib/paging.ts'
 import { toNinjs } from '../render/ninjs.ts'
+import { loadArchivedBodies } from '../bodies.ts'
 import { Slug } from '../schemas/common.ts'
 import { Ninjs } from '../schemas/ninjs.ts'
 import { EventQuery, NinjsListQuery, NinjsPage, PartnerEventPage, PartnerKeyQuery, type WebhookPayload } from '../schemas/syndication.ts'
@@ -111,6 +112,7 @@ export const partner = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
     const row = await findSyndicationArticle(c.get('db'), slug)
     const state = partnerState(row, c.get('now'))
     if (state === 'hidden' || (state === 'embargoed' && !c.get('partner')!.embargo)) throw notFound(`No article partners may use has the slug '${slug}'.`)
+    await loadArchivedBodies(c.env.BODIES, [row!])
     return c.json(ninjsOf(c, row!), 200)
   })
   .openapi(listRoute, async (c) => {
@@ -118,6 +120,7 @@ export const partner = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
     const db = c.get('db')
     const until = c.get('partner')!.embargo ? END_OF_TIME : c.get('now')
     const rows = await db.all<SyndicationRow>(partnerArticlesStatement(db, until, limit + 1, readCursor(cursor, 't')))
+    await loadArchivedBodies(c.env.BODIES, rows.slice(0, limit))
     return c.json(toPage(rows, limit, (row) => ({ k: 't', v: row.published_at!, id: row.id }), (row) => ninjsOf(c, row)), 200)
   })
   .openapi(eventsRoute, async (c) => {

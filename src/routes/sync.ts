@@ -1,5 +1,6 @@
 import { createRoute, OpenAPIHono } from '@hono/zod-openapi'
 import type { AppEnv } from '../context.ts'
+import { loadArchivedBodies } from '../bodies.ts'
 import { publishedArticlesStatement, toArticle, type ArticleBodyRow } from '../db/articles.ts'
 import { authorsBySlugsStatement, toAuthorSummary, type AuthorRow } from '../db/authors.ts'
 import { changesAfterStatement, type ChangeRow, type ChangeType } from '../db/changes.ts'
@@ -45,7 +46,10 @@ export const sync = new OpenAPIHono<AppEnv>({ defaultHook: validationHook }).ope
   ])
   const site = c.get('site')
   const current = new Map<string, Change['data']>()
-  for (const row of articles!.results as ArticleBodyRow[]) current.set(`article:${row.slug}`, toArticle(row, site))
+  // Archived articles' bodies from the body store: one R2 read each, concurrently.
+  for (const row of await loadArchivedBodies(c.env.BODIES, articles!.results as ArticleBodyRow[])) {
+    current.set(`article:${row.slug}`, toArticle(row, site))
+  }
   for (const row of authors!.results as AuthorRow[]) {
     current.set(`author:${row.slug}`, { ...toAuthorSummary(row, site.url), bio: row.bio, links: JSON.parse(row.links), updated_at: row.updated_at })
   }

@@ -4,6 +4,7 @@ import { findSyndicationArticle, insertEvent, lastEventOf, type EventRow, type E
 import { activeEndpoints, endpointsThatReceived, insertDeliveries, type EndpointRow } from '../db/webhooks.ts'
 import { log } from '../lib/log.ts'
 import { toNinjs, withdrawnNinjs } from '../render/ninjs.ts'
+import { loadArchivedBodies } from '../bodies.ts'
 import type { DeliveryMessage } from '../schemas/syndication.ts'
 
 /**
@@ -81,6 +82,7 @@ async function recordEvent(env: Env, db: Database, slug: string, options: Syndic
     embargoedUntil = told === 'embargoed' ? last!.embargoed_until : null
   } else {
     embargoedUntil = state === 'embargoed' ? row.published_at : null
+    await loadArchivedBodies(env.BODIES, [row])
     data = toNinjs(
       { id: row.id, version: row.version, created_at: row.created_at, article: toArticle(row, site), rights: row },
       {

@@ -3,6 +3,7 @@ import type { Context } from 'hono'
 import { invalidate } from '../../cache.ts'
 import { toArticleWrite } from '../../content/import.ts'
 import type { AppEnv } from '../../context.ts'
+import { loadArchivedBodies } from '../../bodies.ts'
 import {
   editorArticleStatement,
   findArticleForEditor,
@@ -111,6 +112,12 @@ const deleteRoute = createRoute({
 })
 
 const etagOf = (row: { version: number }) => `"v${row.version}"`
+
+/** The article as editors see and rewrite it, with its body even when archived (an R2 read then). */
+async function articleForEditor(c: Context<AppEnv>, slug: string): Promise<EditorArticleRow | null> {
+  const row = await findArticleForEditor(c.get('db'), slug)
+  return row && (await loadArchivedBodies(c.env.BODIES, [row]))[0]!
+}
 
 function toEditorArticle(c: Context<AppEnv>, row: EditorArticleRow) {
   return {
@@ -249,7 +256,7 @@ export const adminArticles = new OpenAPIHono<AppEnv>({ defaultHook: validationHo
   })
   .openapi(getRoute, async (c) => {
     const { slug } = c.req.valid('param')
-    const row = await findArticleForEditor(c.get('db'), slug)
+    const row = await articleForEditor(c, slug)
     if (!row) throw notFound(`No article has the slug '${slug}'.`)
     c.header('etag', etagOf(row))
     return c.json(toEditorArticle(c, row), 200)
@@ -274,7 +281,7 @@ export const adminArticles = new OpenAPIHono<AppEnv>({ defaultHook: validationHo
   .openapi(patchRoute, async (c) => {
     const { slug } = c.req.valid('param')
     const change = c.req.valid('json')
-    const current = await findArticleForEditor(c.get('db'), slug)
+    const current = await articleForEditor(c, slug)
     if (!current) throw notFound(`No article has the slug '${slug}'.`)
     checkIfMatch(c.req.valid('header')['if-match'], current, false)
     const now = c.get('now')
@@ -295,7 +302,7 @@ export const adminArticles = new OpenAPIHono<AppEnv>({ defaultHook: validationHo
   })
   .openapi(deleteRoute, async (c) => {
     const { slug } = c.req.valid('param')
-    const current = await findArticleForEditor(c.get('db'), slug)
+    const current = await articleForEditor(c, slug)
     if (!current) throw notFound(`No article has the slug '${slug}'.`)
     checkIfMatch(c.req.valid('header')['if-match'], current, false)
     await writeAsEditor(c, withStatus(c, current, 'unpublished', current.published_at), current, 'article.delete')
