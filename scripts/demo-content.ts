@@ -65,6 +65,8 @@ export const publication: PublicationInput = {
   name: 'The European Daily',
   url: SITE,
   language: 'en',
+  // Published from Brussels for readers of English, French, Dutch and German.
+  languages: ['en', 'fr', 'nl', 'de'],
   logo_url: `${SITE}/static/logo.png`,
   description: 'Independent daily news and analysis on European and international affairs.',
   about: [
@@ -88,65 +90,95 @@ export const sections: SectionInput[] = [
     name: 'Europe',
     description: 'News from the capitals of Europe and from the EU institutions.',
     position: 1,
+    translations: {
+      fr: { name: 'Europe', description: 'L’actualité des capitales européennes et des institutions de l’UE.' },
+      nl: { name: 'Europa', description: 'Nieuws uit de Europese hoofdsteden en van de EU-instellingen.' },
+      de: { name: 'Europa', description: 'Nachrichten aus den Hauptstädten Europas und aus den EU-Institutionen.' },
+    },
   },
   {
     slug: 'world',
     name: 'World',
     description: "International affairs beyond Europe's borders, and Europe's place in them.",
     position: 2,
+    translations: {
+      fr: { name: 'Monde', description: 'Les affaires internationales au-delà des frontières de l’Europe, et la place de l’Europe dans le monde.' },
+      nl: { name: 'Wereld', description: 'Internationale politiek buiten de Europese grenzen, en de plaats van Europa in de wereld.' },
+      de: { name: 'Welt', description: 'Internationale Politik jenseits der Grenzen Europas – und Europas Platz in der Welt.' },
+    },
   },
   {
     slug: 'politics',
     name: 'Politics',
     description: 'Elections, parliaments, governments and the people who run them.',
     position: 3,
+    translations: {
+      fr: { name: 'Politique', description: 'Élections, parlements, gouvernements et celles et ceux qui les dirigent.' },
+      nl: { name: 'Politiek', description: 'Verkiezingen, parlementen, regeringen en de mensen die ze leiden.' },
+      de: { name: 'Politik', description: 'Wahlen, Parlamente, Regierungen und die Menschen, die sie führen.' },
+    },
   },
   {
     slug: 'business',
     name: 'Business & Economy',
     description: 'Markets, trade, energy and the central banks.',
     position: 4,
+    translations: {
+      fr: { name: 'Économie', description: 'Marchés, commerce, énergie et banques centrales.' },
+      nl: { name: 'Economie', description: 'Markten, handel, energie en de centrale banken.' },
+      de: { name: 'Wirtschaft', description: 'Märkte, Handel, Energie und die Zentralbanken.' },
+    },
   },
   {
     slug: 'opinion',
     name: 'Opinion',
     description: 'Commentary and analysis from our editors and guest writers.',
     position: 5,
+    translations: {
+      fr: { name: 'Opinions', description: 'Commentaires et analyses de notre rédaction et de nos invités.' },
+      nl: { name: 'Opinie', description: 'Commentaar en analyse van onze redactie en gastschrijvers.' },
+      de: { name: 'Meinung', description: 'Kommentare und Analysen unserer Redaktion und unserer Gastautoren.' },
+    },
   },
   {
     slug: 'culture',
     name: 'Culture',
     description: 'Film, books, art and ideas from across the continent.',
     position: 6,
+    translations: {
+      fr: { name: 'Culture', description: 'Cinéma, livres, arts et idées de tout le continent.' },
+      nl: { name: 'Cultuur', description: 'Film, boeken, kunst en ideeën uit heel Europa.' },
+      de: { name: 'Kultur', description: 'Film, Bücher, Kunst und Ideen aus ganz Europa.' },
+    },
   },
 ]
 
 export const tags: TagInput[] = [
-  { slug: 'diplomacy', name: 'Diplomacy' },
-  { slug: 'sanctions', name: 'Sanctions' },
-  { slug: 'energy', name: 'Energy' },
-  { slug: 'eu-council', name: 'EU Council' },
-  { slug: 'european-commission', name: 'European Commission' },
-  { slug: 'european-parliament', name: 'European Parliament' },
-  { slug: 'elections', name: 'Elections' },
-  { slug: 'ukraine', name: 'Ukraine' },
-  { slug: 'russia', name: 'Russia' },
-  { slug: 'nato', name: 'NATO' },
-  { slug: 'defence', name: 'Defence' },
-  { slug: 'climate', name: 'Climate' },
-  { slug: 'trade', name: 'Trade' },
-  { slug: 'migration', name: 'Migration' },
-  { slug: 'balkans', name: 'Balkans' },
-  { slug: 'enlargement', name: 'EU enlargement' },
-  { slug: 'rule-of-law', name: 'Rule of law' },
-  { slug: 'human-rights', name: 'Human rights' },
-  { slug: 'central-banks', name: 'Central banks' },
-  { slug: 'china', name: 'China' },
-  { slug: 'middle-east', name: 'Middle East' },
-  { slug: 'agriculture', name: 'Agriculture' },
-  { slug: 'film', name: 'Film' },
-  { slug: 'arts', name: 'Books & arts' },
-  { slug: 'media', name: 'Media & press freedom' },
+  { slug: 'diplomacy', name: 'Diplomacy', translations: { fr: { name: 'Diplomatie' }, nl: { name: 'Diplomatie' }, de: { name: 'Diplomatie' } } },
+  { slug: 'sanctions', name: 'Sanctions', translations: { fr: { name: 'Sanctions' }, nl: { name: 'Sancties' }, de: { name: 'Sanktionen' } } },
+  { slug: 'energy', name: 'Energy', translations: { fr: { name: 'Énergie' }, nl: { name: 'Energie' }, de: { name: 'Energie' } } },
+  { slug: 'eu-council', name: 'EU Council', translations: { fr: { name: 'Conseil de l’UE' }, nl: { name: 'Raad van de EU' }, de: { name: 'Rat der EU' } } },
+  { slug: 'european-commission', name: 'European Commission', translations: { fr: { name: 'Commission européenne' }, nl: { name: 'Europese Commissie' }, de: { name: 'Europäische Kommission' } } },
+  { slug: 'european-parliament', name: 'European Parliament', translations: { fr: { name: 'Parlement européen' }, nl: { name: 'Europees Parlement' }, de: { name: 'Europäisches Parlament' } } },
+  { slug: 'elections', name: 'Elections', translations: { fr: { name: 'Élections' }, nl: { name: 'Verkiezingen' }, de: { name: 'Wahlen' } } },
+  { slug: 'ukraine', name: 'Ukraine', translations: { fr: { name: 'Ukraine' }, nl: { name: 'Oekraïne' }, de: { name: 'Ukraine' } } },
+  { slug: 'russia', name: 'Russia', translations: { fr: { name: 'Russie' }, nl: { name: 'Rusland' }, de: { name: 'Russland' } } },
+  { slug: 'nato', name: 'NATO', translations: { fr: { name: 'OTAN' }, nl: { name: 'NAVO' }, de: { name: 'NATO' } } },
+  { slug: 'defence', name: 'Defence', translations: { fr: { name: 'Défense' }, nl: { name: 'Defensie' }, de: { name: 'Verteidigung' } } },
+  { slug: 'climate', name: 'Climate', translations: { fr: { name: 'Climat' }, nl: { name: 'Klimaat' }, de: { name: 'Klima' } } },
+  { slug: 'trade', name: 'Trade', translations: { fr: { name: 'Commerce' }, nl: { name: 'Handel' }, de: { name: 'Handel' } } },
+  { slug: 'migration', name: 'Migration', translations: { fr: { name: 'Migrations' }, nl: { name: 'Migratie' }, de: { name: 'Migration' } } },
+  { slug: 'balkans', name: 'Balkans', translations: { fr: { name: 'Balkans' }, nl: { name: 'Balkan' }, de: { name: 'Westbalkan' } } },
+  { slug: 'enlargement', name: 'EU enlargement', translations: { fr: { name: 'Élargissement de l’UE' }, nl: { name: 'Uitbreiding van de EU' }, de: { name: 'EU-Erweiterung' } } },
+  { slug: 'rule-of-law', name: 'Rule of law', translations: { fr: { name: 'État de droit' }, nl: { name: 'Rechtsstaat' }, de: { name: 'Rechtsstaatlichkeit' } } },
+  { slug: 'human-rights', name: 'Human rights', translations: { fr: { name: 'Droits humains' }, nl: { name: 'Mensenrechten' }, de: { name: 'Menschenrechte' } } },
+  { slug: 'central-banks', name: 'Central banks', translations: { fr: { name: 'Banques centrales' }, nl: { name: 'Centrale banken' }, de: { name: 'Zentralbanken' } } },
+  { slug: 'china', name: 'China', translations: { fr: { name: 'Chine' }, nl: { name: 'China' }, de: { name: 'China' } } },
+  { slug: 'middle-east', name: 'Middle East', translations: { fr: { name: 'Moyen-Orient' }, nl: { name: 'Midden-Oosten' }, de: { name: 'Naher Osten' } } },
+  { slug: 'agriculture', name: 'Agriculture', translations: { fr: { name: 'Agriculture' }, nl: { name: 'Landbouw' }, de: { name: 'Landwirtschaft' } } },
+  { slug: 'film', name: 'Film', translations: { fr: { name: 'Cinéma' }, nl: { name: 'Film' }, de: { name: 'Film' } } },
+  { slug: 'arts', name: 'Books & arts', translations: { fr: { name: 'Livres et arts' }, nl: { name: 'Boeken en kunst' }, de: { name: 'Bücher und Kunst' } } },
+  { slug: 'media', name: 'Media & press freedom', translations: { fr: { name: 'Médias et liberté de la presse' }, nl: { name: 'Media en persvrijheid' }, de: { name: 'Medien und Pressefreiheit' } } },
 ]
 
 // ---- authors ----------------------------------------------------------------------------------
@@ -1915,5 +1947,357 @@ export const articles: DemoArticle[] = [
     ],
     status: 'draft',
     hours_ago: 0,
+  },
+  // ---- the newsroom in other languages ---------------------------------------------------------
+  // Each version of a story is its own article (own slug, status and time) in the same
+  // translation group, joined with `translation_of`. Section and tag names come in each language.
+
+  // The key story in French.
+  {
+    slug: 'les-emissaires-de-l-ue-et-de-la-russie-reprennent-les-pourparlers-a-geneve',
+    language: 'fr',
+    translation_of: 'eu-and-russian-envoys-resume-talks-in-geneva',
+    headline: 'Les émissaires de l’UE et de la Russie reprennent les pourparlers à Genève après dix-huit mois de gel',
+    standfirst:
+      'De hauts diplomates se sont réunis pendant six heures dans une villa au bord du lac, le premier contact direct à ce niveau depuis l’échec du dernier cycle. Personne n’a promis de percée — mais les deux parties ont accepté de se revoir.',
+    dateline: 'Genève',
+    section: 'europe',
+    tags: ['diplomacy', 'russia', 'sanctions', 'ukraine'],
+    authors: ['elena-varga', 'david-okafor'],
+    image: photo(
+      'geneva-talks-villa',
+      'Deux délégations assises face à face à une longue table, dans une salle lambrissée donnant sur le lac Léman',
+      'Les délégations européenne et russe au début de la séance de mardi à la Villa Rosenthal, au bord du lac Léman.',
+      POOL_NOVAK,
+      false,
+    ),
+    body: [
+      p(
+        'De hauts émissaires de l’Union européenne et de la Russie se sont assis à la même table à ',
+        strong('Genève'),
+        ' mardi, pour la première fois en dix-huit mois, ouvrant ce que les deux parties ont soigneusement qualifié de discussions « exploratoires » sur les échanges de prisonniers, la sûreté nucléaire et — plus discrètement — l’avenir du régime de ',
+        em('sanctions'),
+        '. Deux diplomates informés de l’ordre du jour, qui ont requis l’anonymat parce que les discussions sont confidentielles, ont indiqué que les émissaires avaient passé en revue quatre points, détaillés ci-dessous.',
+      ),
+      p(
+        'La délégation européenne était conduite par Karin Holmberg, l’envoyée spéciale de l’Union pour l’Europe orientale, une diplomate suédoise qui avait négocié le corridor céréalier de 2022. En face siégeait Arkady Vetrov, vice-ministre des Affaires étrangères, réputé à Bruxelles pour être un négociateur dur mais prévisible. La Suisse a accueilli la rencontre à la Villa Rosenthal, une propriété discrète appartenant au canton, plutôt qu’au Palais des Nations, où attendent les caméras. La séance devait durer trois heures ; elle en a duré six. Des diplomates des deux camps ont relevé que personne n’avait élevé la voix, ce qui, dans le climat actuel, passe pour un ',
+        em('progrès'),
+        '.',
+      ),
+      quote(
+        'La réunion d’aujourd’hui est un premier pas, pas un tournant. La position de l’Union européenne sur la souveraineté et l’intégrité territoriale de l’Ukraine est inchangée, tout comme notre politique de sanctions. Nous sommes venus à Genève pour écouter, et pour vérifier s’il existe une base sur laquelle construire.',
+        'Inès Duval, porte-parole du Service européen pour l’action extérieure',
+      ),
+      h2('Qu’y a-t-il sur la table ?'),
+      bullets(
+        'Un échange progressif de civils détenus et de prisonniers de guerre, sous la supervision du Comité international de la Croix-Rouge.',
+        'Des garanties de sûreté autour de la centrale nucléaire de Zaporijjia, dans le prolongement des inspections de l’Agence internationale de l’énergie atomique.',
+        'Des garanties pour la navigation commerciale en mer Noire, y compris les règles d’assurance et d’inspection.',
+        [
+          { text: 'Les demandes russes de déblocage des avoirs gelés de la banque centrale — qui, selon Bruxelles, ne sont ' },
+          { text: 'pas', marks: ['strong'] },
+          { text: ' négociables.' },
+        ],
+      ),
+      figure(
+        photo(
+          'geneva-talks-arrival',
+          'Karin Holmberg passe devant des policiers suisses en se dirigeant vers l’entrée d’une villa en pierre',
+          'Karin Holmberg, l’envoyée spéciale de l’UE, arrive à la Villa Rosenthal mardi matin.',
+          POOL_NOVAK,
+          false,
+        ),
+      ),
+      h2('Pourquoi maintenant ?'),
+      p(
+        'Le calendrier doit beaucoup à l’échange de prisonniers négocié il y a dix jours par des responsables suisses et turcs. Cet accord, selon plusieurs diplomates, a montré qu’un canal étroit pouvait fonctionner alors même que la relation dans son ensemble reste figée. Le département fédéral des Affaires étrangères, qui tente depuis un an de renouer avec son rôle de ',
+        em('facilitateur'),
+        ', a proposé le lieu en quelques jours.',
+      ),
+      p(
+        'Toutes les capitales ne sont pas à l’aise. La Pologne et les pays baltes ont demandé — et obtenu — l’assurance écrite que rien de ce qui serait convenu à Genève ne toucherait aux paquets de sanctions sans une décision unanime du Conseil. « Nous ne sommes pas contre le dialogue. Nous sommes contre le fait de nous convaincre nous-mêmes de faire des concessions », a déclaré Tomasz Zieliński, haut diplomate polonais, en marge d’une réunion à Bruxelles. À Kyiv, les responsables ont salué le volet humanitaire mais se sont montrés directs sur le reste. L’Ukraine n’était pas à la table à Genève, et son ministère des Affaires étrangères a fait savoir qu’il n’accepterait aucun arrangement sur le territoire ukrainien, ou sur des avoirs ukrainiens, négocié en son absence.',
+      ),
+      p(
+        'Les émissaires sont convenus de se retrouver en janvier, de nouveau à Genève. Aucune des deux parties n’a publié de déclaration commune — un détail qui, pour ceux qui suivent ces discussions depuis des années, en disait presque autant que les six heures elles-mêmes.',
+      ),
+    ],
+    status: 'published',
+    hours_ago: 1.5,
+  },
+
+  // The key story in Dutch.
+  {
+    slug: 'gezanten-van-eu-en-rusland-hervatten-gesprekken-in-geneve',
+    language: 'nl',
+    translation_of: 'eu-and-russian-envoys-resume-talks-in-geneva',
+    headline: 'Gezanten van EU en Rusland hervatten gesprekken in Genève na anderhalf jaar stilstand',
+    standfirst:
+      'Hoge diplomaten zaten zes uur samen in een villa aan het meer, het eerste rechtstreekse contact op dit niveau sinds de vorige ronde op niets uitliep. Geen van beide kanten beloofde een doorbraak, maar ze spraken wel af elkaar opnieuw te zien.',
+    dateline: 'Genève',
+    section: 'europe',
+    tags: ['diplomacy', 'russia', 'sanctions', 'ukraine'],
+    authors: ['elena-varga', 'david-okafor'],
+    image: photo(
+      'geneva-talks-villa',
+      'Twee delegaties tegenover elkaar aan een lange tafel in een met hout betimmerde zaal met uitzicht op het Meer van Genève',
+      'De Europese en de Russische delegatie bij het begin van de zitting van dinsdag in Villa Rosenthal, aan de oever van het Meer van Genève.',
+      POOL_NOVAK,
+      false,
+    ),
+    body: [
+      p(
+        'Hoge gezanten van de Europese Unie en Rusland zaten dinsdag in ',
+        strong('Genève'),
+        ' voor het eerst in achttien maanden aan dezelfde tafel. Beide partijen noemden het zorgvuldig ‘verkennende’ gesprekken, over gevangenenruil, nucleaire veiligheid en – minder luid – de toekomst van de ',
+        em('sancties'),
+        '. Twee diplomaten die over de agenda zijn ingelicht en die anoniem wilden blijven omdat de gesprekken vertrouwelijk zijn, zeggen dat de gezanten vier punten hebben besproken. Die staan hieronder.',
+      ),
+      p(
+        'De Europese delegatie werd geleid door Karin Holmberg, de speciale gezant van de EU voor Oost-Europa, een Zweedse diplomaat die in 2022 over de graancorridor onderhandelde. Tegenover haar zat Arkady Vetrov, onderminister van Buitenlandse Zaken, in Brussel bekend als een harde maar voorspelbare onderhandelaar. Zwitserland ontving de delegaties in Villa Rosenthal, een onopvallend pand van het kanton, en niet in het Palais des Nations van de VN, waar de camera’s staan te wachten. De zitting zou drie uur duren en duurde er zes. Diplomaten van beide kanten zeiden dat er niet was geschreeuwd, wat in het huidige klimaat al als ',
+        em('vooruitgang'),
+        ' geldt.',
+      ),
+      quote(
+        'De bijeenkomst van vandaag was een eerste stap, geen keerpunt. Het standpunt van de Europese Unie over de soevereiniteit en de territoriale integriteit van Oekraïne is ongewijzigd, en dat geldt ook voor ons sanctiebeleid. We zijn naar Genève gekomen om te luisteren, en om na te gaan of er iets is om op voort te bouwen.',
+        'Inès Duval, woordvoerder van de Europese Dienst voor Extern Optreden',
+      ),
+      h2('Wat ligt er op tafel?'),
+      bullets(
+        'Een geleidelijke uitwisseling van vastgehouden burgers en krijgsgevangenen, onder toezicht van het Internationaal Comité van het Rode Kruis.',
+        'Veiligheidsafspraken rond de kerncentrale van Zaporizja, voortbouwend op de inspecties van het Internationaal Atoomenergieagentschap.',
+        'Garanties voor de koopvaardij op de Zwarte Zee, met regels voor verzekering en inspectie.',
+        [
+          { text: 'Russische eisen om de bevroren tegoeden van de centrale bank vrij te geven – waarover volgens Brussel ' },
+          { text: 'niet', marks: ['strong'] },
+          { text: ' te praten valt.' },
+        ],
+      ),
+      figure(
+        photo(
+          'geneva-talks-arrival',
+          'Karin Holmberg loopt langs Zwitserse agenten naar de ingang van een stenen villa',
+          'Karin Holmberg, de speciale gezant van de EU, komt dinsdagochtend aan bij Villa Rosenthal.',
+          POOL_NOVAK,
+          false,
+        ),
+      ),
+      h2('Waarom nu?'),
+      p(
+        'Het moment heeft veel te maken met de gevangenenruil die Zwitserse en Turkse functionarissen tien dagen geleden tot stand brachten. Die deal liet volgens verschillende diplomaten zien dat een smal kanaal kan werken, ook al blijft de bredere relatie bevroren. Het Zwitserse ministerie van Buitenlandse Zaken, dat al een jaar probeert zijn rol als ',
+        em('facilitateur'),
+        ' nieuw leven in te blazen, bood binnen enkele dagen een locatie aan.',
+      ),
+      p(
+        'Niet elke hoofdstad voelt zich daar prettig bij. Polen en de Baltische staten vroegen – en kregen – de schriftelijke verzekering dat niets wat in Genève wordt afgesproken de sanctiepakketten raakt zonder een unaniem besluit van de Raad. ‘We zijn niet tegen praten. We zijn ertegen dat we onszelf tot toegevingen praten,’ zei Tomasz Zieliński, een hoge Poolse diplomaat, in de marge van een vergadering in Brussel. In Kyiv verwelkomden functionarissen het humanitaire spoor, maar over de rest waren ze onomwonden. Oekraïne zat in Genève niet aan tafel, en het ministerie van Buitenlandse Zaken liet weten geen enkele regeling te aanvaarden over Oekraïens grondgebied of Oekraïense tegoeden die zonder Oekraïne is uitonderhandeld.',
+      ),
+      p(
+        'De gezanten spraken af elkaar in januari opnieuw te zien, weer in Genève. Een gezamenlijke verklaring kwam er niet – een klein detail dat voor wie deze gesprekken al jaren volgt bijna evenveel zei als de zes uur zelf.',
+      ),
+    ],
+    status: 'published',
+    hours_ago: 1,
+  },
+
+  // The Baltic grid story in French and in Dutch.
+  {
+    slug: 'les-pays-baltes-constituent-une-reserve-d-electricite-pour-l-hiver',
+    language: 'fr',
+    translation_of: 'baltic-states-build-winter-power-reserve',
+    headline: 'Les pays baltes constituent une réserve d’électricité pour l’hiver, leur réseau livré à lui-même',
+    standfirst:
+      'Un an après s’être déconnectés du réseau contrôlé par la Russie, l’Estonie, la Lettonie et la Lituanie accumulent des capacités en prévision de la première vague de froid.',
+    dateline: 'Vilnius',
+    section: 'business',
+    tags: ['energy', 'russia'],
+    authors: ['sofia-lindqvist'],
+    image: photo(
+      'baltic-grid-substation',
+      'Un poste électrique à haute tension sous la neige, des pylônes à l’arrière-plan',
+      'Un poste près de Vilnius qui relie la Lituanie au réseau polonais.',
+      STAFF_BERG,
+      true,
+    ),
+    body: [
+      p(
+        'Les gestionnaires de réseau des trois États baltes ont signé des contrats portant sur 900 mégawatts de capacité de réserve pour l’hiver qui vient, le plus gros achat de ce type depuis que la région s’est synchronisée avec le réseau continental européen et a quitté l’ancien anneau hérité de l’époque soviétique.',
+      ),
+      p(
+        'La réserve, composée de centrales au gaz, de grandes batteries et d’un dispositif d’effacement avec des industriels, doit couvrir pendant 48 heures au plus la perte de la plus grosse unité du système. « Nous avons prévu le pire jour, pas le jour moyen », explique Rūta Kazlauskienė, qui dirige la planification du système chez le gestionnaire de transport lituanien.',
+      ),
+      p(
+        'Le coût — environ 210 millions d’euros, partagé entre les trois pays et en partie couvert par des fonds européens — apparaîtra sur les factures des ménages, même si les régulateurs s’attendent à une hausse modeste. Selon les analystes, le plus grand risque n’est pas une pénurie d’électricité mais le sabotage des câbles sous-marins qui relient les pays baltes à la Finlande et à la Suède ; deux d’entre eux ont été endommagés l’hiver dernier.',
+      ),
+      h2('Des câbles sous surveillance'),
+      p(
+        'Des navires de l’OTAN patrouillent désormais le long des principaux tracés de câbles en mer Baltique, et les gestionnaires ont prévu une capacité de secours sur la liaison terrestre avec la Pologne. Ce n’est pas une réponse parfaite, reconnaît un responsable, mais la région est bien mieux armée qu’il y a trois ans.',
+      ),
+    ],
+    status: 'published',
+    hours_ago: 4,
+  },
+  {
+    slug: 'baltische-staten-leggen-stroomreserve-aan-voor-de-winter',
+    language: 'nl',
+    translation_of: 'baltic-states-build-winter-power-reserve',
+    headline: 'Baltische staten leggen stroomreserve aan nu hun net er alleen voor staat',
+    standfirst:
+      'Een jaar nadat ze zich loskoppelden van het door Rusland gecontroleerde net, leggen Estland, Letland en Litouwen capaciteit opzij voor de eerste koudegolf.',
+    dateline: 'Vilnius',
+    section: 'business',
+    tags: ['energy', 'russia'],
+    authors: ['sofia-lindqvist'],
+    image: photo(
+      'baltic-grid-substation',
+      'Een hoogspanningsstation onder de sneeuw met hoogspanningsmasten op de achtergrond',
+      'Een station bij Vilnius dat Litouwen verbindt met het Poolse net.',
+      STAFF_BERG,
+      true,
+    ),
+    body: [
+      p(
+        'De netbeheerders van de drie Baltische staten hebben contracten getekend voor 900 megawatt aan reservecapaciteit voor de komende winter, de grootste aankoop van die soort sinds de regio zich aansloot bij het continentale Europese net en de oude ring uit de Sovjettijd verliet.',
+      ),
+      p(
+        'De reserve bestaat uit gascentrales, grote batterijen en een regeling waarbij industriële gebruikers hun verbruik terugschroeven, en moet het uitvallen van de grootste eenheid in het systeem tot 48 uur lang opvangen. ‘We hebben gepland voor de slechtste dag, niet voor een gemiddelde,’ zegt Rūta Kazlauskienė, hoofd systeemplanning bij de Litouwse transmissienetbeheerder.',
+      ),
+      p(
+        'De kosten – ongeveer 210 miljoen euro, gedeeld door de drie landen en deels betaald uit EU-fondsen – komen op de energierekening van huishoudens terecht, al verwachten de toezichthouders een kleine stijging. Volgens analisten is het grootste risico niet een tekort aan stroom, maar sabotage van de onderzeese kabels die de Baltische staten met Finland en Zweden verbinden; twee daarvan raakten vorige winter beschadigd.',
+      ),
+      h2('Kabels in het oog gehouden'),
+      p(
+        'Schepen van de NAVO patrouilleren nu langs de belangrijkste kabelroutes in de Oostzee, en de netbeheerders hebben extra capaciteit ingebouwd in de landverbinding met Polen. Het is geen perfect antwoord, geeft een functionaris toe, maar de regio staat er veel beter voor dan drie jaar geleden.',
+      ),
+    ],
+    status: 'published',
+    hours_ago: 4.5,
+  },
+
+  // Stories of their own, in French, Dutch and German.
+  {
+    slug: 'le-reglement-europeen-sur-les-emballages-s-applique-des-lundi',
+    language: 'fr',
+    headline: 'Le règlement européen sur les emballages s’applique dès lundi : ce qui change pour les commerces belges',
+    standfirst:
+      'Fin des suremballages, consigne élargie, objectifs de réemploi : les détaillants bruxellois découvrent un texte adopté il y a deux ans et dont les premières obligations entrent en vigueur.',
+    dateline: 'Bruxelles',
+    section: 'europe',
+    tags: ['european-commission', 'climate', 'trade'],
+    authors: ['matthieu-roux'],
+    image: null,
+    body: [
+      p(
+        'Le ',
+        strong('règlement'),
+        ' européen sur les emballages et les déchets d’emballages entre lundi dans sa première phase d’application. Pour les commerces de détail de Bruxelles et de Wallonie, le changement le plus visible sera l’interdiction des emballages « à vide excessif » : un colis ne pourra plus contenir plus de moitié d’air ou de calage.',
+      ),
+      p(
+        'Adopté en 2024 après de longues négociations entre le Parlement et les États membres, le texte remplace une directive vieille de trente ans. À la différence d’une directive, un règlement s’applique tel quel dans les vingt-sept pays, sans transposition : les mêmes règles valent donc à Bruxelles, à Lille et à Maastricht.',
+      ),
+      h2('Ce qui change tout de suite'),
+      bullets(
+        'Les suremballages destinés à donner l’illusion d’un produit plus volumineux sont interdits.',
+        'Les producteurs doivent indiquer, par un étiquetage harmonisé, dans quelle poubelle jeter chaque emballage.',
+        'Les États doivent présenter un plan pour atteindre 90 % de collecte séparée des bouteilles en plastique et des canettes.',
+      ),
+      p(
+        '« Pour nous, le plus dur n’est pas la règle, c’est le calendrier », résume Nadia Lambert, qui tient une épicerie fine à Ixelles et commande ses produits auprès d’une trentaine de fournisseurs. « Certains sont prêts, d’autres n’ont jamais entendu parler du règlement. » La fédération belge du commerce demande une période de tolérance de six mois ; la Commission répond que les entreprises ont eu deux ans pour se préparer.',
+      ),
+      p(
+        'Les objectifs de réemploi, plus ambitieux, n’arriveront qu’en 2030. D’ici là, la plupart des consommateurs ne remarqueront guère qu’une chose : des boîtes un peu plus petites.',
+      ),
+    ],
+    status: 'published',
+    hours_ago: 7,
+  },
+  {
+    slug: 'antwerpse-haven-opent-terminal-voor-groene-waterstof',
+    language: 'nl',
+    headline: 'Haven van Antwerpen-Brugge opent eerste terminal voor groene waterstof',
+    standfirst:
+      'De terminal moet vanaf volgend jaar ammoniak uit Oman en Namibië ontvangen. Critici vragen zich af of de vraag van de Belgische industrie snel genoeg groeit.',
+    dateline: 'Antwerpen',
+    section: 'business',
+    tags: ['energy', 'climate', 'trade'],
+    authors: ['sofia-lindqvist'],
+    image: null,
+    body: [
+      p(
+        'De haven van Antwerpen-Brugge heeft donderdag haar eerste terminal voor de invoer van groene waterstof in gebruik genomen. De installatie op de linkeroever kan per jaar tot een miljoen ton ammoniak ontvangen, de vorm waarin waterstof het makkelijkst over zee wordt vervoerd.',
+      ),
+      p(
+        'De eerste ladingen worden volgend voorjaar verwacht, uit zonneparken in Oman. Later moet ook Namibië leveren. ‘België heeft niet genoeg zon en wind om zijn chemische industrie zelf groen te maken,’ zei havenschepen Liesbeth Vermeulen bij de opening. ‘Dus halen we de energie naar hier, zoals we dat altijd met olie en gas hebben gedaan.’',
+      ),
+      h2('Vraag blijft onzeker'),
+      p(
+        'Of de terminal snel vol zal raken, is niet zeker. Grote afnemers in de chemische cluster van de haven hebben intentieverklaringen getekend, maar nog weinig vaste contracten. Groene waterstof is nog altijd twee tot drie keer zo duur als waterstof uit aardgas, en de Europese steunregeling die het verschil moet overbruggen, is pas voor een deel ingevuld.',
+      ),
+      p(
+        'Milieuorganisaties zijn verdeeld. Sommigen noemen de terminal een noodzakelijke stap om de uitstoot van de zware industrie terug te dringen; anderen waarschuwen dat de bouw van dure invoerinfrastructuur de aandacht afleidt van besparing en elektrificatie, die sneller en goedkoper zijn.',
+      ),
+    ],
+    status: 'published',
+    hours_ago: 10,
+  },
+  {
+    slug: 'bruessel-und-berlin-streiten-ueber-die-neuen-schuldenregeln',
+    language: 'de',
+    headline: 'Brüssel und Berlin streiten über die Auslegung der neuen Schuldenregeln',
+    standfirst:
+      'Die Kommission will mehr Spielraum für Verteidigungsausgaben gewähren, die Bundesregierung pocht auf strenge Obergrenzen. Im Kern geht es um die Frage, was eine Investition ist.',
+    dateline: 'Brüssel',
+    section: 'politics',
+    tags: ['european-commission', 'defence', 'eu-council'],
+    authors: ['lukasz-wrobel'],
+    image: null,
+    body: [
+      p(
+        'Kaum ein Jahr nach ihrem Inkrafttreten sorgen die reformierten europäischen Schuldenregeln für Streit zwischen ',
+        strong('Brüssel'),
+        ' und Berlin. Nach Informationen dieser Zeitung will die Europäische Kommission in ihren Leitlinien für das kommende Haushaltsjahr zusätzliche Verteidigungsausgaben weitgehend von den Ausgabenpfaden der Mitgliedstaaten ausnehmen.',
+      ),
+      p(
+        'Das Bundesfinanzministerium lehnt das in einem internen Vermerk ab. „Wer jede neue Ausgabe zur Investition erklärt, hat am Ende keine Regel mehr“, heißt es darin. Mehrere südeuropäische Regierungen unterstützen dagegen den Vorschlag der Kommission, ebenso die baltischen Staaten und Polen, die bereits mehr als drei Prozent ihrer Wirtschaftsleistung für ihre Streitkräfte ausgeben.',
+      ),
+      h2('Worum es geht'),
+      bullets(
+        'Die neuen Regeln erlauben längere Anpassungspfade, wenn Staaten Reformen und Investitionen zusagen.',
+        'Offen ist, ob Munition und Ausrüstung als Investition gelten – oder nur Forschung und Infrastruktur.',
+        'Die Finanzminister sollen im Dezember im Rat darüber beraten.',
+      ),
+      p(
+        'In Brüssel gibt man sich gelassen. „Die Regeln sehen diese Flexibilität ausdrücklich vor“, sagte ein Sprecher der Kommission. Diplomaten rechnen dennoch mit einer schwierigen Sitzung: Eine Einigung braucht eine qualifizierte Mehrheit, und Deutschland hat in der Vergangenheit Verbündete gefunden, wenn es um Haushaltsdisziplin ging.',
+      ),
+    ],
+    status: 'published',
+    hours_ago: 12,
+  },
+  {
+    slug: 'stiftung-ehrt-ukrainische-uebersetzerinnen',
+    language: 'de',
+    headline: 'Ein Preis für die Unsichtbaren: Stiftung ehrt ukrainische Übersetzerinnen',
+    standfirst:
+      'Drei Übersetzerinnen, die ukrainische Gegenwartsliteratur ins Deutsche, Polnische und Französische gebracht haben, erhalten den neuen Europäischen Übersetzerpreis.',
+    dateline: 'Leipzig',
+    section: 'culture',
+    tags: ['arts', 'ukraine'],
+    authors: ['marta-ferreira'],
+    image: null,
+    body: [
+      p(
+        'Sie stehen selten auf der Bühne, und ihre Namen finden sich meist nur im Kleingedruckten: Übersetzerinnen und Übersetzer. Eine Stiftung europäischer Verlage will das ändern und hat am Mittwoch in Leipzig zum ersten Mal ihren Europäischen Übersetzerpreis vergeben – an drei Frauen, die seit Jahren ukrainische Literatur in andere Sprachen übertragen.',
+      ),
+      p(
+        'Ausgezeichnet wurden die Berlinerin Katharina Wendt, die Krakauerin Olga Nowak und die in Lyon lebende Iryna Moreau. Gemeinsam haben sie mehr als vierzig Romane, Gedichtbände und Reportagen übersetzt. „Ohne sie wüsste ein großer Teil Europas über die Ukraine nur, was in den Nachrichten steht“, sagte die Jurorin Hanna Berg in ihrer Laudatio.',
+      ),
+      quote(
+        'Übersetzen heißt, eine Stimme so weiterzugeben, dass man sie in einer anderen Sprache wiedererkennt. In diesen Jahren ist das auch eine Art, Menschen zuzuhören, die man sonst überhört.',
+        'Iryna Moreau in ihrer Dankesrede',
+      ),
+      p(
+        'Der Preis ist mit 30.000 Euro dotiert, die sich die drei Preisträgerinnen teilen. Er soll künftig jedes Jahr vergeben werden, jeweils für Übersetzungen aus einer kleineren europäischen Sprache.',
+      ),
+    ],
+    status: 'published',
+    hours_ago: 30,
   },
 ]

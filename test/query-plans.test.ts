@@ -1,9 +1,10 @@
 import { env } from 'cloudflare:workers'
 import { describe, expect, it } from 'vitest'
-import { listArticlesQuery, nextEmbargoStatement, publishDueStatements, tagChangesSql, type ArticleFilter } from '../src/db/articles.ts'
+import { listArticlesQuery, nextEmbargoStatement, publishDueStatements, publishedArticlesStatement, storyVersionsStatement, tagChangesSql, type ArticleFilter } from '../src/db/articles.ts'
 import { authorProfileStatement, listAuthorsStatement } from '../src/db/authors.ts'
 import { archivableStatement, archiveStatement } from '../src/db/archive.ts'
 import { Database } from '../src/db/client.ts'
+import { changesAfterStatement } from '../src/db/changes.ts'
 import { embeddersSql } from '../src/db/embedders.ts'
 import { newsArticlesStatement, sitemapChunksStatement, sitemapChunkStatement } from '../src/db/sitemaps.ts'
 import { listTagsStatement, publicTagStatement } from '../src/db/taxonomy.ts'
@@ -28,6 +29,12 @@ describe.each([
   ['a tag', { tag: 'diplomacy' }, 'article_tags_feed'],
   ['an author', { author: 'elena-varga' }, 'article_authors_feed'],
   ['a tag and a section', { tag: 'diplomacy', section: 'europe' }, 'article_tags_feed'],
+  // Per language: an index that leads with the language, so the other languages cost nothing.
+  ['latest in one language', { lang: 'fr' }, 'articles_latest_by_language'],
+  ['a section in one language', { section: 'europe', lang: 'fr' }, 'articles_by_language_section'],
+  ['a tag in one language', { tag: 'diplomacy', lang: 'fr' }, 'article_tags_feed_by_language'],
+  ['an author in one language', { author: 'elena-varga', lang: 'nl' }, 'article_authors_feed_by_language'],
+  ['a tag and a section in one language', { tag: 'diplomacy', section: 'europe', lang: 'de' }, 'article_tags_feed_by_language'],
 ] as const)('the list of %s', (_, filter, index) => {
   it.each([false, true])(`uses ${index}, without a scan or a sort (after a cursor: %s)`, async (after) => {
     const steps = await plan(filter, after)
@@ -72,6 +79,43 @@ describe('search', () => {
       expect(text.match(/TEMP B-TREE FOR ORDER BY/g)).toHaveLength(1)
     }
   })
+
+  it('in one language, still drives each tier from the FTS index, the language checked per match', async () => {
+    const steps = await plan({ search: searchQuery(['geneve']), lang: 'fr' })
+    expect(steps.filter((step) => step.includes('VIRTUAL TABLE INDEX'))).toHaveLength(5)
+    const text = steps.join('\n')
+    expect(text).toMatch(/SEARCH a USING INTEGER PRIMARY KEY/)
+    expect(text).not.toMatch(/SCAN (a|x|articles)\b(?! USING)/)
+  })
+})
+
+describe('languages', () => {
+  const now = new Date().toISOString()
+
+  it("finds an article's other versions with one probe of articles_translation_group", async () => {
+    const text = await planOf(statementsOf((db) => publishedArticlesStatement(db, ['x'], now))[0]!)
+    expect(text).toContain('articles_translation_group')
+    expect(text).not.toMatch(/SCAN (a|t|articles)\b(?! USING)/)
+  })
+
+  it("finds a story's versions for editors through articles_translation_group", async () => {
+    const text = await planOf(statementsOf((db) => storyVersionsStatement(db, 'x'))[0]!)
+    expect(text).toContain('articles_translation_group')
+    expect(text).not.toMatch(/SCAN (a|t|articles)\b(?! USING)/)
+  })
+
+  it("syncs one language by merging two ranges of changes_by_language in order, without a sort", async () => {
+    const text = await planOf(statementsOf((db) => changesAfterStatement(db, 0, 101, 'fr'))[0]!)
+    expect(text).toContain('MERGE (UNION ALL)')
+    expect(text.match(/SEARCH changes USING INDEX changes_by_language/g)).toHaveLength(2)
+    expect(text).not.toContain('TEMP B-TREE')
+  })
+
+  it('lists the public versions of each sitemap article through articles_translation_group', async () => {
+    const text = await planOf(statementsOf((db) => sitemapChunkStatement(db, now, 1, 50_000))[0]!)
+    expect(text).toContain('articles_translation_group')
+    expect(text).not.toMatch(/SCAN (t|articles)\b(?! USING)/)
+  })
 })
 
 /** The SQL and parameters of the statements `build` prepares, through a stand-in for D1. */
@@ -110,7 +154,8 @@ describe('the queries beside the lists', () => {
     const [statement] = statementsOf((db) => sitemapChunkStatement(db, now, 3))
     const text = await planOf(statement!)
     expect(text).toMatch(/SEARCH articles USING INTEGER PRIMARY KEY \(rowid>\? AND rowid<\?\)/)
-    expect(text).not.toContain('TEMP B-TREE')
+    // No sort of the chunk; only each article's versions are put in language order (a few rows).
+    expect(text).not.toContain('TEMP B-TREE FOR ORDER BY')
   })
 
   it('the news sitemap: a range of articles_latest', async () => {

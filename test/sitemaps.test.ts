@@ -161,7 +161,7 @@ describe('the article sitemap chunks', () => {
     const all = (await Promise.all([1, 2, 3, 4].map((n) => chunk(n, 3)))).flat()
     expect(all).toEqual(PUBLISHED)
     const lastmods = await loadSitemapChunk(db(), now(), 2, 3)
-    expect(lastmods[1]).toEqual({ slug: 'archive-4', lastmod: '2025-03-01T00:00:00.000Z' })
+    expect(lastmods[1]).toEqual({ slug: 'archive-4', lastmod: '2025-03-01T00:00:00.000Z', versions: '[]' })
     // Public since two hours ago though written three hours ago: lastmod is when it went public.
     const [, lifted] = await loadSitemapChunk(db(), now(), 3, 3)
     expect(Date.parse(lifted!.lastmod)).toBeCloseTo(Date.now() - 2 * 3_600_000, -5)

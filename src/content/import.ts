@@ -170,7 +170,7 @@ export async function importContent(
   // With a body store, old articles' bodies leave D1 after each batch: D1 never holds them all.
   const bodies = options.bodies
   await write(
-    articles,
+    linkedLast(articles),
     (values) => writeArticlesStatements(db, values.map((value) => toArticleWrite(value, now)), now),
     bodies && (async () => void (await archiveAllBodies(db, bodies, new Date(now)))),
   )
@@ -183,6 +183,26 @@ export async function importContent(
   return report
 }
 
+/**
+ * Articles ready to write in order: `translation_of` that names another article of the bundle
+ * which itself is a translation is pointed at the start of that chain (A of B of C: A and B join
+ * C's story), and the articles that join a story come after those that do not, so the version
+ * they name exists by the time they are written, whatever the bundle's order.
+ */
+function linkedLast<T extends { value: { slug: string; translation_of?: string | null } }>(staged: T[]): T[] {
+  const bySlug = new Map(staged.map((record) => [record.value.slug, record.value]))
+  const resolved = staged.map((record) => {
+    let target = record.value.translation_of
+    const seen = new Set([record.value.slug])
+    while (target && !seen.has(target) && bySlug.get(target)?.translation_of) {
+      seen.add(target)
+      target = bySlug.get(target)!.translation_of
+    }
+    return target === record.value.translation_of ? record : { ...record, value: { ...record.value, translation_of: target } }
+  })
+  return [...resolved.filter((record) => !record.value.translation_of), ...resolved.filter((record) => record.value.translation_of)]
+}
+
 const scopeOf = (kind: EmbedScope['kind'], value: object): EmbedScope =>
   kind === 'publication' ? { kind, slug: 'publication' } : { kind, slug: (value as { slug: string }).slug }
 
@@ -191,5 +211,7 @@ function refusal(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error)
   if (/NOT NULL constraint failed: articles\.section_id/.test(message)) return 'names a section that does not exist'
   if (/NOT NULL constraint failed: article_authors\.author_id/.test(message)) return 'names an author that does not exist'
+  if (/UNIQUE constraint failed: articles\.translation_group/.test(message)) return 'its story already has a version in this language'
+  if (/CHECK constraint failed/.test(message)) return 'names in translation_of an article that does not exist'
   return 'was refused by the database'
 }

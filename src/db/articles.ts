@@ -1,10 +1,11 @@
 import type { Database } from './client.ts'
 import type { Block } from '../schemas/blocks.ts'
-import type { Article, ArticleKind, ArticleStatus, ArticleSummary } from '../schemas/article.ts'
+import type { Article, ArticleKind, ArticleStatus, ArticleSummary, Translation } from '../schemas/article.ts'
 import type { Cursor } from '../lib/cursor.ts'
 import { sortKey } from '../lib/collation.ts'
 import type { SearchQuery } from '../lib/fts.ts'
 import { webUrl, type Site } from '../lib/site.ts'
+import { FALLBACK_LANGUAGE, localized, type LocalName } from '../lib/languages.ts'
 import { renderHtml, readingTimeMinutes } from '../render/blocks.ts'
 import { jsonLdScript, newsArticleJsonLd, type Publisher } from '../render/jsonld.ts'
 
@@ -26,9 +27,13 @@ export interface ArticleRow {
   updated_at: string
   section_slug: string
   section_name: string
+  /** JSON: { [language]: { name, description } } */
+  section_translations: string
+  /** The publication's default language (null before it is set up): what names fall back to. */
+  default_language: string | null
   /** JSON: [{ slug, name, job_title }] in byline order */
   authors: string
-  /** JSON: [{ slug, name }] in the editor's order */
+  /** JSON: [{ slug, name, translations }] in the editor's order */
   tags: string
   /** JSON: [kind, hero image width, hero image height] (article_presentation) */
   presentation: string
@@ -44,6 +49,21 @@ export interface ArticleBodyRow extends ArticleRow {
   publisher: string
   /** JSON: [{ text, at }], oldest first */
   corrections: string
+  /** JSON: the other versions of the story (public ones only, except for editors), as TranslationRow */
+  translations: string
+  /** 1 when this version is the one the others were translated from */
+  is_original: number
+}
+
+/** Another version of an article's story, as the translations column lists it. */
+export interface TranslationRow {
+  language: string
+  slug: string
+  headline: string
+  status: ArticleStatus
+  published_at: string | null
+  /** 1 when this version is the original */
+  original: number
 }
 
 /** What editors see besides the public fields. */
@@ -57,6 +77,10 @@ export type ListedRow = ArticleRow & { tier?: number; window_start?: number }
 export function toArticleSummary(row: ArticleRow, siteUrl: string): ArticleSummary {
   const authors: { slug: string; name: string; job_title: string | null }[] = JSON.parse(row.authors)
   const [kind, width, height]: [ArticleKind, number | null, number | null] = JSON.parse(row.presentation)
+  const tags: { slug: string; name: string; translations: Record<string, LocalName> }[] = JSON.parse(row.tags)
+  // Section and tag names in the article's language, or the default one (saying which).
+  const defaultLanguage = row.default_language ?? FALLBACK_LANGUAGE
+  const section = localized({ name: row.section_name }, row.section_translations, row.language, defaultLanguage)
   return {
     slug: row.slug,
     url: webUrl(siteUrl, 'articles', row.slug),
@@ -65,8 +89,11 @@ export function toArticleSummary(row: ArticleRow, siteUrl: string): ArticleSumma
     standfirst: row.standfirst,
     dateline: row.dateline,
     language: row.language,
-    section: { slug: row.section_slug, name: row.section_name },
-    tags: JSON.parse(row.tags),
+    section: { slug: row.section_slug, name: section.name, language: section.language },
+    tags: tags.map((tag) => {
+      const local = localized(tag, tag.translations, row.language, defaultLanguage)
+      return { slug: tag.slug, name: local.name, language: local.language }
+    }),
     authors: authors.map((author) => ({ ...author, url: webUrl(siteUrl, 'authors', author.slug) })),
     image: row.image_url
       ? {
@@ -88,16 +115,27 @@ export function toArticleSummary(row: ArticleRow, siteUrl: string): ArticleSumma
 export function toArticle(row: ArticleBodyRow, site: Site): Article {
   const body: Block[] = JSON.parse(row.body)
   const publisher: Publisher | null = row.publisher ? JSON.parse(row.publisher) : null
+  const translations: TranslationRow[] = JSON.parse(row.translations)
   const article = {
     ...toArticleSummary(row, site.url),
+    translations: translations.map((t) => toTranslation(t, site.url)),
     body,
     body_html: renderHtml(body),
     word_count: row.word_count,
     reading_time_minutes: readingTimeMinutes(row.word_count),
     corrections: JSON.parse(row.corrections) as { text: string; at: string }[],
   }
-  const jsonld = newsArticleJsonLd(article, publisher ?? { name: site.name, url: site.url, logo_url: null })
+  const original = translations.find((t) => t.original === 1 && t.status === 'published')
+  const jsonld = newsArticleJsonLd(article, publisher ?? { name: site.name, url: site.url, logo_url: null }, {
+    isOriginal: row.is_original === 1,
+    original: original ? toTranslation(original, site.url) : null,
+  })
   return { ...article, jsonld, jsonld_script: jsonLdScript(jsonld) }
+}
+
+/** A version in the translations list, as the API shows it. */
+export function toTranslation(row: TranslationRow, siteUrl: string): Translation {
+  return { language: row.language, slug: row.slug, url: webUrl(siteUrl, 'articles', row.slug), headline: row.headline }
 }
 
 // Authors and tags come back with each article in the same statement, as JSON, so a page of
@@ -106,23 +144,32 @@ const COLUMNS = `
   a.id, a.slug, a.headline, a.standfirst, a.dateline, a.language,
   a.image_url, a.image_alt, a.image_caption, a.image_credit, a.image_syndication,
   a.status, a.published_at, a.updated_at,
-  s.slug AS section_slug, s.name AS section_name,
+  s.slug AS section_slug, s.name AS section_name, s.translations AS section_translations,
+  (SELECT language FROM publication WHERE id = 1) AS default_language,
   (SELECT json_group_array(json_object('slug', au.slug, 'name', au.name, 'job_title', au.job_title) ORDER BY aa.position)
      FROM article_authors aa JOIN authors au ON au.id = aa.author_id
     WHERE aa.article_id = a.id) AS authors,
-  (SELECT json_group_array(json_object('slug', t.slug, 'name', t.name) ORDER BY atg.position)
+  (SELECT json_group_array(json_object('slug', t.slug, 'name', t.name, 'translations', json(t.translations)) ORDER BY atg.position)
      FROM article_tags atg JOIN tags t ON t.id = atg.tag_id
     WHERE atg.article_id = a.id) AS tags,
   (SELECT json_array(p.kind, p.image_width, p.image_height) FROM article_presentation p WHERE p.article_id = a.id) AS presentation`
 
-/** A published article visible at `now` (an ISO timestamp), with its body. */
-// The whole article: body, publisher and corrections besides the list columns.
-export const FULL_COLUMNS = `${COLUMNS}, a.word_count, a.version,
+// The whole article: body, publisher, corrections and the other versions of the story besides
+// the list columns. `now` is the SQL of the request's clock: versions public then are listed; with
+// NULL (for editors), every version. The versions are one probe of articles_translation_group.
+export const fullColumns = (now: string) => `${COLUMNS}, a.word_count, a.version,
   (SELECT json_object('name', name, 'url', url, 'logo_url', logo_url) FROM publication WHERE id = 1) AS publisher,
   (SELECT json_group_array(json_object('text', c.text, 'at', c.at) ORDER BY c.id)
      FROM article_corrections c WHERE c.article_id = a.id) AS corrections,
+  (SELECT json_group_array(json_object('language', t.language, 'slug', t.slug, 'headline', t.headline, 'status', t.status,
+            'published_at', t.published_at, 'original', t.id = t.translation_group) ORDER BY t.language)
+     FROM articles t
+    WHERE t.translation_group = a.translation_group AND t.id <> a.id
+      AND (${now} IS NULL OR (t.status = 'published' AND t.published_at <= ${now}))) AS translations,
+  coalesce(a.translation_group = a.id, 0) AS is_original,
   a.body`
 
+/** A published article visible at `now` (an ISO timestamp), with its body. */
 export async function findPublishedArticle(db: Database, slug: string, now: string) {
   return db.first<ArticleBodyRow>(publishedArticlesStatement(db, [slug], now))
 }
@@ -131,18 +178,32 @@ export async function findPublishedArticle(db: Database, slug: string, now: stri
 export function publishedArticlesStatement(db: Database, slugs: string[], now: string) {
   return db
     .prepare(
-      `SELECT ${FULL_COLUMNS}
+      `SELECT ${fullColumns('?2')}
          FROM articles a JOIN sections s ON s.id = a.section_id
         WHERE a.slug IN (SELECT value FROM json_each(?1)) AND a.status = 'published' AND a.published_at <= ?2`,
     )
     .bind(JSON.stringify(slugs), now)
 }
 
+/**
+ * Every version of the story that the article `slug` belongs to, itself included, in any state
+ * (just the article when it has no group; nothing when there is no such article).
+ */
+export function storyVersionsStatement(db: Database, slug: string) {
+  return db
+    .prepare(
+      `SELECT slug, language, status FROM articles WHERE slug = ?1
+       UNION
+       SELECT t.slug, t.language, t.status FROM articles a JOIN articles t ON t.translation_group = a.translation_group WHERE a.slug = ?1`,
+    )
+    .bind(slug)
+}
+
 /** An article in any state, with its version: what editors preview and edit. */
 export function editorArticleStatement(db: Database, slug: string) {
   return db
     .prepare(
-      `SELECT ${FULL_COLUMNS}, a.created_at
+      `SELECT ${fullColumns('NULL')}, a.created_at
          FROM articles a JOIN sections s ON s.id = a.section_id
         WHERE a.slug = ?1`,
     )
@@ -183,6 +244,8 @@ export interface ArticleFilter {
   section?: string
   tag?: string
   author?: string
+  /** Only articles in this language (BCP 47, as stored). */
+  lang?: string
   /** FTS5 queries built by searchQuery(), never raw user input. */
   search?: SearchQuery
 }
@@ -238,7 +301,8 @@ export function listArticlesQuery(filter: ArticleFilter, options: ListOptions): 
   const after = options.after?.k === 't' ? options.after : undefined
 
   // x: the table whose index yields this scope newest first (the link table of a tag or
-  // author; articles itself otherwise)
+  // author; articles itself otherwise). The language filter is on that table too: the link
+  // tables carry a copy of the article's language, and each scope has an index that leads with it.
   let x = 'x'
   let id = 'x.article_id'
   if (filter.tag) {
@@ -248,12 +312,15 @@ export function listArticlesQuery(filter: ArticleFilter, options: ListOptions): 
     from = 'article_authors x JOIN articles a ON a.id = x.article_id'
     where.push(`x.author_id = (SELECT id FROM authors WHERE slug = ${p(filter.author)})`, 'x.published = 1')
   } else {
-    from = 'articles a'
+    // Named, for one language: SQLite's planner (without statistics) prefers the language-blind
+    // section index, which would read every language's articles of the section.
+    from = filter.lang ? `articles a INDEXED BY ${filter.section ? 'articles_by_language_section' : 'articles_latest_by_language'}` : 'articles a'
     x = 'a'
     id = 'a.id'
     if (filter.section) where.push(`a.section_id = (SELECT id FROM sections WHERE slug = ${p(filter.section)})`)
     where.push(`a.status = 'published'`)
   }
+  if (filter.lang) where.push(`${x}.language = ${p(filter.lang)}`)
   where.push(`${x}.published_at <= ${now}`)
   // A range narrows the same index walk: it starts at `to` and stops at `from`.
   if (options.from) where.push(`${x}.published_at >= ${p(options.from)}`)
@@ -261,7 +328,7 @@ export function listArticlesQuery(filter: ArticleFilter, options: ListOptions): 
   where.push(`(${x}.published_at, ${id}) < (${p(after ? after.v : END_OF_TIME)}, ${p(after ? after.id : MAX_ID)})`)
   where.push(...secondaryFilters(filter, p))
 
-  const sql = `SELECT ${options.full ? FULL_COLUMNS : COLUMNS}
+  const sql = `SELECT ${options.full ? fullColumns(now) : COLUMNS}
     FROM ${from} JOIN sections s ON s.id = a.section_id
    WHERE ${where.join('\n     AND ')}
    ORDER BY ${x}.published_at DESC, ${id} DESC
@@ -317,6 +384,7 @@ function searchArticlesSql(filter: ArticleFilter, search: SearchQuery, options: 
     // A date range filters the window's hits row by row: it never widens what a page reads.
     ...(options.from ? [`a.published_at >= ${p(options.from)}`] : []),
     ...(options.to ? [`a.published_at < ${p(options.to)}`] : []),
+    ...(filter.lang ? [`a.language = ${p(filter.lang)}`] : []),
     ...secondaryFilters(filter, p),
   ].join(' AND ')
   // Each part gives FTS5 exactly one lower and one upper rowid bound, within the search depth:
@@ -350,7 +418,7 @@ function searchArticlesSql(filter: ArticleFilter, search: SearchQuery, options: 
         SELECT rowid FROM articles_fts WHERE articles_fts MATCH ${p(search.all)} AND rowid >= ${lo}
          ORDER BY rowid DESC LIMIT ${SEARCH_WINDOW})), ${lo}))),
     hits (tier, id) AS (${hits})
-    SELECT ${options.full ? FULL_COLUMNS : COLUMNS}, hits.tier AS tier, (SELECT w FROM win) AS window_start
+    SELECT ${options.full ? fullColumns(now) : COLUMNS}, hits.tier AS tier, (SELECT w FROM win) AS window_start
       FROM hits JOIN articles a ON a.id = hits.id JOIN sections s ON s.id = a.section_id
      ORDER BY hits.tier, hits.id DESC
      LIMIT ${limit}`
@@ -388,6 +456,8 @@ export interface ArticleWrite {
   published_at: string | null
   /** A public correction to append with this write. */
   correction?: string | null
+  /** Join the translation group of the article with this slug; null: leave the group; absent: stay. */
+  translation_of?: string | null
 }
 
 /**
@@ -395,7 +465,9 @@ export interface ArticleWrite {
  * (one transaction): readers never see an article without its authors. However many articles,
  * it is the same ten statements, each taking the articles as one JSON parameter, so bulk imports
  * cost a round trip per batch rather than per row. Unknown tags are created; an unknown section
- * or author makes the batch fail, so check them first where the input comes from a person.
+ * or author makes the batch fail, so check them first where the input comes from a person. So
+ * does a `translation_of` naming no article (in the database or the same write), or a group that
+ * already has a version in the article's language.
  */
 export function writeArticlesStatements(db: Database, articles: ArticleWrite[], now: string): D1PreparedStatement[] {
   const rows = JSON.stringify(
@@ -411,18 +483,44 @@ export function writeArticlesStatements(db: Database, articles: ArticleWrite[], 
   )
   const slugs = "SELECT a.id FROM articles a JOIN json_each(?1) j ON a.slug = j.value ->> 'slug'"
   const visibleAfter = "(j.value ->> 'status' = 'published' AND j.value ->> 'published_at' <= ?2)"
+  // The public versions of the same stories (not written here): what they show of the written
+  // ones (the `translations` list) may change, so they are logged as upserts. After the write, for
+  // the story a written article is in when it is public then; before the write, for the story a
+  // public article leaves (translation_of null, or another story's slug) or stops being public in.
+  const siblings = (before: boolean) =>
+    db
+      .prepare(
+        `INSERT INTO changes (type, slug, op, at, language)
+         SELECT DISTINCT 'article', s.slug, 'upsert', ?2, s.language
+           FROM json_each(?1) j JOIN articles a ON a.slug = j.value ->> 'slug'
+           JOIN articles s ON s.translation_group = a.translation_group AND s.id <> a.id
+          WHERE s.status = 'published' AND s.published_at <= ?2
+            AND s.slug NOT IN (SELECT value ->> 'slug' FROM json_each(?1))
+            AND ${before ? `a.status = 'published' AND a.published_at <= ?2 AND (NOT coalesce(${visibleAfter}, 0) OR ${LEAVING})` : visibleAfter}
+          ORDER BY a.id, s.language`,
+      )
+      .bind(rows, now)
   return [
     // The sync log, first, while the old state is still there to compare with: a change is
     // recorded when the article is public before or after the write; drafts never appear.
     db
       .prepare(
-        `INSERT INTO changes (type, slug, op, at)
-         SELECT 'article', j.value ->> 'slug', iif(${visibleAfter}, 'upsert', 'delete'), ?2
+        `INSERT INTO changes (type, slug, op, at, language)
+         SELECT 'article', j.value ->> 'slug', iif(${visibleAfter}, 'upsert', 'delete'), ?2, j.value ->> 'language'
            FROM json_each(?1) j
           WHERE ${visibleAfter}
              OR EXISTS (SELECT 1 FROM articles a WHERE a.slug = j.value ->> 'slug' AND a.status = 'published' AND a.published_at <= ?2)`,
       )
       .bind(rows, now),
+    // A public article whose language changes leaves its old language's sync log.
+    db
+      .prepare(
+        `INSERT INTO changes (type, slug, op, at, language)
+         SELECT 'article', a.slug, 'delete', ?2, a.language FROM json_each(?1) j JOIN articles a ON a.slug = j.value ->> 'slug'
+          WHERE a.language <> j.value ->> 'language' AND a.status = 'published' AND a.published_at <= ?2`,
+      )
+      .bind(rows, now),
+    siblings(true),
     tagChangesStatement(db, rows, now),
     db
       .prepare(
@@ -490,6 +588,55 @@ export function writeArticlesStatements(db: Database, articles: ArticleWrite[], 
           WHERE j.value ->> 'correction' IS NOT NULL`,
       )
       .bind(rows, now),
+    ...translationLinkStatements(db, rows),
+    siblings(false),
+  ]
+}
+
+// A written article (j, stored as a) leaves its story: for another one, or for none.
+const LEAVING = `(json_type(j.value, '$.translation_of') = 'null'
+  OR (j.value ->> 'translation_of' IS NOT NULL
+      AND a.translation_group IS NOT (SELECT translation_group FROM articles WHERE slug = j.value ->> 'translation_of')))`
+
+/**
+ * Translation groups for written articles (`rows`, as writeArticlesStatements encodes them), after
+ * they are stored: `translation_of: null` leaves the group; a slug joins that article's group,
+ * which starts (named after that article, the original) if it had none. A slug naming no article
+ * vetoes the batch. Leaving or moving the original renames its group (see migration 0011).
+ */
+function translationLinkStatements(db: Database, rows: string): D1PreparedStatement[] {
+  const linking = "SELECT j.value ->> 'slug' FROM json_each(?1) j WHERE j.value ->> 'translation_of' IS NOT NULL"
+  return [
+    db
+      .prepare(
+        `INSERT INTO write_guards (reason)
+         SELECT 'translation_of names no article' FROM json_each(?1) j
+          WHERE j.value ->> 'translation_of' IS NOT NULL
+            AND NOT EXISTS (SELECT 1 FROM articles WHERE slug = j.value ->> 'translation_of')
+          LIMIT 1`,
+      )
+      .bind(rows),
+    db
+      .prepare(
+        `UPDATE articles SET translation_group = NULL
+          WHERE slug IN (SELECT j.value ->> 'slug' FROM json_each(?1) j WHERE json_type(j.value, '$.translation_of') = 'null')`,
+      )
+      .bind(rows),
+    db
+      .prepare(
+        `UPDATE articles SET translation_group = id
+          WHERE translation_group IS NULL
+            AND slug IN (SELECT j.value ->> 'translation_of' FROM json_each(?1) j WHERE j.value ->> 'translation_of' IS NOT NULL)`,
+      )
+      .bind(rows),
+    db
+      .prepare(
+        `UPDATE articles SET translation_group = (
+           SELECT t.translation_group FROM json_each(?1) j JOIN articles t ON t.slug = j.value ->> 'translation_of'
+            WHERE j.value ->> 'slug' = articles.slug)
+          WHERE slug IN (${linking})`,
+      )
+      .bind(rows),
   ]
 }
 
@@ -553,7 +700,8 @@ export function nextEmbargoStatement(db: Database, now: string) {
 /**
  * The scheduler's transaction, in order: the slugs becoming public (scheduled ones due, and
  * embargoed published ones whose time came since the job's last run, or `firstRun`), their sync
- * log entries, the audit entries, the status flip, and the job's own clock.
+ * log entries, their tags', the other public versions of their stories (returned, for the cache),
+ * the audit entries, the status flip, and the job's own clock.
  */
 export function publishDueStatements(db: Database, job: string, now: string, firstRun: string) {
   const lastRun = "coalesce((SELECT last_run_at FROM jobs WHERE name = ?2), ?3)"
@@ -575,6 +723,17 @@ export function publishDueStatements(db: Database, job: string, now: string, fir
             AND NOT EXISTS (SELECT 1 FROM article_tags y WHERE y.tag_id = x.tag_id AND y.published = 1 AND y.published_at <= ${lastRun})`,
       )
       .bind(now, job, firstRun),
+    // The other public versions of their stories: their translations lists gain these.
+    db
+      .prepare(
+        `INSERT INTO changes (type, slug, op, at, language)
+         SELECT DISTINCT 'article', s.slug, 'upsert', ?1, s.language
+           FROM articles d JOIN articles s ON s.translation_group = d.translation_group AND s.id <> d.id
+          WHERE d.slug IN (${due}) AND s.slug NOT IN (${due})
+            AND s.status = 'published' AND s.published_at <= ?1
+         RETURNING slug`,
+      )
+      .bind(now, job, firstRun),
     db
       .prepare(
         `INSERT INTO audit_log (at, actor, action, target_type, target_slug, version_before, version_after)
@@ -594,12 +753,12 @@ export function publishDueStatements(db: Database, job: string, now: string, fir
   ]
 }
 
-/** Each article's section, tag and author slugs: which feeds it appears in. */
+/** Each article's section, tag and author slugs and its language: which feeds it appears in. */
 export async function feedScopesOf(db: Database, slugs: string[]) {
-  const rows = await db.all<{ section: string; tags: string; authors: string }>(
+  const rows = await db.all<{ section: string; tags: string; authors: string; language: string }>(
     db
       .prepare(
-        `SELECT s.slug AS section,
+        `SELECT s.slug AS section, a.language,
                 (SELECT json_group_array(t.slug) FROM article_tags x JOIN tags t ON t.id = x.tag_id WHERE x.article_id = a.id) AS tags,
                 (SELECT json_group_array(au.slug) FROM article_authors x JOIN authors au ON au.id = x.author_id WHERE x.article_id = a.id) AS authors
            FROM articles a JOIN sections s ON s.id = a.section_id
@@ -607,5 +766,10 @@ export async function feedScopesOf(db: Database, slugs: string[]) {
       )
       .bind(JSON.stringify(slugs)),
   )
-  return rows.map((row) => ({ section: row.section, tags: JSON.parse(row.tags) as string[], authors: JSON.parse(row.authors) as string[] }))
+  return rows.map((row) => ({
+    section: row.section,
+    language: row.language,
+    tags: JSON.parse(row.tags) as string[],
+    authors: JSON.parse(row.authors) as string[],
+  }))
 }

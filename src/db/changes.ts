@@ -15,7 +15,19 @@ export function recordChangeStatement(db: Database, type: ChangeType, slug: stri
   return db.prepare('INSERT INTO changes (type, slug, op, at) VALUES (?1, ?2, ?3, ?4)').bind(type, slug, op, now)
 }
 
-/** Changes after `seq`, oldest first. */
-export function changesAfterStatement(db: Database, seq: number, limit: number) {
-  return db.prepare('SELECT seq, type, slug, op, at FROM changes WHERE seq > ?1 ORDER BY seq LIMIT ?2').bind(seq, limit)
+/**
+ * Changes after `seq`, oldest first. With `lang`: the changes of articles in that language and
+ * every change that is not an article's (authors, sections, tags, the publication), as a merge of
+ * two ranges of changes_by_language in seq order, stopped after `limit` rows.
+ */
+export function changesAfterStatement(db: Database, seq: number, limit: number, lang?: string) {
+  if (!lang) return db.prepare('SELECT seq, type, slug, op, at FROM changes WHERE seq > ?1 ORDER BY seq LIMIT ?2').bind(seq, limit)
+  return db
+    .prepare(
+      `SELECT seq, type, slug, op, at FROM changes WHERE language = ?3 AND seq > ?1
+       UNION ALL
+       SELECT seq, type, slug, op, at FROM changes WHERE language IS NULL AND seq > ?1
+       ORDER BY seq LIMIT ?2`,
+    )
+    .bind(seq, limit, lang)
 }

@@ -7,6 +7,8 @@ export interface PublicationRow {
   description: string
   about: string
   language: string
+  /** JSON: ["en", "fr", …]; may omit the default */
+  languages: string
   logo_url: string | null
   /** JSON: [{ label, url }] */
   links: string
@@ -19,12 +21,13 @@ export interface PublicationWrite {
   description: string
   about: string
   language: string
+  languages: string[]
   logo_url: string | null
   links: { label: string; url: string }[]
 }
 
 export function publicationStatement(db: Database) {
-  return db.prepare('SELECT name, url, description, about, language, logo_url, links, updated_at FROM publication WHERE id = 1')
+  return db.prepare('SELECT name, url, description, about, language, languages, logo_url, links, updated_at FROM publication WHERE id = 1')
 }
 
 export function findPublication(db: Database) {
@@ -34,11 +37,11 @@ export function findPublication(db: Database) {
 export function writePublicationStatement(db: Database, publication: PublicationWrite, now: string) {
   return db
     .prepare(
-      `INSERT INTO publication (id, name, url, description, about, language, logo_url, links, updated_at)
-       VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
+      `INSERT INTO publication (id, name, url, description, about, language, logo_url, links, updated_at, languages)
+       VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
        ON CONFLICT (id) DO UPDATE SET
          name = excluded.name, url = excluded.url, description = excluded.description, about = excluded.about,
-         language = excluded.language, logo_url = excluded.logo_url, links = excluded.links,
+         language = excluded.language, languages = excluded.languages, logo_url = excluded.logo_url, links = excluded.links,
          updated_at = excluded.updated_at`,
     )
     .bind(
@@ -50,9 +53,34 @@ export function writePublicationStatement(db: Database, publication: Publication
       publication.logo_url,
       JSON.stringify(publication.links),
       now,
+      JSON.stringify(publicationLanguages(publication.language, publication.languages)),
     )
 }
 
 export function toPublication(row: PublicationRow): Publication {
-  return { ...row, links: JSON.parse(row.links) }
+  return { ...row, languages: publicationLanguages(row.language, JSON.parse(row.languages)), links: JSON.parse(row.links) }
+}
+
+/** Every language published in: the default first, then the others, each once. */
+export function publicationLanguages(language: string, languages: string[]): string[] {
+  return [...new Set([language, ...languages])]
+}
+
+/**
+ * The publication's default language and its languages, for `lang` checks and name fallbacks;
+ * no row when the publication has not been set up (then every well-formed tag is accepted and
+ * the default is `en`).
+ */
+export function languagesStatement(db: Database) {
+  return db.prepare('SELECT language, languages FROM publication WHERE id = 1')
+}
+
+export interface LanguagesRow {
+  language: string
+  languages: string
+}
+
+/** Whether `lang` is one the publication publishes in (any, when it is not set up). */
+export function publishesIn(row: LanguagesRow | undefined, lang: string): boolean {
+  return !row || publicationLanguages(row.language, JSON.parse(row.languages)).includes(lang)
 }

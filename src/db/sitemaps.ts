@@ -35,6 +35,8 @@ export interface SitemapChunkRow {
 export interface SitemapUrlRow {
   slug: string
   lastmod: string
+  /** JSON: [{ language, slug }] of every public version of the story, this one included; [] when it has no other */
+  versions: string
 }
 
 // When an article last changed as far as a crawler can tell: its last write, or the moment it
@@ -117,11 +119,16 @@ export async function listSitemapChunks(db: Database, now: string, size = CHUNK_
  * Chunk `n` (1-based): the published articles visible at `now` with an id in the chunk's range,
  * in id order (the order they were written in). One range of the table's own key: the work is
  * the chunk's rows, whatever the archive's size. Empty when `n` is past the last chunk.
+ * Each row lists the public versions of its story (one probe of articles_translation_group), for
+ * hreflang alternates.
  */
 export function sitemapChunkStatement(db: Database, now: string, n: number, size = CHUNK_SIZE) {
   return db
     .prepare(
-      `SELECT slug, ${LASTMOD} AS lastmod
+      `SELECT slug, ${LASTMOD} AS lastmod,
+              (SELECT json_group_array(json_object('language', t.language, 'slug', t.slug) ORDER BY t.language)
+                 FROM articles t
+                WHERE t.translation_group = articles.translation_group AND t.status = 'published' AND t.published_at <= ?1) AS versions
          FROM articles
         WHERE id > ?2 AND id <= ?3 AND status = 'published' AND published_at <= ?1
         ORDER BY id`,

@@ -1,4 +1,4 @@
-import { FULL_COLUMNS, type ArticleBodyRow } from './articles.ts'
+import { fullColumns, type ArticleBodyRow } from './articles.ts'
 import type { Database } from './client.ts'
 
 /** An article as partners get it: the whole article, its version, and its rights. */
@@ -24,7 +24,9 @@ export interface EventRow {
 export type EventType = 'article.published' | 'article.updated' | 'article.corrected' | 'article.withdrawn'
 
 const FROM = `articles a JOIN sections s ON s.id = a.section_id LEFT JOIN article_rights r ON r.article_id = a.id`
-const COLUMNS = `${FULL_COLUMNS}, a.created_at, r.copyright_holder, r.usage_terms, coalesce(r.republish, 1) AS republish`
+// Partners see the story's versions that are public now (the database's clock: these queries
+// have no request clock; it is the same instant to the millisecond's rounding).
+const COLUMNS = `${fullColumns("strftime('%Y-%m-%dT%H:%M:%fZ', 'now')")}, a.created_at, r.copyright_holder, r.usage_terms, coalesce(r.republish, 1) AS republish`
 
 // Later than any time, larger than any id: "no cursor".
 const END_OF_TIME = '9999-12-31T23:59:59.999Z'

@@ -1,6 +1,7 @@
 import type { Database } from './client.ts'
 import { sortKey } from '../lib/collation.ts'
 import { webUrl } from '../lib/site.ts'
+import { FALLBACK_LANGUAGE, localized } from '../lib/languages.ts'
 import type { Section, Tag } from '../schemas/taxonomy.ts'
 
 export interface SectionRow {
@@ -10,6 +11,10 @@ export interface SectionRow {
   description: string
   position: number
   updated_at: string
+  /** JSON: { [language]: { name, description } } */
+  translations: string
+  /** The publication's default language, the one `name` is in (null before it is set up) */
+  default_language: string | null
 }
 
 export interface TagRow {
@@ -17,22 +22,30 @@ export interface TagRow {
   slug: string
   name: string
   updated_at: string
+  /** JSON: { [language]: { name } } */
+  translations: string
+  default_language: string | null
 }
 
 /** A tag as the A–Z list reads it, with the key it is sorted by. */
 export type SortedTagRow = TagRow & { sort_key: string }
 
+// Every section and tag read carries its names in other languages and the default language.
+const LOCAL = `translations, (SELECT language FROM publication WHERE id = 1) AS default_language`
+const SECTION_COLUMNS = `id, slug, name, description, position, updated_at, ${LOCAL}`
+const TAG_COLUMNS = `id, slug, name, updated_at, ${LOCAL}`
+
 export function listSectionsStatement(db: Database) {
-  return db.prepare('SELECT id, slug, name, description, position, updated_at FROM sections ORDER BY position, name')
+  return db.prepare(`SELECT ${SECTION_COLUMNS} FROM sections ORDER BY position, name`)
 }
 
 export function findSectionStatement(db: Database, slug: string) {
-  return db.prepare('SELECT id, slug, name, description, position, updated_at FROM sections WHERE slug = ?1').bind(slug)
+  return db.prepare(`SELECT ${SECTION_COLUMNS} FROM sections WHERE slug = ?1`).bind(slug)
 }
 
 export function sectionsBySlugsStatement(db: Database, slugs: string[]) {
   return db
-    .prepare('SELECT id, slug, name, description, position, updated_at FROM sections WHERE slug IN (SELECT value FROM json_each(?1))')
+    .prepare(`SELECT ${SECTION_COLUMNS} FROM sections WHERE slug IN (SELECT value FROM json_each(?1))`)
     .bind(JSON.stringify(slugs))
 }
 
@@ -47,7 +60,7 @@ export const tagIsPublic = (t: string, now: string) =>
 /** The public ones among these tags, at `now`. */
 export function tagsBySlugsStatement(db: Database, slugs: string[], now: string) {
   return db
-    .prepare(`SELECT id, slug, name, updated_at FROM tags t WHERE slug IN (SELECT value FROM json_each(?1)) AND ${tagIsPublic('t', '?2')}`)
+    .prepare(`SELECT ${TAG_COLUMNS} FROM tags t WHERE slug IN (SELECT value FROM json_each(?1)) AND ${tagIsPublic('t', '?2')}`)
     .bind(JSON.stringify(slugs), now)
 }
 
@@ -60,13 +73,14 @@ const TABLES: Record<ScopeKind, string> = { section: 'sections', tag: 'tags', au
 // ?2 (the request's clock) is used by tags only, but bound for every kind: `?2 IS NOT NULL` keeps
 // the parameter count the same.
 const SCOPE_SQL: Record<ScopeKind, string> = {
-  section: 'SELECT name, description FROM sections WHERE slug = ?1 AND ?2 IS NOT NULL',
-  tag: `SELECT name, '' AS description FROM tags t WHERE slug = ?1 AND ${tagIsPublic('t', '?2')}`,
-  author: "SELECT name, coalesce(job_title, '') AS description FROM authors WHERE slug = ?1 AND ?2 IS NOT NULL",
+  section: `SELECT name, description, ${LOCAL} FROM sections WHERE slug = ?1 AND ?2 IS NOT NULL`,
+  tag: `SELECT name, '' AS description, ${LOCAL} FROM tags t WHERE slug = ?1 AND ${tagIsPublic('t', '?2')}`,
+  author: "SELECT name, coalesce(job_title, '') AS description, '{}' AS translations, NULL AS default_language FROM authors WHERE slug = ?1 AND ?2 IS NOT NULL",
 }
 
 /**
- * A public section, tag or author by slug, as { name, description }: no row when there is none
+ * A public section, tag or author by slug, as { name, description, translations, default_language }
+ * (see localize()): no row when there is none
  * (a tag that no article public at `now` uses counts as none).
  */
 export function scopeStatement(db: Database, kind: ScopeKind, slug: string, now: string) {
@@ -90,12 +104,12 @@ export function deleteScopeStatement(db: Database, kind: ScopeKind, slug: string
 
 /** A tag in any state: what editors see. */
 export function findTagStatement(db: Database, slug: string) {
-  return db.prepare('SELECT id, slug, name, updated_at FROM tags WHERE slug = ?1').bind(slug)
+  return db.prepare(`SELECT ${TAG_COLUMNS} FROM tags WHERE slug = ?1`).bind(slug)
 }
 
 /** A tag if it is public at `now`. */
 export function publicTagStatement(db: Database, slug: string, now: string) {
-  return db.prepare(`SELECT id, slug, name, updated_at FROM tags t WHERE slug = ?1 AND ${tagIsPublic('t', '?2')}`).bind(slug, now)
+  return db.prepare(`SELECT ${TAG_COLUMNS} FROM tags t WHERE slug = ?1 AND ${tagIsPublic('t', '?2')}`).bind(slug, now)
 }
 
 /**
@@ -106,7 +120,7 @@ export function publicTagStatement(db: Database, slug: string, now: string) {
 export function listTagsStatement(db: Database, now: string, limit: number, after?: { v: string; id: number }) {
   return db
     .prepare(
-      `SELECT id, slug, name, updated_at, sort_key FROM tags t
+      `SELECT ${TAG_COLUMNS}, sort_key FROM tags t
         WHERE (sort_key, id) > (?1, ?2) AND ${tagIsPublic('t', '?4')}
         ORDER BY sort_key, id LIMIT ?3`,
     )
@@ -125,33 +139,43 @@ export function recordTagChangeStatement(db: Database, slug: string, now: string
 
 export function writeSectionStatement(
   db: Database,
-  section: { slug: string; name: string; description: string; position: number },
+  section: { slug: string; name: string; description: string; position: number; translations?: Record<string, { name: string; description: string }> },
   now: string,
 ) {
   return db
     .prepare(
-      `INSERT INTO sections (slug, name, description, position, created_at, updated_at)
-       VALUES (?1, ?2, ?3, ?4, ?5, ?5)
+      `INSERT INTO sections (slug, name, description, position, created_at, updated_at, translations)
+       VALUES (?1, ?2, ?3, ?4, ?5, ?5, ?6)
        ON CONFLICT (slug) DO UPDATE SET
          name = excluded.name, description = excluded.description, position = excluded.position,
-         updated_at = excluded.updated_at`,
+         translations = excluded.translations, updated_at = excluded.updated_at`,
     )
-    .bind(section.slug, section.name, section.description, section.position, now)
+    .bind(section.slug, section.name, section.description, section.position, now, JSON.stringify(section.translations ?? {}))
 }
 
-export function writeTagStatement(db: Database, tag: { slug: string; name: string }, now: string) {
+export function writeTagStatement(db: Database, tag: { slug: string; name: string; translations?: Record<string, { name: string }> }, now: string) {
   return db
     .prepare(
-      `INSERT INTO tags (slug, name, sort_key, created_at, updated_at) VALUES (?1, ?2, ?4, ?3, ?3)
-       ON CONFLICT (slug) DO UPDATE SET name = excluded.name, sort_key = excluded.sort_key, updated_at = excluded.updated_at`,
+      `INSERT INTO tags (slug, name, sort_key, created_at, updated_at, translations) VALUES (?1, ?2, ?4, ?3, ?3, ?5)
+       ON CONFLICT (slug) DO UPDATE SET
+         name = excluded.name, sort_key = excluded.sort_key, translations = excluded.translations, updated_at = excluded.updated_at`,
     )
-    .bind(tag.slug, tag.name, now, sortKey(tag.name))
+    .bind(tag.slug, tag.name, now, sortKey(tag.name), JSON.stringify(tag.translations ?? {}))
 }
 
-export function toSection(row: SectionRow, siteUrl: string): Section {
-  return { slug: row.slug, name: row.name, description: row.description, url: webUrl(siteUrl, 'sections', row.slug) }
+/** A section, tag or author row's name and description in `lang`, or in the default language. */
+export function localize(row: { name: string; description?: string; translations: string; default_language: string | null }, lang?: string) {
+  return localized(row, row.translations, lang, row.default_language ?? FALLBACK_LANGUAGE)
 }
 
-export function toTag(row: TagRow, siteUrl: string): Tag {
-  return { slug: row.slug, name: row.name, url: webUrl(siteUrl, 'tags', row.slug) }
+/** The section, its name and description in `lang` when they exist in it (else the default language). */
+export function toSection(row: SectionRow, siteUrl: string, lang?: string): Section {
+  const { name, description, language } = localize(row, lang)
+  return { slug: row.slug, name, description, language, url: webUrl(siteUrl, 'sections', row.slug) }
+}
+
+/** The tag, named in `lang` when it has a name in it (else in the default language). */
+export function toTag(row: TagRow, siteUrl: string, lang?: string): Tag {
+  const { name, language } = localize(row, lang)
+  return { slug: row.slug, name, language, url: webUrl(siteUrl, 'tags', row.slug) }
 }

@@ -19,10 +19,11 @@ export async function publishScheduled(env: Env, at: Date = new Date()): Promise
   const now = at.toISOString()
   // The first run looks back one interval, not to the beginning of time.
   const firstRun = new Date(at.getTime() - 60_000).toISOString()
-  const [becoming] = await db.batch<{ slug: string }>(publishDueStatements(db, JOB, now, firstRun))
+  const [becoming, , , siblings] = await db.batch<{ slug: string }>(publishDueStatements(db, JOB, now, firstRun))
   const slugs = becoming!.results.map((row) => row.slug)
   if (slugs.length > 0) {
-    await invalidate(env.CACHE, db, { articles: slugs })
+    // Their other language versions list them now, too.
+    await invalidate(env.CACHE, db, { articles: [...slugs, ...siblings!.results.map((row) => row.slug)] })
     await announce(env, db, slugs, now)
     // Embargoes that lift and scheduled articles that go out: article.published for partners.
     await announceToPartners(env, db, slugs, { now, changed: false })

@@ -11,16 +11,17 @@ const FEED_FILES = ['rss.xml', 'atom.xml', 'feed.json'] as const
 
 /**
  * The absolute URLs of every feed an article appears in: the publication's own three, and the
- * three of its section, of each tag and of each author. Deduplicated, in that order.
+ * three of its section, of each tag and of each author; with its language, the same feeds of that
+ * language too (`/feeds/fr/…`). Deduplicated, in that order.
  */
-export function feedTopics(apiOrigin: string, article: { section: string; tags: string[]; authors: string[] }): string[] {
-  const base = `${apiOrigin.replace(/\/+$/, '')}/feeds`
-  const dirs = [
+export function feedTopics(apiOrigin: string, article: { section: string; tags: string[]; authors: string[]; language?: string }): string[] {
+  const root = `${apiOrigin.replace(/\/+$/, '')}/feeds`
+  const dirs = [root, ...(article.language ? [`${root}/${encodeURIComponent(article.language)}`] : [])].flatMap((base) => [
     base,
     `${base}/sections/${encodeURIComponent(article.section)}`,
     ...article.tags.map((tag) => `${base}/tags/${encodeURIComponent(tag)}`),
     ...article.authors.map((author) => `${base}/authors/${encodeURIComponent(author)}`),
-  ]
+  ])
   return [...new Set(dirs.flatMap((dir) => FEED_FILES.map((file) => `${dir}/${file}`)))]
 }
 
@@ -107,7 +108,7 @@ export async function consumeHubPings(batch: MessageBatch<unknown>, _env: Env): 
 export function hubPingMessages(
   hub: string,
   apiOrigin: string,
-  articles: { section: string; tags: string[]; authors: string[] }[],
+  articles: { section: string; tags: string[]; authors: string[]; language?: string }[],
   reason: HubPingMessage['reason'],
   at: string,
 ): HubPingMessage[] {

@@ -123,6 +123,8 @@ function renderRss(model: FeedModel): string {
 
 function renderAtom(model: FeedModel): string {
   return generateAtomFeed({
+    // xml:lang on <feed>: Atom's way of declaring the language of its text (RFC 4287 §2).
+    xml: { lang: model.language },
     id: model.urls.atom,
     title: { value: clean(model.title) },
     subtitle: { value: clean(model.description) },

@@ -1,4 +1,4 @@
-import type { Article, ArticleKind } from '../schemas/article.ts'
+import type { Article, ArticleKind, Translation } from '../schemas/article.ts'
 
 /** The schema.org type of each kind of article (all of them NewsArticle or CreativeWork subtypes). */
 export const SCHEMA_TYPES: Record<ArticleKind, string> = {
@@ -15,6 +15,14 @@ export interface Publisher {
   logo_url: string | null
 }
 
+/** How an article relates to the other versions of its story (https://schema.org/workTranslation). */
+export interface TranslationLinks {
+  /** This version is the one the others were translated from. */
+  isOriginal: boolean
+  /** The original, when this is a translation and the original is public. */
+  original: Translation | null
+}
+
 /**
  * A schema.org NewsArticle (or the subtype of its kind) for search engines and link previews
  * (https://schema.org/NewsArticle, and Google's Article structured data guidelines).
@@ -22,8 +30,10 @@ export interface Publisher {
 export function newsArticleJsonLd(
   article: Omit<Article, 'jsonld' | 'jsonld_script'>,
   publisher: Publisher,
+  versions: TranslationLinks = { isOriginal: false, original: null },
 ): Record<string, unknown> {
   const image = article.image
+  const work = (t: Translation) => ({ '@type': 'NewsArticle', '@id': t.url, url: t.url, headline: t.headline, inLanguage: t.language })
   return {
     '@context': 'https://schema.org',
     '@type': SCHEMA_TYPES[article.kind],
@@ -35,6 +45,9 @@ export function newsArticleJsonLd(
     dateModified: article.updated_at,
     dateline: article.dateline ?? undefined,
     inLanguage: article.language,
+    // The original lists its public translations; a translation names its original when public.
+    workTranslation: versions.isOriginal && article.translations.length ? article.translations.map(work) : undefined,
+    translationOfWork: !versions.isOriginal && versions.original ? work(versions.original) : undefined,
     articleSection: article.section.name,
     keywords: article.tags.map((tag) => tag.name),
     wordCount: article.word_count,

@@ -10,6 +10,7 @@ import XMLBuilder from 'fast-xml-builder'
 
 export const SITEMAP_NS = 'http://www.sitemaps.org/schemas/sitemap/0.9'
 export const NEWS_NS = 'http://www.google.com/schemas/sitemap-news/0.9'
+export const XHTML_NS = 'http://www.w3.org/1999/xhtml'
 export const XML_CONTENT_TYPE = 'application/xml; charset=utf-8'
 
 const builder = new XMLBuilder({ ignoreAttributes: false, attributeNamePrefix: '@', suppressEmptyNode: false })
@@ -48,6 +49,8 @@ export interface UrlEntry {
   loc: string
   /** ISO 8601 */
   lastmod?: string
+  /** The same page in other languages, this one included, and `x-default` (hreflang alternates). */
+  alternates?: { hreflang: string; href: string }[]
 }
 
 /** A Google News sitemap: one <url> per article, with the publication's name and language. */
@@ -73,9 +76,43 @@ export function renderNewsSitemap(publicationName: string, entries: NewsEntry[])
   })
 }
 
-/** A plain sitemap (<urlset>). */
+/**
+ * A plain sitemap (<urlset>). Entries with alternates list them as
+ * `<xhtml:link rel="alternate" hreflang="…" href="…"/>`, the form Google documents for
+ * multilingual sitemaps (https://developers.google.com/search/docs/specialty/international/localized-versions#sitemap).
+ */
 export function renderUrlset(entries: UrlEntry[]): string {
-  return builder.build({ ...DECLARATION, urlset: { '@xmlns': SITEMAP_NS, url: entries.map(locAndLastmod) } })
+  return builder.build({
+    ...DECLARATION,
+    urlset: {
+      '@xmlns': SITEMAP_NS,
+      '@xmlns:xhtml': XHTML_NS,
+      url: entries.map((entry) => ({
+        ...locAndLastmod(entry),
+        ...(entry.alternates?.length
+          ? {
+              'xhtml:link': entry.alternates.map((link) => ({
+                '@rel': 'alternate',
+                '@hreflang': xmlText(link.hreflang),
+                '@href': xmlText(link.href),
+              })),
+            }
+          : {}),
+      })),
+    },
+  })
+}
+
+/**
+ * The hreflang alternates of one page from the public versions of its story (itself included):
+ * one per version, plus `x-default` for the version in the default language when there is one.
+ * None when the story has a single public version.
+ */
+export function hreflangAlternates(versions: { language: string; url: string }[], defaultLanguage: string): UrlEntry['alternates'] {
+  if (versions.length < 2) return undefined
+  const links = versions.map((version) => ({ hreflang: version.language, href: version.url }))
+  const byDefault = versions.find((version) => version.language === defaultLanguage)
+  return byDefault ? [...links, { hreflang: 'x-default', href: byDefault.url }] : links
 }
 
 /** A sitemap index (<sitemapindex>) over other sitemaps. */

@@ -1,6 +1,7 @@
 import type { Context } from 'hono'
 import type { AppEnv } from '../context.ts'
 import { cursorAfter, listArticlesStatement, toArticleSummary, type ArticleFilter, type ListedRow } from '../db/articles.ts'
+import { languagesStatement, publishesIn, type LanguagesRow } from '../db/publication.ts'
 import { invalid } from '../errors.ts'
 import { MAX_TERMS, searchQuery, searchWords, type SearchQuery } from '../lib/fts.ts'
 import { readCursor, toPage } from '../lib/paging.ts'
@@ -15,12 +16,15 @@ export interface ArticlePageQuery {
   to?: string
   /** A valid `fields` value (SummaryFields): the parts each summary leaves out. */
   fields?: string
+  /** Only articles in this language; it must be one the publication publishes in. */
+  lang?: string
 }
 
 /**
  * A page of published articles for any list route, loaded in one D1 round trip together with
  * `alongside`: the statements the route needs beside the list (the author, the section...), whose
- * results come back in the same order.
+ * results come back in the same order. With `lang`, the publication's languages come in the same
+ * round trip, and a language it does not publish in is a 400 naming `lang`.
  */
 export async function loadArticlePage(
   c: Context<AppEnv>,
@@ -31,9 +35,10 @@ export async function loadArticlePage(
   const search = query.q === undefined ? undefined : searchOf(query.q)
   const after = search ? readCursor(query.cursor, 'r') : readCursor(query.cursor, 't')
   const db = c.get('db')
+  const lang = query.lang
   const list = listArticlesStatement(
     db,
-    { ...filter, search },
+    { ...filter, search, lang },
     {
       now: c.get('now'),
       limit: query.limit + 1,
@@ -42,8 +47,9 @@ export async function loadArticlePage(
       to: query.to === undefined ? undefined : toTimestamp(query.to),
     },
   )
-  const results = await db.batch([...alongside, list])
+  const results = await db.batch([...alongside, ...(lang ? [languagesStatement(db)] : []), list])
   const rows = (results.pop()?.results ?? []) as ListedRow[]
+  if (lang && !publishesIn(results.pop()?.results[0] as LanguagesRow | undefined, lang)) throw unknownLanguage(lang)
   const siteUrl = c.get('site').url
   const omitted = omittedParts(query.fields)
   const page = toPage(rows, query.limit, cursorAfter, (row) => withoutParts(toArticleSummary(row, siteUrl), omitted))
@@ -56,4 +62,9 @@ function searchOf(q: string): SearchQuery {
   if (words.length === 0) throw invalid([{ field: 'q', in: 'query', detail: 'must contain at least one letter or digit' }])
   if (words.length > MAX_TERMS) throw invalid([{ field: 'q', in: 'query', detail: `must have at most ${MAX_TERMS} different words` }])
   return searchQuery(words)
+}
+
+/** The 400 for a well-formed `lang` that the publication does not publish in. */
+export function unknownLanguage(lang: string) {
+  return invalid([{ field: 'lang', in: 'query', detail: `the publication does not publish in '${lang}' (see GET /v1/publication, languages)` }])
 }

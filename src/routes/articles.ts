@@ -31,7 +31,10 @@ const getArticle = createRoute({
   path: '/v1/articles/{slug}',
   tags: ['Articles'],
   summary: 'Get a published article',
-  description: 'The whole article: body blocks, rendered HTML, word count, reading time and schema.org JSON-LD.',
+  description:
+    'The whole article: body blocks, rendered HTML, word count, reading time and schema.org JSON-LD, with its language ' +
+    '(also in `Content-Language`) and the other public versions of the story in `translations`. Each version has its own ' +
+    'slug: a version that does not exist, or is not public, is a 404 at its slug, never another language instead.',
   request: {
     params: z.object({ slug: ArticleSlug }),
     query: z
@@ -42,7 +45,11 @@ const getArticle = createRoute({
       .strict(),
   },
   responses: {
-    200: { description: 'The article. For partners, without the images they may not republish.', content: { 'application/json': { schema: Article } } },
+    200: {
+      description: 'The article. For partners, without the images they may not republish.',
+      headers: { 'content-language': { description: "The article's language (BCP 47).", schema: { type: 'string', example: 'fr' } } },
+      content: { 'application/json': { schema: Article } },
+    },
     401: { description: 'A partner key that is not valid or was revoked.', content: errorResponses[400].content },
     ...errorResponses,
   },
@@ -70,6 +77,7 @@ export const articles = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
     // An archived article's body is in the body store: one R2 read; a recent one's is in the row.
     await loadArchivedBodies(c.env.BODIES, [row])
     const article = toArticle(row, c.get('site'))
+    c.header('content-language', article.language)
     return c.json(withoutParts(c.get('partner') ? syndicatedArticle(article) : article, omittedParts(fields)), 200)
   })
 

@@ -32,7 +32,7 @@ const getAuthor = createRoute({
   path: '/v1/authors/{slug}',
   tags: ['Authors'],
   summary: "Get an author's profile",
-  description: 'The profile with the number of published articles and the first page of the latest ones.',
+  description: 'The profile with the number of published articles and the first page of the latest ones (with `lang`, in that language).',
   request: { params, query: ArticlePageQuery },
   responses: {
     200: { description: 'The author.', content: { 'application/json': { schema: Author } } },

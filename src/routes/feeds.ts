@@ -3,13 +3,13 @@ import type { Context } from 'hono'
 import type { AppEnv } from '../context.ts'
 import { ARCHIVED, loadArchivedBodies } from '../bodies.ts'
 import { listArticlesStatement, toArticle, type ArticleBodyRow } from '../db/articles.ts'
-import { publicationStatement } from '../db/publication.ts'
+import { publicationStatement, publishesIn, type LanguagesRow } from '../db/publication.ts'
 import { notRepublishable } from '../db/syndication.ts'
-import { scopeStatement, type ScopeKind } from '../db/taxonomy.ts'
+import { localize, scopeStatement, type ScopeKind } from '../db/taxonomy.ts'
 import { errorResponses, notFound, validationHook } from '../errors.ts'
 import { webUrl } from '../lib/site.ts'
 import { renderFeed, syndicatedHtml, type FeedFormat, type FeedModel } from '../render/feeds.ts'
-import { SectionSlug } from '../schemas/common.ts'
+import { LanguageTag, SectionSlug } from '../schemas/common.ts'
 import { JsonFeed } from '../schemas/feed.ts'
 
 /** The latest articles a feed carries. */
@@ -66,26 +66,62 @@ const scopedFeed = createRoute({
   responses: { 200: { description: 'The feed.', content: feedContent }, ...partnerErrors, ...errorResponses },
 })
 
-async function serveFeed(c: Context<AppEnv>, fileName: keyof typeof FILES, scope: { kind: ScopeKind; path: string; slug: string } | null) {
+const languageFeed = createRoute({
+  operationId: 'languageFeed',
+  method: 'get',
+  path: '/feeds/{lang}/{file}',
+  tags: ['Syndication'],
+  summary: 'The latest 50 articles in one language',
+  description:
+    'Like `/feeds/{file}`, with only the articles in `lang` (one of the publication\'s languages; another is a 404). ' +
+    'The feed declares its language: `<language>` in RSS, `xml:lang` in Atom, `language` in JSON Feed.',
+  request: { params: z.object({ lang: LanguageTag, file }), query },
+  responses: { 200: { description: 'The feed.', content: feedContent }, ...partnerErrors, ...errorResponses },
+})
+
+const languageScopedFeed = createRoute({
+  operationId: 'languageScopedFeed',
+  method: 'get',
+  path: '/feeds/{lang}/{scope}/{slug}/{file}',
+  tags: ['Syndication'],
+  summary: "A section's, author's or tag's latest 50 articles in one language",
+  description: 'Sections and tags are named in `lang` where they have a name in it.',
+  request: {
+    params: z.object({ lang: LanguageTag, scope: z.enum(['sections', 'authors', 'tags']).openapi({ example: 'sections' }), slug: SectionSlug, file }),
+    query,
+  },
+  responses: { 200: { description: 'The feed.', content: feedContent }, ...partnerErrors, ...errorResponses },
+})
+
+type PublicationFeedRow = { name: string; description: string; language: string } & LanguagesRow
+
+async function serveFeed(
+  c: Context<AppEnv>,
+  fileName: keyof typeof FILES,
+  scope: { kind: ScopeKind; path: string; slug: string } | null,
+  lang?: string,
+) {
   const db = c.get('db')
   const site = c.get('site')
   const partner = c.get('partner')
+  const filter = { ...(scope ? { [scope.kind]: scope.slug } : {}), lang }
   const statements = [
     publicationStatement(db),
-    listArticlesStatement(db, scope ? { [scope.kind]: scope.slug } : {}, { now: c.get('now'), limit: FEED_SIZE, full: true }),
+    listArticlesStatement(db, filter, { now: c.get('now'), limit: FEED_SIZE, full: true }),
     ...(scope ? [scopeStatement(db, scope.kind, scope.slug, c.get('now'))] : []),
   ]
   const [publication, list, named] = await db.batch(statements)
-  const pub = (publication!.results[0] as { name: string; description: string; language: string } | undefined) ?? {
-    name: site.name,
-    description: '',
-    language: 'en',
-  }
-  const scopeRow = named?.results[0] as { name: string; description: string } | undefined
+  const pubRow = publication!.results[0] as PublicationFeedRow | undefined
+  // A language the publication does not publish in has no feed: never another language's instead.
+  if (lang && !publishesIn(pubRow, lang)) throw notFound(`The publication has no feed in '${lang}'.`)
+  const pub = pubRow ?? { name: site.name, description: '', language: 'en' }
+  const scopeRow = named?.results[0] as ({ name: string; description: string } & Parameters<typeof localize>[0]) | undefined
   if (scope && !scopeRow) throw notFound(`No ${scope.kind} has the slug '${scope.slug}'.`)
+  const scopeName = scopeRow ? localize(scopeRow, lang) : undefined
 
   // From API_URL, never from the request's Host: this answer is cached and served to everyone.
-  const base = scope ? `${site.apiUrl}/feeds/${scope.path}/${scope.slug}` : `${site.apiUrl}/feeds`
+  const root = lang ? `${site.apiUrl}/feeds/${lang}` : `${site.apiUrl}/feeds`
+  const base = scope ? `${root}/${scope.path}/${scope.slug}` : root
   let rows = list!.results as ArticleBodyRow[]
   // A partner's feed never carries an article partners may not republish (one more query, partners only).
   if (partner) {
@@ -98,9 +134,9 @@ async function serveFeed(c: Context<AppEnv>, fileName: keyof typeof FILES, scope
   else for (const row of rows) if (row.body === ARCHIVED) row.body = '[]'
   const articles = rows.map((row) => toArticle(row, site))
   const model: FeedModel = {
-    title: scopeRow ? `${pub.name}: ${scopeRow.name}` : pub.name,
-    description: scopeRow?.description || pub.description,
-    language: pub.language,
+    title: scopeName ? `${pub.name}: ${scopeName.name}` : pub.name,
+    description: scopeName?.description || pub.description,
+    language: lang ?? pub.language,
     homeUrl: scope ? webUrl(site.url, scope.path as 'sections' | 'authors' | 'tags', scope.slug) : site.url,
     urls: { rss: `${base}/rss.xml`, atom: `${base}/atom.xml`, json: `${base}/feed.json` },
     hub: c.env.WEBSUB_HUB_URL || null,
@@ -128,4 +164,12 @@ export const feeds = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
   .openapi(scopedFeed, (c) => {
     const { scope, slug, file: fileName } = c.req.valid('param')
     return serveFeed(c, fileName, { kind: SCOPES[scope], path: scope, slug }) as never
+  })
+  .openapi(languageFeed, (c) => {
+    const { lang, file: fileName } = c.req.valid('param')
+    return serveFeed(c, fileName, null, lang) as never
+  })
+  .openapi(languageScopedFeed, (c) => {
+    const { lang, scope, slug, file: fileName } = c.req.valid('param')
+    return serveFeed(c, fileName, { kind: SCOPES[scope], path: scope, slug }, lang) as never
   })

@@ -1,10 +1,12 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi'
 import type { Context } from 'hono'
 import type { AppEnv } from '../context.ts'
-import { CHUNK_SIZE, listSitemapChunks, loadNewsSitemap, loadSitemapChunk } from '../db/sitemaps.ts'
+import { CHUNK_SIZE, listSitemapChunks, loadNewsSitemap, sitemapChunkStatement, type SitemapUrlRow } from '../db/sitemaps.ts'
+import { languagesStatement, type LanguagesRow } from '../db/publication.ts'
+import { FALLBACK_LANGUAGE } from '../lib/languages.ts'
 import { errorResponses, notFound, validationHook } from '../errors.ts'
 import { webUrl } from '../lib/site.ts'
-import { renderNewsSitemap, renderSitemapIndex, renderUrlset, XML_CONTENT_TYPE, type UrlEntry } from '../render/sitemaps.ts'
+import { hreflangAlternates, renderNewsSitemap, renderSitemapIndex, renderUrlset, XML_CONTENT_TYPE, type UrlEntry } from '../render/sitemaps.ts'
 
 const xmlContent = { 'application/xml': { schema: z.string() } }
 
@@ -55,7 +57,9 @@ const articleSitemap = createRoute({
   description:
     'Chunk `n` of the published articles: those whose internal id is in ((n - 1) × 50,000, n × 50,000], in the order ' +
     'they were written, with web URL and time of the last change. New articles are added to the last chunk, and an ' +
-    'article never moves to another chunk.',
+    'article never moves to another chunk. ' +
+    'An article whose story has other public versions lists them all (itself included) as `xhtml:link rel="alternate" hreflang` entries, plus `x-default` for the ' +
+    "version in the publication's default language when there is one; every version's own entry lists the same set.",
   request: {
     params: z.object({
       n: z
@@ -114,8 +118,15 @@ export const sitemaps = app
     const file = c.req.param('file')
     const n = chunkNumber(file)
     if (n === null) throw notFound(`No sitemap is named '${file}': chunks are numbered from 1.`)
-    const rows = await loadSitemapChunk(c.get('db'), c.get('now'), n, CHUNK_SIZE)
+    const db = c.get('db')
+    const [chunk, languages] = await db.batch([sitemapChunkStatement(db, c.get('now'), n, CHUNK_SIZE), languagesStatement(db)])
+    const rows = chunk!.results as SitemapUrlRow[]
     if (rows.length === 0) throw notFound(`There is no article sitemap number ${n}.`)
     const siteUrl = c.get('site').url
-    return xml(c, renderUrlset(rows.map((row) => ({ loc: webUrl(siteUrl, 'articles', row.slug), lastmod: row.lastmod }))), ARCHIVE_CACHE)
+    const defaultLanguage = (languages!.results[0] as LanguagesRow | undefined)?.language ?? FALLBACK_LANGUAGE
+    const entries = rows.map((row) => {
+      const versions = (JSON.parse(row.versions) as { language: string; slug: string }[]).map((v) => ({ language: v.language, url: webUrl(siteUrl, 'articles', v.slug) }))
+      return { loc: webUrl(siteUrl, 'articles', row.slug), lastmod: row.lastmod, alternates: hreflangAlternates(versions, defaultLanguage) }
+    })
+    return xml(c, renderUrlset(entries), ARCHIVE_CACHE)
   })

@@ -4,12 +4,13 @@ import { loadArchivedBodies } from '../bodies.ts'
 import { publishedArticlesStatement, toArticle, type ArticleBodyRow } from '../db/articles.ts'
 import { authorsBySlugsStatement, toAuthorSummary, type AuthorRow } from '../db/authors.ts'
 import { changesAfterStatement, type ChangeRow, type ChangeType } from '../db/changes.ts'
-import { publicationStatement, toPublication, type PublicationRow } from '../db/publication.ts'
+import { languagesStatement, publicationStatement, publishesIn, toPublication, type LanguagesRow, type PublicationRow } from '../db/publication.ts'
 import { sectionsBySlugsStatement, tagsBySlugsStatement, toSection, toTag, type SectionRow, type TagRow } from '../db/taxonomy.ts'
 import { errorResponses, validationHook } from '../errors.ts'
 import { encodeCursor } from '../lib/cursor.ts'
 import { countWithinBytes, readCursor } from '../lib/paging.ts'
 import { SyncPage, SyncQuery, type Change } from '../schemas/sync.ts'
+import { unknownLanguage } from './article-page.ts'
 
 const syncRoute = createRoute({
   operationId: 'sync',
@@ -21,7 +22,10 @@ const syncRoute = createRoute({
     'The log of public changes in a strict order: upserts carry the current public representation, deletes are tombstones. ' +
     'Start without a cursor, follow `next_cursor` while `has_more`, keep the last `next_cursor` and poll with it later. ' +
     'Drafts never appear; an unpublished article appears as a delete. A page holds at most `limit` changes and at most ' +
-    '1 MiB of JSON: a page cut short by its size has `has_more` true.',
+    '1 MiB of JSON: a page cut short by its size has `has_more` true. ' +
+    'With `lang`: only articles in that language (an article that moves to another language appears as a delete), with every ' +
+    'author, section, tag and publication change, sections and tags named in that language where they have a name in it. ' +
+    'Keep one cursor per `lang`: cursors of different languages are not interchangeable.',
   request: { query: SyncQuery },
   responses: { 200: { description: 'A page of changes.', content: { 'application/json': { schema: SyncPage } } }, ...errorResponses },
 })
@@ -29,11 +33,13 @@ const syncRoute = createRoute({
 const slugsOf = (changes: ChangeRow[], type: ChangeType) => [...new Set(changes.filter((c) => c.type === type).map((c) => c.slug))]
 
 export const sync = new OpenAPIHono<AppEnv>({ defaultHook: validationHook }).openapi(syncRoute, async (c) => {
-  const { cursor, limit } = c.req.valid('query')
+  const { cursor, limit, lang } = c.req.valid('query')
   const after = readCursor(cursor, 's')?.id ?? 0
   const db = c.get('db')
   const now = c.get('now')
-  const rows = await db.all<ChangeRow>(changesAfterStatement(db, after, limit + 1))
+  const [changed, languages] = await db.batch([changesAfterStatement(db, after, limit + 1, lang), languagesStatement(db)])
+  if (lang && !publishesIn(languages!.results[0] as LanguagesRow | undefined, lang)) throw unknownLanguage(lang)
+  const rows = changed!.results as ChangeRow[]
   const page = rows.slice(0, limit)
 
   // The current state of everything the page names, in one more round trip.
@@ -48,13 +54,14 @@ export const sync = new OpenAPIHono<AppEnv>({ defaultHook: validationHook }).ope
   const current = new Map<string, Change['data']>()
   // Archived articles' bodies from the body store: one R2 read each, concurrently.
   for (const row of await loadArchivedBodies(c.env.BODIES, articles!.results as ArticleBodyRow[])) {
-    current.set(`article:${row.slug}`, toArticle(row, site))
+    // In a language's log, an article now in another language is gone from it.
+    if (!lang || row.language === lang) current.set(`article:${row.slug}`, toArticle(row, site))
   }
   for (const row of authors!.results as AuthorRow[]) {
     current.set(`author:${row.slug}`, { ...toAuthorSummary(row, site.url), bio: row.bio, links: JSON.parse(row.links), updated_at: row.updated_at })
   }
-  for (const row of sections!.results as SectionRow[]) current.set(`section:${row.slug}`, toSection(row, site.url))
-  for (const row of tags!.results as TagRow[]) current.set(`tag:${row.slug}`, toTag(row, site.url))
+  for (const row of sections!.results as SectionRow[]) current.set(`section:${row.slug}`, toSection(row, site.url, lang))
+  for (const row of tags!.results as TagRow[]) current.set(`tag:${row.slug}`, toTag(row, site.url, lang))
   for (const row of publication!.results as PublicationRow[]) current.set('publication:publication', toPublication(row))
 
   const all = page.map((change) => {

@@ -4,11 +4,12 @@ import { listTagsStatement, publicTagStatement, toTag, type SortedTagRow, type T
 import { errorResponses, notFound, validationHook } from '../errors.ts'
 import { readCursor, toPage } from '../lib/paging.ts'
 import { ArticlePageQuery } from '../schemas/article.ts'
-import { PageQuery, TagSlug } from '../schemas/common.ts'
+import { LangQuery, PageQuery, TagSlug } from '../schemas/common.ts'
 import { TagPage, TagWithArticles } from '../schemas/taxonomy.ts'
-import { loadArticlePage } from './article-page.ts'
+import { loadArticlePage, unknownLanguage } from './article-page.ts'
+import { languagesStatement, publishesIn, type LanguagesRow } from '../db/publication.ts'
 
-const pageQuery = z.object(PageQuery).strict()
+const pageQuery = z.object({ ...LangQuery, ...PageQuery }).strict()
 
 const listTags = createRoute({
   operationId: 'listTags',
@@ -18,7 +19,8 @@ const listTags = createRoute({
   summary: 'List tags',
   description:
     'A–Z by name as people read it (case and accents do not count: "Łukasz" sorts with L), keyset-paginated. ' +
-    'Only tags that a published article uses: a tag is public from its first public article on.',
+    'Only tags that a published article uses: a tag is public from its first public article on. ' +
+    'With `lang`, each named in that language where it has a name in it.',
   request: { query: pageQuery },
   responses: {
     200: { description: 'A page of tags.', content: { 'application/json': { schema: TagPage } } },
@@ -32,7 +34,9 @@ const getTag = createRoute({
   path: '/v1/tags/{slug}',
   tags: ['Sections and tags'],
   summary: 'Get a tag with its latest articles',
-  description: 'The tag and the first page of its articles, newest first; `articles.next_cursor` continues with `GET /v1/articles?tag=…`.',
+  description:
+    'The tag and the first page of its articles, newest first; `articles.next_cursor` continues with `GET /v1/articles?tag=…`. ' +
+    'With `lang`: the tag named in that language (where it has a name in it) and only its articles in that language.',
   request: { params: z.object({ slug: TagSlug }), query: ArticlePageQuery },
   responses: {
     200: { description: 'The tag and a page of its articles.', content: { 'application/json': { schema: TagWithArticles } } },
@@ -42,11 +46,13 @@ const getTag = createRoute({
 
 export const tags = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
   .openapi(listTags, async (c) => {
-    const { limit, cursor } = c.req.valid('query')
+    const { limit, cursor, lang } = c.req.valid('query')
     const db = c.get('db')
-    const rows = await db.all<SortedTagRow>(listTagsStatement(db, c.get('now'), limit + 1, readCursor(cursor, 'n')))
+    const [list, languages] = await db.batch([listTagsStatement(db, c.get('now'), limit + 1, readCursor(cursor, 'n')), languagesStatement(db)])
+    if (lang && !publishesIn(languages!.results[0] as LanguagesRow | undefined, lang)) throw unknownLanguage(lang)
     const siteUrl = c.get('site').url
-    return c.json(toPage(rows, limit, (row) => ({ k: 'n', v: row.sort_key, id: row.id }), (row) => toTag(row, siteUrl)), 200)
+    const rows = list!.results as SortedTagRow[]
+    return c.json(toPage(rows, limit, (row) => ({ k: 'n', v: row.sort_key, id: row.id }), (row) => toTag(row, siteUrl, lang)), 200)
   })
   .openapi(getTag, async (c) => {
     const { slug } = c.req.valid('param')
@@ -54,5 +60,5 @@ export const tags = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
     const { page, results } = await loadArticlePage(c, { tag: slug }, c.req.valid('query'), [tag])
     const row = results[0]!.results[0] as TagRow | undefined
     if (!row) throw notFound(`No tag has the slug '${slug}'.`)
-    return c.json({ ...toTag(row, c.get('site').url), articles: page }, 200)
+    return c.json({ ...toTag(row, c.get('site').url, c.req.valid('query').lang), articles: page }, 200)
   })

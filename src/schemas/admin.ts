@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi'
-import { Article, ArticleInput, ArticleStatus, ArticleSummary } from './article.ts'
+import { Article, ArticleInput, ArticleStatus, ArticleSummary, Translation } from './article.ts'
 import { NextCursor, PageQuery, Timestamp } from './common.ts'
 
 export const ArticleWriteBody = ArticleInput.omit({ slug: true })
@@ -46,9 +46,18 @@ const editorFields = {
   version: z.number().int().openapi({ description: 'Bumped by every write; the ETag is built from it.' }),
 }
 
+export const EditorTranslation = Translation.extend({ status: ArticleStatus, published_at: Timestamp.nullable() }).openapi('EditorTranslation')
+
 // Whole objects rather than extensions: the document would write an extension as an allOf with the
 // public schema, which cannot widen `published_at` to null (drafts have none).
-export const EditorArticle = z.object({ ...Article.shape, ...editorFields, created_at: Timestamp }).openapi('EditorArticle')
+export const EditorArticle = z
+  .object({
+    ...Article.shape,
+    ...editorFields,
+    created_at: Timestamp,
+    translations: z.array(EditorTranslation).openapi({ description: 'Every other version of the story, in any state.' }),
+  })
+  .openapi('EditorArticle')
 export const EditorArticleSummary = z.object({ ...ArticleSummary.shape, ...editorFields }).openapi('EditorArticleSummary')
 export const EditorArticlePage = z
   .object({ data: z.array(EditorArticleSummary), next_cursor: NextCursor })

@@ -1,6 +1,6 @@
 import { z } from '@hono/zod-openapi'
 import { Body, BodyOutput, Image, ImageOutput } from './blocks.ts'
-import { AuthorSlug, NextCursor, PageQuery, SectionSlug, Slug, TagSlug, Timestamp, WebUrl } from './common.ts'
+import { AuthorSlug, LangQuery, LanguageTag, NextCursor, PageQuery, SectionSlug, Slug, TagSlug, Timestamp, WebUrl } from './common.ts'
 
 export const ArticleStatus = z
   .enum(['draft', 'scheduled', 'published', 'unpublished'])
@@ -30,8 +30,10 @@ const ShownImage = z.object({
   height: z.number().int().nullable().openapi({ description: 'Height in pixels; null only for images stored before sizes were required.' }),
 }).openapi('ShownImage')
 
-export const SectionRef = z.object({ slug: SectionSlug, name: z.string().openapi({ example: 'Europe' }) }).openapi('SectionRef')
-export const TagRef = z.object({ slug: TagSlug, name: z.string().openapi({ example: 'Diplomacy' }) }).openapi('TagRef')
+/** The language of a section's or tag's name as an article shows it. */
+const NameLanguage = z.string().openapi({ description: "The language of `name`: the article's when the name exists in it, else the publication's default.", example: 'en' })
+export const SectionRef = z.object({ slug: SectionSlug, name: z.string().openapi({ example: 'Europe' }), language: NameLanguage }).openapi('SectionRef')
+export const TagRef = z.object({ slug: TagSlug, name: z.string().openapi({ example: 'Diplomacy' }), language: NameLanguage }).openapi('TagRef')
 export const AuthorRef = z
   .object({
     slug: AuthorSlug,
@@ -49,7 +51,7 @@ export const ArticleSummary = z
     kind: ArticleKind,
     standfirst: z.string().optional().openapi({ description: LEFT_OUT('standfirst') }),
     dateline: z.string().nullable().openapi({ example: 'Geneva' }),
-    language: z.string().openapi({ example: 'en' }),
+    language: z.string().openapi({ description: 'BCP 47 language tag of this version of the story.', example: 'en' }),
     section: SectionRef,
     tags: z.array(TagRef).optional().openapi({ description: LEFT_OUT('tags') }),
     authors: z.array(AuthorRef).optional().openapi({ description: LEFT_OUT('authors') }),
@@ -63,7 +65,19 @@ export const Correction = z
   .object({ text: z.string(), at: Timestamp })
   .openapi('Correction', { description: 'A public correction, appended by the editors.' })
 
+export const Translation = z
+  .object({
+    language: z.string().openapi({ example: 'fr' }),
+    slug: Slug,
+    url: WebUrl,
+    headline: z.string(),
+  })
+  .openapi('Translation', { description: 'Another public version of the same story, in another language.' })
+
 export const Article = ArticleSummary.extend({
+  translations: z.array(Translation).openapi({
+    description: 'The other versions of this story that are public now, by language; drafts, scheduled and embargoed versions never appear.',
+  }),
   body: BodyOutput.optional().openapi({ description: `The body as typed blocks. ${LEFT_OUT('body')}` }),
   body_html: z.string().optional().openapi({ description: `The body rendered as escaped, safe HTML. ${LEFT_OUT('body_html')}` }),
   word_count: z.number().int(),
@@ -148,7 +162,7 @@ export const SummaryFields = fieldsParam(SUMMARY_PARTS, '-tags,-authors')
 
 /** The query of every list of articles: a page, a published-time range, lighter summaries. */
 export const ArticlePageQuery = z
-  .object({ ...PageQuery, ...DateRange, fields: SummaryFields })
+  .object({ ...LangQuery, ...PageQuery, ...DateRange, fields: SummaryFields })
   .strict()
   .superRefine(checkRange)
 
@@ -168,6 +182,7 @@ export const ArticleListQuery = z
           'Full-text search over headline, standfirst and body, ranked by relevance. Words are matched as words: quotes and operators have no special meaning.',
         example: 'Geneva talks',
       }),
+    ...LangQuery,
     ...PageQuery,
     ...DateRange,
     fields: SummaryFields,
@@ -195,10 +210,15 @@ export const ArticleInput = z
     kind: ArticleKind.default('news'),
     standfirst: z.string().trim().max(1000).default(''),
     dateline: z.string().trim().min(1).max(100).nullable().default(null),
-    language: z
-      .string()
-      .regex(/^[a-z]{2,3}(-[A-Z]{2})?$/)
-      .default('en'),
+    language: LanguageTag.default('en'),
+    translation_of: Slug.nullable()
+      .optional()
+      .openapi({
+        description:
+          'Makes this article a version of the story that the article with this slug belongs to (any version of it). ' +
+          '`null` takes it out of its translation group; left out, the article stays where it is.',
+        example: 'eu-russia-talks-resume-in-geneva',
+      }),
     section: Slug,
     tags: distinctSlugs().max(30).default([]),
     authors: distinctSlugs().min(1).max(20),
@@ -217,3 +237,4 @@ export type ArticleInput = z.input<typeof ArticleInput>
 export type ArticleStatus = z.infer<typeof ArticleStatus>
 export type ArticleKind = z.infer<typeof ArticleKind>
 export type ShownImage = z.infer<typeof ShownImage>
+export type Translation = z.infer<typeof Translation>

@@ -52,3 +52,25 @@ export const NextCursor = z
   .openapi({ description: 'Pass as `cursor` to get the next page; null on the last page.' })
 
 export type Page<T> = { data: T[]; next_cursor: string | null }
+
+/**
+ * A BCP 47 language tag of the forms this API stores: a 2 or 3 letter language, optionally a
+ * region (`en`, `fr`, `nl`, `de`, `fr-BE`, `pt-BR`). Case is normalized first (`FR-be` is
+ * `fr-BE`), as BCP 47 tags are case-insensitive.
+ */
+export const LanguageTag = z
+  .string()
+  .max(12)
+  .transform((tag) => tag.replace(/^([a-zA-Z]+)(?:-([a-zA-Z]+))?$/, (_, lang: string, region?: string) => (region ? `${lang.toLowerCase()}-${region.toUpperCase()}` : lang.toLowerCase())))
+  .pipe(z.string().regex(/^[a-z]{2,3}(-[A-Z]{2})?$/, 'must be a BCP 47 language tag such as en, fr or fr-BE'))
+  .openapi({ type: 'string', example: 'fr' })
+
+/** The `lang` filter of lists, feeds and sync. */
+export const LangQuery = {
+  lang: LanguageTag.optional().openapi({
+    type: 'string',
+    description:
+      'Only articles in this language (one of the publication\'s `languages`; an unknown one is a 400). Without it, every language.',
+    example: 'fr',
+  }),
+}

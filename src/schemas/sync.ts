@@ -1,7 +1,7 @@
 import { z } from '@hono/zod-openapi'
 import { Article } from './article.ts'
 import { AuthorSummary } from './author.ts'
-import { Link, Timestamp } from './common.ts'
+import { LangQuery, Link, Timestamp } from './common.ts'
 import { Publication } from './publication.ts'
 import { Section, Tag } from './taxonomy.ts'
 
@@ -48,6 +48,7 @@ export const SyncQuery = z
   .object({
     cursor: z.string().max(512).optional().openapi({ description: 'From a previous page; absent: from the beginning.' }),
     limit: z.coerce.number().int().min(1).max(500).default(100),
+    ...LangQuery,
   })
   .strict()
 

@@ -126,7 +126,10 @@ describe('the OpenAPI document against the real Worker', () => {
     for (const file of ['rss.xml', 'atom.xml', 'feed.json']) {
       await call('/feeds/{file}', 'get', `/feeds/${file}`)
       await call('/feeds/{scope}/{slug}/{file}', 'get', `/feeds/sections/europe/${file}`)
+      await call('/feeds/{lang}/{file}', 'get', `/feeds/fr/${file}`)
+      await call('/feeds/{lang}/{scope}/{slug}/{file}', 'get', `/feeds/fr/sections/europe/${file}`)
     }
+    await call('/feeds/{lang}/{file}', 'get', '/feeds/es/rss.xml')
     const feed = await call('/feeds/{file}', 'get', '/feeds/feed.json')
     await call('/feeds/{file}', 'get', '/feeds/feed.json', { 'if-none-match': String(feed.headers.etag) })
     await call('/feeds/{file}', 'get', '/feeds/feed.json?key=not-a-key')

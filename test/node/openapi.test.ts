@@ -57,6 +57,8 @@ describe('the OpenAPI document', () => {
         '/v1/partner/events',
         '/feeds/{file}',
         '/feeds/{scope}/{slug}/{file}',
+        '/feeds/{lang}/{file}',
+        '/feeds/{lang}/{scope}/{slug}/{file}',
         '/sitemap.xml',
         '/sitemaps/news.xml',
         '/sitemaps/articles-{n}.xml',

@@ -8,11 +8,14 @@ import {
   editorArticleStatement,
   findArticleForEditor,
   listArticlesForEditorStatement,
+  storyVersionsStatement,
   toArticle,
   toArticleSummary,
+  toTranslation,
   versionGuardStatement,
   writeArticlesStatements,
   type EditorArticleRow,
+  type TranslationRow,
 } from '../../db/articles.ts'
 import { authorsBySlugsStatement } from '../../db/authors.ts'
 import { auditStatement } from '../../db/editors.ts'
@@ -65,7 +68,9 @@ const putRoute = createRoute({
   summary: 'Create or replace an article',
   description:
     'Replacing needs `If-Match` with the current ETag (428 without it, 412 when someone else changed the article). ' +
-    'Authors and the section must exist; unknown tags are created. A `correction` is appended to the public corrections.',
+    'Authors and the section must exist; unknown tags are created. A `correction` is appended to the public corrections. ' +
+    '`translation_of` makes the article a version of another article\'s story (each version has its own slug, status and times; ' +
+    'the story has at most one version per language: another one in the same language is a 409); `null` takes it out.',
   security: bearer,
   middleware: [requireRole('editor')] as const,
   request: {
@@ -120,8 +125,11 @@ async function articleForEditor(c: Context<AppEnv>, slug: string): Promise<Edito
 }
 
 function toEditorArticle(c: Context<AppEnv>, row: EditorArticleRow) {
+  const siteUrl = c.get('site').url
+  const versions: TranslationRow[] = JSON.parse(row.translations)
   return {
     ...toArticle(row, c.get('site')),
+    translations: versions.map((t) => ({ ...toTranslation(t, siteUrl), status: t.status, published_at: t.published_at })),
     status: row.status,
     published_at: row.published_at,
     version: row.version,
@@ -163,10 +171,12 @@ async function writeAsEditor(c: Context<AppEnv>, input: z.output<typeof ArticleI
     }
     throw error
   }
-  await invalidate(c.env.CACHE, db, { articles: [input.slug] })
+  const stored = (await findArticleForEditor(db, input.slug))!
+  // The other versions of the story, before and after, list this one (or no longer do).
+  const versions = [current, stored].flatMap((row) => (row ? (JSON.parse(row.translations) as TranslationRow[]).map((t) => t.slug) : []))
+  await invalidate(c.env.CACHE, db, { articles: [input.slug, ...versions] })
   await announce(c, input, current, now)
   await announceToPartners(c.env, db, [input.slug], { now, changed: true, correction: input.correction })
-  const stored = (await findArticleForEditor(db, input.slug))!
   c.header('etag', etagOf(stored))
   return toEditorArticle(c, stored)
 }
@@ -230,6 +240,7 @@ function withStatus(c: Context<AppEnv>, row: EditorArticleRow, status: ArticleSt
     body: article.body,
     status,
     published_at: publishedAt,
+    // translation_of left out: the article stays in its story.
   })
   // Only content stored before a rule existed can fail here (an image without its size, say):
   // the editor is told what to fix, with a PUT of the whole article.
@@ -265,16 +276,31 @@ export const adminArticles = new OpenAPIHono<AppEnv>({ defaultHook: validationHo
     const { slug } = c.req.valid('param')
     const body = c.req.valid('json')
     const db = c.get('db')
-    const [current, section, authors] = await db.batch([
+    // The story this version will belong to: the one it joins, or else the one it is in.
+    const story = body.translation_of ?? (body.translation_of === null ? null : slug)
+    const [current, section, authors, versions] = await db.batch([
       editorArticleStatement(db, slug),
       scopeStatement(db, 'section', body.section, c.get('now')),
       authorsBySlugsStatement(db, body.authors),
+      storyVersionsStatement(db, story ?? slug),
     ])
     const existing = (current!.results[0] as EditorArticleRow | undefined) ?? null
     checkIfMatch(c.req.valid('header')['if-match'], existing, true)
     const known = new Set((authors!.results as { slug: string }[]).map((row) => row.slug))
     const errors = referenceErrors(body, section!.results.length > 0, known)
+    const storyVersions = story === null ? [] : (versions!.results as { slug: string; language: string }[])
+    if (body.translation_of === slug) errors.push({ field: 'translation_of', in: 'body', detail: 'names the article itself' })
+    else if (body.translation_of && storyVersions.length === 0) {
+      errors.push({ field: 'translation_of', in: 'body', detail: `no article has the slug '${body.translation_of}'` })
+    }
     if (errors.length) throw invalid(errors)
+    const taken = storyVersions.find((version) => version.slug !== slug && version.language === body.language)
+    if (taken) {
+      const field = body.translation_of ? 'translation_of' : 'language'
+      throw new ApiError(409, `This story already has a version in '${body.language}': '${taken.slug}'.`, {
+        errors: [{ field, in: 'body', detail: `the story already has a '${body.language}' version, '${taken.slug}'` }],
+      })
+    }
     const article = await writeAsEditor(c, { ...body, slug, published_at: publicationTime(body, existing, c.get('now')) }, existing, existing ? 'article.replace' : 'article.create')
     return c.json(article, existing ? 200 : 201)
   })
