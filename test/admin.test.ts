@@ -140,6 +140,33 @@ describe('PUT /v1/admin/articles/{slug}', () => {
   })
 })
 
+describe('GET /v1/admin/articles', () => {
+  it('pages through every article, most recently updated first, with its own cursors', async () => {
+    for (const slug of ['paged-one', 'paged-two', 'paged-three']) await call(`/v1/admin/articles/${slug}`, asEditor(editorToken, 'PUT', draft()))
+    const seen: { slug: string }[] = []
+    let cursor: string | null = null
+    do {
+      const res = await call(`/v1/admin/articles?limit=2${cursor ? `&cursor=${cursor}` : ''}`, asEditor(editorToken, 'GET'))
+      expect(res.status).toBe(200)
+      const page = (await res.json()) as { data: { slug: string }[]; next_cursor: string | null }
+      seen.push(...page.data)
+      cursor = page.next_cursor
+    } while (cursor)
+    const stored = await env.DB.prepare('SELECT slug FROM articles ORDER BY updated_at DESC, id DESC').all<{ slug: string }>()
+    expect(seen.map((row) => row.slug)).toEqual(stored.results.map((row) => row.slug))
+    expect(seen.map((row) => row.slug).slice(0, 3)).toEqual(['paged-three', 'paged-two', 'paged-one'])
+  })
+
+  it("answers 400 naming cursor for a cursor from another list (an authors' page)", async () => {
+    const authors = (await (await call('/v1/authors?limit=1')).json()) as { next_cursor: string | null }
+    expect(authors.next_cursor).toEqual(expect.any(String))
+    const res = await call(`/v1/admin/articles?cursor=${authors.next_cursor}`, asEditor(editorToken, 'GET'))
+    expect(res.status).toBe(400)
+    expect(res.headers.get('content-type')).toBe('application/problem+json')
+    expect(((await res.json()) as { errors: unknown[] }).errors).toEqual([{ field: 'cursor', in: 'query', detail: expect.stringContaining('not a cursor from this list') }])
+  })
+})
+
 describe('status changes', () => {
   it('schedules, publishes now and unpublishes, visible in the next public read each time', async () => {
     await call('/v1/admin/articles/lifecycle', asEditor(editorToken, 'PUT', draft({ status: 'draft', published_at: null })))

@@ -237,12 +237,12 @@ export const adminArticles = new OpenAPIHono<AppEnv>({ defaultHook: validationHo
   .openapi(listRoute, async (c) => {
     const { status, limit, cursor } = c.req.valid('query')
     const db = c.get('db')
-    const rows = await db.all<EditorArticleRow>(listArticlesForEditorStatement(db, status ?? null, limit + 1, readCursor(cursor, 'n')))
+    const rows = await db.all<EditorArticleRow>(listArticlesForEditorStatement(db, status ?? null, limit + 1, readCursor(cursor, 'u')))
     const siteUrl = c.get('site').url
     const page = toPage(
       rows,
       limit,
-      (row) => ({ k: 'n', v: row.updated_at, id: row.id }),
+      (row) => ({ k: 'u', v: row.updated_at, id: row.id }),
       (row) => ({ ...toArticleSummary(row, siteUrl), status: row.status, published_at: row.published_at, version: row.version }),
     )
     return c.json(page, 200)
