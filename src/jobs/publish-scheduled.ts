@@ -4,6 +4,7 @@ import { Database } from '../db/client.ts'
 import { log } from '../lib/log.ts'
 import { announceToPartners } from '../syndication/events.ts'
 import { announceToHub } from '../syndication/websub.ts'
+import { settingsOf } from '../settings.ts'
 
 const JOB = 'publish-scheduled'
 
@@ -24,7 +25,7 @@ export async function publishScheduled(env: Env, at: Date = new Date()): Promise
   if (slugs.length > 0) {
     await invalidate(env.CACHE, db, { articles: slugs })
     // The feeds they appear in changed: tell the WebSub hub, if one is configured.
-    if (env.WEBSUB_HUB_URL) await announceToHub(env, await feedScopesOf(db, slugs), 'publish', now)
+    if (settingsOf(env).websubHub) await announceToHub(env, await feedScopesOf(db, slugs), 'publish', now)
     // Embargoes that lift and scheduled articles that go out: article.published for partners.
     await announceToPartners(env, db, slugs, { now, changed: false })
     log('info', 'scheduled articles published', { count: slugs.length })

@@ -2,9 +2,10 @@ import type { MiddlewareHandler } from 'hono'
 import type { AppEnv } from '../context.ts'
 import { configFingerprint, ContentCache } from '../cache.ts'
 import { Database } from '../db/client.ts'
+import { settingsOf } from '../settings.ts'
 
 /**
- * Gives each request its id, its D1 handle (which counts round trips), the site settings and one
+ * Gives each request its id, its D1 handle (which counts round trips), the settings and one
  * clock reading; on the way out, reports the request id and what the request cost in
  * `Server-Timing` (total time; D1 time and round trips; KV time and reads).
  */
@@ -17,7 +18,9 @@ export function requestContext(): MiddlewareHandler<AppEnv> {
     c.set('requestId', requestId)
     c.set('db', db)
     c.set('cache', cache)
-    c.set('site', { url: c.env.SITE_URL, name: c.env.PUBLICATION_NAME, apiUrl: c.env.API_URL.replace(/\/+$/, '') })
+    const settings = settingsOf(c.env)
+    c.set('settings', settings)
+    c.set('site', settings.site)
     c.set('config', configFingerprint(c.env))
     c.set('now', new Date().toISOString())
     await next()

@@ -1,5 +1,6 @@
 import { log } from '../lib/log.ts'
 import type { HubPingMessage } from '../schemas/websub.ts'
+import { settingsOf } from '../settings.ts'
 
 /**
  * WebSub publishing: which feeds an article appears in, and the one announcer that tells the hub
@@ -50,10 +51,10 @@ export function hubPingMessages(hub: string, apiOrigin: string, articles: FeedSc
  * is logged, not the writer's problem.
  */
 export async function announceToHub(env: Env, articles: FeedScope[], reason: HubPingMessage['reason'], at: string): Promise<void> {
-  const hub = env.WEBSUB_HUB_URL
+  const { websubHub: hub, site } = settingsOf(env)
   if (!hub || articles.length === 0) return
   try {
-    for (const message of hubPingMessages(hub, env.API_URL, articles, reason, at)) await env.WEBSUB.send(message, { contentType: 'json' })
+    for (const message of hubPingMessages(hub, site.apiUrl, articles, reason, at)) await env.WEBSUB.send(message, { contentType: 'json' })
   } catch (error) {
     log('warn', 'websub ping not queued', { articles: articles.length, reason, error: String(error) })
   }
