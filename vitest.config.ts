@@ -20,6 +20,10 @@ export default defineConfig(async () => {
             cloudflareTest({
               wrangler: { configPath: './wrangler.toml' },
               miniflare: {
+                // Test-only: lets tests dispatch queue events to the Worker's own entry point
+                // (`exports.default.queue()`, test/queues.test.ts). An experimental flag that
+                // production cannot have, which is why it is here and not in wrangler.toml.
+                compatibilityFlags: ['service_binding_extra_handlers'],
                 // Test-only: the migrations, applied by test/setup.ts into each test file's own D1.
                 bindings: {
                   TEST_MIGRATIONS: migrations,

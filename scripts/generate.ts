@@ -1,7 +1,7 @@
 import type { StatementSync } from 'node:sqlite'
 import path from 'node:path'
 import { Worker } from 'node:worker_threads'
-import { toArticleWrite } from '../src/content/import.ts'
+import { toArticleWrite } from '../src/content/article-write.ts'
 import type { ArticleWrite } from '../src/db/articles.ts'
 import { bulkInsertArticles, type BulkArticle } from '../src/db/bulk.ts'
 import type { Block } from '../src/schemas/blocks.ts'

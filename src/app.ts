@@ -89,13 +89,13 @@ function createApp() {
   app.doc31('/openapi.json', (c) => ({
     openapi: '3.1.0',
     info: {
-      title: `${c.env.PUBLICATION_NAME} content API`,
+      title: `${c.get('site').name} content API`,
       version: '1.0.0',
       description:
         'Published articles, authors, sections and tags of a daily online newspaper, as JSON. ' +
         'Every error is an RFC 9457 problem (`application/problem+json`) whose `type` names its kind ' +
         '(`/problems/{kind}`: validation, not-found, unauthorized, rate-limited, unavailable…).',
-      contact: { name: `${c.env.PUBLICATION_NAME} developers`, url: `${c.get('site').apiUrl}/docs` },
+      contact: { name: `${c.get('site').name} developers`, url: `${c.get('site').apiUrl}/docs` },
       license: { name: 'Proprietary', identifier: 'LicenseRef-Proprietary' },
     },
     servers: [{ url: c.get('site').apiUrl, description: 'This deployment (API_URL)' }],

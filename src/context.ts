@@ -1,6 +1,7 @@
 import type { ContentCache } from './cache.ts'
 import type { Database } from './db/client.ts'
 import type { Site } from './lib/site.ts'
+import type { Settings } from './settings.ts'
 
 export type Role = 'editor' | 'admin'
 
@@ -19,6 +20,8 @@ export interface AppEnv {
     requestId: string
     db: Database
     cache: ContentCache
+    /** The environment's settings, parsed (src/settings.ts). */
+    settings: Settings
     site: Site
     /** A fingerprint of the settings that shape answers, which cache entries record. */
     config: string

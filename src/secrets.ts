@@ -15,3 +15,13 @@ export interface Secrets {
   /** "true" in local development only: partner endpoints may then be http://localhost. */
   WEBHOOK_DEV?: string
 }
+
+// The secrets are part of the Worker's environment: declared into its type here, so that code
+// reads `env.ADMIN_TOKEN` as it reads any binding, with no cast. (Settings are read through
+// src/settings.ts, which parses them.)
+declare global {
+  interface Env extends Secrets {}
+  namespace Cloudflare {
+    interface Env extends Secrets {}
+  }
+}

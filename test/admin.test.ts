@@ -51,6 +51,64 @@ describe('authentication', () => {
   })
 })
 
+describe('tokens and partner keys, written with their audit entries', () => {
+  /** Makes every audit insert fail inside D1 (its table is not there), as a failing write would. */
+  function breakAuditInserts() {
+    const prepare = env.DB.prepare.bind(env.DB)
+    return vi.spyOn(env.DB, 'prepare').mockImplementation((sql: string) => prepare(sql.replace(/INSERT INTO audit_log\b/, 'INSERT INTO audit_log_unwritable')))
+  }
+  const auditOf = (type: string, id: number) =>
+    env.DB.prepare('SELECT actor, action FROM audit_log WHERE target_type = ?1 AND target_slug = ?2 ORDER BY id').bind(type, String(id)).all()
+
+  it('records who issued, changed and revoked a partner key, under its id', async () => {
+    const created = (await (await call('/v1/admin/partners', asEditor(ADMIN_TOKEN, 'POST', { name: 'Audited wire' }))).json()) as { id: number }
+    expect((await call(`/v1/admin/partners/${created.id}`, asEditor(ADMIN_TOKEN, 'PATCH', { embargo: true }))).status).toBe(200)
+    expect((await call(`/v1/admin/partners/${created.id}`, asEditor(ADMIN_TOKEN, 'DELETE'))).status).toBe(204)
+    expect((await call(`/v1/admin/partners/${created.id}`, asEditor(ADMIN_TOKEN, 'DELETE'))).status).toBe(404)
+    expect((await auditOf('partner', created.id)).results).toEqual([
+      { actor: 'bootstrap', action: 'partner.create' },
+      { actor: 'bootstrap', action: 'partner.change' },
+      { actor: 'bootstrap', action: 'partner.revoke' },
+    ])
+  })
+
+  it('creates no token when its audit entry cannot be written', async () => {
+    const spy = breakAuditInserts()
+    const res = await call('/v1/admin/tokens', asEditor(ADMIN_TOKEN, 'POST', { name: 'Unaudited token', role: 'admin' }))
+    spy.mockRestore()
+    expect(res.status).toBe(503)
+    expect(res.headers.get('content-type')).toBe('application/problem+json')
+    expect(await env.DB.prepare("SELECT id FROM editor_tokens WHERE name = 'Unaudited token'").first()).toBeNull()
+  })
+
+  it('creates no partner key when its audit entry cannot be written', async () => {
+    const spy = breakAuditInserts()
+    const res = await call('/v1/admin/partners', asEditor(ADMIN_TOKEN, 'POST', { name: 'Unaudited partner' }))
+    spy.mockRestore()
+    expect(res.status).toBe(503)
+    expect(await env.DB.prepare("SELECT id FROM partner_keys WHERE name = 'Unaudited partner'").first()).toBeNull()
+  })
+
+  it('leaves a token working, and a partner key unchanged and working, when the audit entry of a revocation or change cannot be written', async () => {
+    const token = await issueEditorToken('Revoked without trace?')
+    const partner = (await (await call('/v1/admin/partners', asEditor(ADMIN_TOKEN, 'POST', { name: 'Changed without trace?' }))).json()) as { id: number; key: string }
+    const tokenId = (await env.DB.prepare("SELECT id FROM editor_tokens WHERE name = 'Revoked without trace?'").first<{ id: number }>())!.id
+
+    const spy = breakAuditInserts()
+    const revoked = await call(`/v1/admin/tokens/${tokenId}`, asEditor(ADMIN_TOKEN, 'DELETE'))
+    const changed = await call(`/v1/admin/partners/${partner.id}`, asEditor(ADMIN_TOKEN, 'PATCH', { embargo: true }))
+    const unkeyed = await call(`/v1/admin/partners/${partner.id}`, asEditor(ADMIN_TOKEN, 'DELETE'))
+    spy.mockRestore()
+
+    expect([revoked.status, changed.status, unkeyed.status]).toEqual([503, 503, 503])
+    expect((await call('/v1/admin/articles', asEditor(token, 'GET'))).status).toBe(200)
+    expect((await call('/v1/partner/events', { headers: { authorization: `Bearer ${partner.key}` } })).status).toBe(200)
+    const listed = (await (await call('/v1/admin/partners', asEditor(ADMIN_TOKEN, 'GET'))).json()) as { data: { id: number; embargo: boolean; revoked_at: string | null }[] }
+    expect(listed.data.find((row) => row.id === partner.id)).toMatchObject({ embargo: false, revoked_at: null })
+    expect((await auditOf('token', tokenId)).results).toEqual([{ actor: 'bootstrap', action: 'token.create' }])
+  })
+})
+
 describe('PUT /v1/admin/articles/{slug}', () => {
   it('creates an article, returns it with an ETag, and the next public read shows it', async () => {
     const before = (await (await call('/v1/articles')).json()) as any
@@ -137,6 +195,33 @@ describe('PUT /v1/admin/articles/{slug}', () => {
     const tagged = await call('/v1/admin/articles/tagged', asEditor(editorToken, 'PUT', draft({ tags: ['brand-new-tag'] })))
     expect(tagged.status).toBe(201)
     expect((await call('/v1/tags/brand-new-tag')).status).toBe(200)
+  })
+})
+
+describe('GET /v1/admin/articles', () => {
+  it('pages through every article, most recently updated first, with its own cursors', async () => {
+    for (const slug of ['paged-one', 'paged-two', 'paged-three']) await call(`/v1/admin/articles/${slug}`, asEditor(editorToken, 'PUT', draft()))
+    const seen: { slug: string }[] = []
+    let cursor: string | null = null
+    do {
+      const res = await call(`/v1/admin/articles?limit=2${cursor ? `&cursor=${cursor}` : ''}`, asEditor(editorToken, 'GET'))
+      expect(res.status).toBe(200)
+      const page = (await res.json()) as { data: { slug: string }[]; next_cursor: string | null }
+      seen.push(...page.data)
+      cursor = page.next_cursor
+    } while (cursor)
+    const stored = await env.DB.prepare('SELECT slug FROM articles ORDER BY updated_at DESC, id DESC').all<{ slug: string }>()
+    expect(seen.map((row) => row.slug)).toEqual(stored.results.map((row) => row.slug))
+    expect(seen.map((row) => row.slug).slice(0, 3)).toEqual(['paged-three', 'paged-two', 'paged-one'])
+  })
+
+  it("answers 400 naming cursor for a cursor from another list (an authors' page)", async () => {
+    const authors = (await (await call('/v1/authors?limit=1')).json()) as { next_cursor: string | null }
+    expect(authors.next_cursor).toEqual(expect.any(String))
+    const res = await call(`/v1/admin/articles?cursor=${authors.next_cursor}`, asEditor(editorToken, 'GET'))
+    expect(res.status).toBe(400)
+    expect(res.headers.get('content-type')).toBe('application/problem+json')
+    expect(((await res.json()) as { errors: unknown[] }).errors).toEqual([{ field: 'cursor', in: 'query', detail: expect.stringContaining('not a cursor from this list') }])
   })
 })
 

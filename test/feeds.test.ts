@@ -199,7 +199,7 @@ describe('WebSub', () => {
     expect(json.hubs).toEqual([{ type: 'WebSub', url: 'https://hub.example.org/' }])
   })
 
-  it('queues a hub ping for every affected feed when an editor publishes', async () => {
+  it('queues a hub ping for every affected feed when an editor publishes, with topics on API_URL', async () => {
     const send = vi.spyOn(env.WEBSUB, 'send')
     const res = await call(
       '/v1/admin/articles/hub-news',
@@ -212,14 +212,16 @@ describe('WebSub', () => {
         status: 'published',
         published_at: new Date(Date.now() - 1000).toISOString(),
       }),
-      { WEBSUB_HUB_URL: 'https://hub.example.org/', WEBSUB: env.WEBSUB },
+      // The API's configured public origin, not the one this request came in on (BASE).
+      { WEBSUB_HUB_URL: 'https://hub.example.org/', WEBSUB: env.WEBSUB, API_URL: 'https://api.example-daily.eu/' },
     )
     expect(res.status).toBe(201)
     expect(send).toHaveBeenCalledTimes(1)
     const message = send.mock.calls[0]![0] as any
     expect(message).toMatchObject({ v: 1, hub: 'https://hub.example.org/', reason: 'publish' })
-    expect(message.topics).toContain(`http://localhost:8787/feeds/sections/${KEY_STORY.section}/rss.xml`)
-    expect(message.topics).toContain('http://localhost:8787/feeds/atom.xml')
+    expect(message.topics).toContain(`https://api.example-daily.eu/feeds/sections/${KEY_STORY.section}/rss.xml`)
+    expect(message.topics).toContain('https://api.example-daily.eu/feeds/atom.xml')
+    expect(message.topics.filter((topic: string) => !topic.startsWith('https://api.example-daily.eu/feeds/'))).toEqual([])
     send.mockRestore()
   })
 })

@@ -45,12 +45,12 @@ describe('the NEWSLETTERS setting', () => {
       { id: 'daily', name: 'daily' },
       { id: 'breaking', name: 'breaking' },
     ])
-    expect(newsletterIds('daily, breaking:Breaking news,,')).toEqual(['daily', 'breaking'])
-    expect(newsletterIds('')).toEqual(['daily'])
+    expect(newsletterIds(newslettersOf('daily, breaking:Breaking news,,'))).toEqual(['daily', 'breaking'])
+    expect(newsletterIds(newslettersOf(''))).toEqual(['daily'])
   })
 
   it('names newsletters in the order asked, and leaves an id it does not know as it is', () => {
-    expect(newsletterNames('daily:The daily briefing,breaking:Breaking news', ['breaking', 'daily', 'old'])).toBe('Breaking news, The daily briefing, old')
+    expect(newsletterNames(newslettersOf('daily:The daily briefing,breaking:Breaking news'), ['breaking', 'daily', 'old'])).toBe('Breaking news, The daily briefing, old')
   })
 })
 

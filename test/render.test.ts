@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest'
 import { decodeCursor, encodeCursor } from '../src/lib/cursor.ts'
 import { normalizeSearch, searchQuery, searchWords } from '../src/lib/fts.ts'
+import { XMLParser } from 'fast-xml-parser'
 import { countWords, renderHtml, renderText } from '../src/render/blocks.ts'
+import { renderFeed, type FeedModel } from '../src/render/feeds.ts'
+import { renderNewsSitemap } from '../src/render/sitemaps.ts'
 
 describe('the block renderer', () => {
   it('escapes text and attributes', () => {
@@ -75,5 +78,50 @@ describe('cursors', () => {
     expect(decodeCursor(text, 't')).toEqual({ k: 't', v: '2026-11-25T10:00:00.000Z', id: 7 })
     expect(decodeCursor(text, 'r')).toBeNull()
     expect(decodeCursor(encodeCursor({ k: 'n', v: 'Ćosić', id: 3 }), 'n')).toEqual({ k: 'n', v: 'Ćosić', id: 3 })
+  })
+})
+
+describe('the XML documents (feeds and sitemaps)', () => {
+  // A lone surrogate (half of an emoji cut in two) and a control character: neither has a place in XML 1.0.
+  const broken = 'Talks \ud83d resume\u0001 in Geneva'
+  const carried = 'Talks \ufffd resume in Geneva'
+  const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@' })
+  const model: FeedModel = {
+    title: 'The European Daily',
+    description: 'News',
+    language: 'en',
+    homeUrl: 'https://www.example-daily.eu',
+    urls: { rss: 'https://api.example-daily.eu/feeds/rss.xml', atom: 'https://api.example-daily.eu/feeds/atom.xml', json: 'https://api.example-daily.eu/feeds/feed.json' },
+    hub: null,
+    updated: '2026-11-20T08:00:00.000Z',
+    items: [
+      {
+        url: 'https://www.example-daily.eu/articles/talks',
+        title: broken,
+        summary: broken,
+        contentHtml: null,
+        published: '2026-11-20T08:00:00.000Z',
+        updated: '2026-11-20T08:00:00.000Z',
+        authors: [{ name: broken, url: 'https://www.example-daily.eu/authors/a' }],
+        categories: [broken],
+        kind: 'news',
+        image: null,
+      },
+    ],
+  }
+
+  it.each(['rss', 'atom'] as const)('writes %s as well-formed text, a lone surrogate as U+FFFD and no control character', (format) => {
+    const xml = renderFeed(model, format)
+    expect(xml.isWellFormed()).toBe(true)
+    expect(xml).not.toContain('\u0001')
+    const doc = parser.parse(xml)
+    expect(format === 'rss' ? doc.rss.channel.item.title : doc.feed.entry.title).toBe(carried)
+  })
+
+  it('writes a news sitemap the same way', () => {
+    const xml = renderNewsSitemap(broken, [{ loc: 'https://www.example-daily.eu/articles/talks', title: broken, language: 'en', publishedAt: '2026-11-20T08:00:00.000Z' }])
+    expect(xml.isWellFormed()).toBe(true)
+    const news = parser.parse(xml).urlset.url['news:news']
+    expect([news['news:title'], news['news:publication']['news:name']]).toEqual([carried, carried])
   })
 })

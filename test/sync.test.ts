@@ -189,10 +189,14 @@ describe('GET /v1/sync', () => {
     vi.useFakeTimers({ toFake: ['Date'], now: later })
     const ping = vi.spyOn(env.WEBSUB, 'send')
     const ctx = createExecutionContext()
-    await worker.scheduled(createScheduledController({ scheduledTime: later, cron: '* * * * *' }), { ...env, WEBSUB_HUB_URL: 'https://hub.example.org/' })
+    // Topics on API_URL, as when an editor publishes (test/feeds.test.ts): one announcer for both.
+    const settings = { WEBSUB_HUB_URL: 'https://hub.example.org/', API_URL: 'https://api.example-daily.eu/' }
+    await worker.scheduled(createScheduledController({ scheduledTime: later, cron: '* * * * *' }), { ...env, ...settings })
     await waitOnExecutionContext(ctx)
     expect(ping).toHaveBeenCalledTimes(1)
-    expect((ping.mock.calls[0]![0] as any).topics).toContain(`http://localhost:8787/feeds/authors/${demo.authors[1]!.slug}/atom.xml`)
+    const topics: string[] = (ping.mock.calls[0]![0] as any).topics
+    expect(topics).toContain(`https://api.example-daily.eu/feeds/authors/${demo.authors[1]!.slug}/atom.xml`)
+    expect(topics.filter((topic) => !topic.startsWith('https://api.example-daily.eu/feeds/'))).toEqual([])
     ping.mockRestore()
 
     const res = await call('/v1/articles/at-noon')

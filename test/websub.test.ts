@@ -1,7 +1,8 @@
 import { createExecutionContext, createMessageBatch, getQueueResult } from 'cloudflare:test'
 import { env } from 'cloudflare:workers'
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { consumeHubPings, feedTopics, pingHub } from '../src/queue/websub.ts'
+import { consumeHubPings, pingHub } from '../src/queue/websub.ts'
+import { feedTopics } from '../src/syndication/websub.ts'
 import type { HubPingMessage } from '../src/schemas/websub.ts'
 
 const QUEUE = 'newsroom-websub'

@@ -3,13 +3,13 @@ import { invalidate } from '../cache.ts'
 import { recordChangeStatement } from '../db/changes.ts'
 import type { Database } from '../db/client.ts'
 import { embeddedValues, nextEmbedCursor, reannounceRest, reannounceStatements, type EmbedCursor, type EmbedScope } from '../db/embedders.ts'
-import { writeArticlesStatements, type ArticleWrite } from '../db/articles.ts'
+import { writeArticlesStatements } from '../db/articles.ts'
 import { writeAuthorStatement } from '../db/authors.ts'
 import { writePublicationStatement } from '../db/publication.ts'
 import { recordTagChangeStatement, writeSectionStatement, writeTagStatement } from '../db/taxonomy.ts'
 import { fieldErrors, type FieldError } from '../errors.ts'
 import { archiveAllBodies } from '../jobs/archive-bodies.ts'
-import { countWords, renderText } from '../render/blocks.ts'
+import { toArticleWrite } from './article-write.ts'
 import { ArticleInput } from '../schemas/article.ts'
 import { AuthorInput } from '../schemas/author.ts'
 import { PublicationInput } from '../schemas/publication.ts'
@@ -29,17 +29,6 @@ type Kind = 'publication' | 'sections' | 'tags' | 'authors' | 'articles'
 export interface ImportReport {
   written: Record<Kind, number>
   errors: { kind: Kind; index: number; slug?: string; errors: FieldError[] }[]
-}
-
-/**
- * What is stored for an article: the validated input plus its word count. (Search indexes the
- * body's text, derived from the blocks in SQL: migrations/0010_body_store.sql.)
- * `published` without a time means published at `now`: an article with status published and no
- * published_at would match no public query and never become visible (published "into limbo").
- */
-export function toArticleWrite(article: z.output<typeof ArticleInput>, now: string): ArticleWrite {
-  const publishedAt = article.status === 'published' ? (article.published_at ?? now) : article.published_at
-  return { ...article, published_at: publishedAt, word_count: countWords(renderText(article.body)) }
 }
 
 interface Staged<T = unknown> {

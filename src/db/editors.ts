@@ -18,25 +18,23 @@ export async function findActiveToken(db: Database, hash: string) {
   )
 }
 
-export async function createToken(db: Database, token: { name: string; role: 'editor' | 'admin'; hash: string; createdBy: string }, now: string) {
-  return db.first<EditorTokenRow>(
-    db
-      .prepare(
-        `INSERT INTO editor_tokens (name, role, token_hash, created_at, created_by) VALUES (?1, ?2, ?3, ?4, ?5)
-         RETURNING id, name, role, created_at, created_by, revoked_at`,
-      )
-      .bind(token.name, token.role, token.hash, now, token.createdBy),
-  )
+/** Issues a token: the insert, whose RETURNING row is the token's record (never the token). */
+export function createTokenStatement(db: Database, token: { name: string; role: 'editor' | 'admin'; hash: string; createdBy: string }, now: string) {
+  return db
+    .prepare(
+      `INSERT INTO editor_tokens (name, role, token_hash, created_at, created_by) VALUES (?1, ?2, ?3, ?4, ?5)
+       RETURNING id, name, role, created_at, created_by, revoked_at`,
+    )
+    .bind(token.name, token.role, token.hash, now, token.createdBy)
 }
 
 export async function listTokens(db: Database) {
   return db.all<EditorTokenRow>(db.prepare('SELECT id, name, role, created_at, created_by, revoked_at FROM editor_tokens ORDER BY id'))
 }
 
-/** Revokes a token; false when there is no such active token. */
-export async function revokeToken(db: Database, id: number, now: string) {
-  const result = await db.run(db.prepare('UPDATE editor_tokens SET revoked_at = ?2 WHERE id = ?1 AND revoked_at IS NULL').bind(id, now))
-  return result.meta.changes > 0
+/** Revokes a token: RETURNING its id, or nothing when there is no such active token. */
+export function revokeTokenStatement(db: Database, id: number, now: string) {
+  return db.prepare('UPDATE editor_tokens SET revoked_at = ?2 WHERE id = ?1 AND revoked_at IS NULL RETURNING id').bind(id, now)
 }
 
 /**
@@ -54,4 +52,24 @@ export function auditStatement(
        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)`,
     )
     .bind(now, entry.actor.name, entry.actor.tokenId, entry.action, entry.type, entry.slug, entry.before, entry.after, entry.requestId)
+}
+
+/**
+ * The audit entry of the write just before it in the same batch (one transaction): written only
+ * when that write changed a row (`changes()`), so a revocation of nothing leaves no entry. A null
+ * `slug` names the row that write inserted (`last_insert_rowid()`), whose id is not known before
+ * the batch runs. So a row and its entry are written together or not at all.
+ */
+export function auditWriteStatement(
+  db: Database,
+  entry: { actor: Editor; action: string; type: string; slug: string | null; requestId: string },
+  now: string,
+) {
+  return db
+    .prepare(
+      `INSERT INTO audit_log (at, actor, actor_token_id, action, target_type, target_slug, request_id)
+       SELECT ?1, ?2, ?3, ?4, ?5, coalesce(?6, CAST(last_insert_rowid() AS TEXT)), ?7
+        WHERE changes() > 0`,
+    )
+    .bind(now, entry.actor.name, entry.actor.tokenId, entry.action, entry.type, entry.slug, entry.requestId)
 }

@@ -17,30 +17,29 @@ export function findActivePartner(db: Database, hash: string) {
   return db.first<PartnerRow>(db.prepare(`SELECT ${COLUMNS} FROM partner_keys WHERE key_hash = ?1 AND revoked_at IS NULL`).bind(hash))
 }
 
-export function createPartner(db: Database, partner: { name: string; hash: string; createdBy: string; embargo?: boolean }, now: string) {
-  return db.first<PartnerRow>(
-    db
-      .prepare(`INSERT INTO partner_keys (name, key_hash, created_at, created_by, embargo) VALUES (?1, ?2, ?3, ?4, ?5) RETURNING ${COLUMNS}`)
-      .bind(partner.name, partner.hash, now, partner.createdBy, partner.embargo ? 1 : 0),
-  )
+/** Gives a partner a key: the insert, whose RETURNING row is the partner's record (never the key). */
+export function createPartnerStatement(db: Database, partner: { name: string; hash: string; createdBy: string; embargo?: boolean }, now: string) {
+  return db
+    .prepare(`INSERT INTO partner_keys (name, key_hash, created_at, created_by, embargo) VALUES (?1, ?2, ?3, ?4, ?5) RETURNING ${COLUMNS}`)
+    .bind(partner.name, partner.hash, now, partner.createdBy, partner.embargo ? 1 : 0)
 }
 
 export function findPartner(db: Database, id: number) {
   return db.first<PartnerRow>(db.prepare(`SELECT ${COLUMNS} FROM partner_keys WHERE id = ?1`).bind(id))
 }
 
-/** Grants or withdraws a partner's permission to see embargoed copy; null when no such partner. */
-export function setPartnerEmbargo(db: Database, id: number, embargo: boolean) {
-  return db.first<PartnerRow>(db.prepare(`UPDATE partner_keys SET embargo = ?2 WHERE id = ?1 RETURNING ${COLUMNS}`).bind(id, embargo ? 1 : 0))
+/** Grants or withdraws a partner's permission to see embargoed copy: RETURNING the partner, or nothing when no such partner. */
+export function setPartnerEmbargoStatement(db: Database, id: number, embargo: boolean) {
+  return db.prepare(`UPDATE partner_keys SET embargo = ?2 WHERE id = ?1 RETURNING ${COLUMNS}`).bind(id, embargo ? 1 : 0)
 }
 
 export function listPartners(db: Database) {
   return db.all<PartnerRow>(db.prepare(`SELECT ${COLUMNS} FROM partner_keys ORDER BY id`))
 }
 
-export async function revokePartner(db: Database, id: number, now: string) {
-  const result = await db.run(db.prepare('UPDATE partner_keys SET revoked_at = ?2 WHERE id = ?1 AND revoked_at IS NULL').bind(id, now))
-  return result.meta.changes > 0
+/** Revokes a partner's key: RETURNING its id, or nothing when there is no such active key. */
+export function revokePartnerStatement(db: Database, id: number, now: string) {
+  return db.prepare('UPDATE partner_keys SET revoked_at = ?2 WHERE id = ?1 AND revoked_at IS NULL RETURNING id').bind(id, now)
 }
 
 /** Records use, at most once a minute per key: feed readers poll often, and D1 writes are not free. */

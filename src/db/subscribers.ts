@@ -1,5 +1,4 @@
 import type { Database } from './client.ts'
-import type { Mail } from '../mail/mailer.ts'
 import type { SignupMessage } from '../schemas/subscription.ts'
 
 export interface SubscriptionRow {
@@ -151,14 +150,4 @@ export async function unsubscribe(db: Database, hash: string, token: TokenRow, n
  */
 export async function eraseSubscriber(db: Database, subscriberId: number) {
   await db.run(db.prepare('DELETE FROM subscribers WHERE id = ?1').bind(subscriberId))
-}
-
-/** A mail kept in the outbox instead of being sent (MAIL_TRANSPORT = "outbox"). */
-export function insertOutboxStatement(db: Database, mail: Mail, now: string) {
-  return db
-    .prepare(
-      `INSERT INTO outbox (subscriber_id, to_address, from_address, subject, text_body, html_body, headers, created_at)
-       VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)`,
-    )
-    .bind(mail.subscriberId, mail.to, mail.from, mail.subject, mail.text, mail.html, JSON.stringify(mail.headers), now)
 }

@@ -2,8 +2,9 @@ import { invalidate } from '../cache.ts'
 import { feedScopesOf, publishDueStatements } from '../db/articles.ts'
 import { Database } from '../db/client.ts'
 import { log } from '../lib/log.ts'
-import { hubPingMessages } from '../queue/websub.ts'
 import { announceToPartners } from '../syndication/events.ts'
+import { announceToHub } from '../syndication/websub.ts'
+import { settingsOf } from '../settings.ts'
 
 const JOB = 'publish-scheduled'
 
@@ -24,23 +25,11 @@ export async function publishScheduled(env: Env, at: Date = new Date()): Promise
   if (slugs.length > 0) {
     // Their other language versions list them now, too.
     await invalidate(env.CACHE, db, { articles: [...slugs, ...siblings!.results.map((row) => row.slug)] })
-    await announce(env, db, slugs, now)
+    // The feeds they appear in changed: tell the WebSub hub, if one is configured.
+    if (settingsOf(env).websubHub) await announceToHub(env, await feedScopesOf(db, slugs), 'publish', now)
     // Embargoes that lift and scheduled articles that go out: article.published for partners.
     await announceToPartners(env, db, slugs, { now, changed: false })
     log('info', 'scheduled articles published', { count: slugs.length })
   }
   return slugs
-}
-
-/** Pings the WebSub hub, if one is configured, for the feeds of the articles that just went public. */
-async function announce(env: Env, db: Database, slugs: string[], now: string) {
-  if (!env.WEBSUB_HUB_URL) return
-  const articles = await feedScopesOf(db, slugs)
-  try {
-    for (const message of hubPingMessages(env.WEBSUB_HUB_URL, env.API_URL.replace(/\/+$/, ''), articles, 'publish', now)) {
-      await env.WEBSUB.send(message, { contentType: 'json' })
-    }
-  } catch (error) {
-    log('warn', 'websub ping not queued', { error: String(error) })
-  }
 }

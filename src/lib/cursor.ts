@@ -15,6 +15,8 @@ const CursorShape = z.discriminatedUnion('k', [
   z.object({ k: z.literal('r'), w: z.number().int(), t: z.number().int().min(0).max(3), id: z.number().int().positive() }).strict(),
   // alphabetical lists, by sort key (a folded name can be longer than the name: ß -> ss)
   z.object({ k: z.literal('n'), v: z.string().max(500), id: z.number().int().positive() }).strict(),
+  // the editors' list, most recently updated first, by update time
+  z.object({ k: z.literal('u'), v: z.iso.datetime({ precision: 3 }), id: z.number().int().positive() }).strict(),
   // the sync log, by sequence number (0: from the beginning)
   z.object({ k: z.literal('s'), id: z.number().int().nonnegative() }).strict(),
 ])

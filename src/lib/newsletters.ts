@@ -10,34 +10,32 @@ export interface Newsletter {
   name: string
 }
 
-const parsed = new Map<string, [Newsletter, ...Newsletter[]]>()
+export type Newsletters = readonly [Newsletter, ...Newsletter[]]
 
-/** The newsletters of a setting, in its order; `daily` when the setting names none. */
-export function newslettersOf(setting: string): [Newsletter, ...Newsletter[]] {
-  let list = parsed.get(setting)
-  if (!list) {
-    const entries = setting
-      .split(',')
-      .map((entry) => {
-        const colon = entry.indexOf(':')
-        const id = (colon === -1 ? entry : entry.slice(0, colon)).trim()
-        const name = colon === -1 ? '' : entry.slice(colon + 1).trim()
-        return { id, name: name || id }
-      })
-      .filter((newsletter) => newsletter.id !== '')
-    list = entries.length > 0 ? (entries as [Newsletter, ...Newsletter[]]) : [{ id: 'daily', name: 'daily' }]
-    parsed.set(setting, list)
-  }
-  return list
+/**
+ * The newsletters of a setting, in its order; `daily` when the setting names none. Parsed once,
+ * with the other settings (src/settings.ts): code takes the list from there.
+ */
+export function newslettersOf(setting: string): Newsletters {
+  const entries = setting
+    .split(',')
+    .map((entry) => {
+      const colon = entry.indexOf(':')
+      const id = (colon === -1 ? entry : entry.slice(0, colon)).trim()
+      const name = colon === -1 ? '' : entry.slice(colon + 1).trim()
+      return { id, name: name || id }
+    })
+    .filter((newsletter) => newsletter.id !== '')
+  return entries.length > 0 ? (entries as [Newsletter, ...Newsletter[]]) : [{ id: 'daily', name: 'daily' }]
 }
 
-/** The ids of a setting's newsletters, the default first. */
-export function newsletterIds(setting: string): [string, ...string[]] {
-  return newslettersOf(setting).map((newsletter) => newsletter.id) as [string, ...string[]]
+/** The newsletters' ids, the default first. */
+export function newsletterIds(newsletters: Newsletters): [string, ...string[]] {
+  return newsletters.map((newsletter) => newsletter.id) as [string, ...string[]]
 }
 
 /** What readers are told they get: "The daily briefing, Breaking news". Unknown ids stay as they are. */
-export function newsletterNames(setting: string, ids: string[]): string {
-  const names = new Map(newslettersOf(setting).map((newsletter) => [newsletter.id, newsletter.name]))
+export function newsletterNames(newsletters: Newsletters, ids: string[]): string {
+  const names = new Map(newsletters.map((newsletter) => [newsletter.id, newsletter.name]))
   return ids.map((id) => names.get(id) ?? id).join(', ')
 }

@@ -1,5 +1,5 @@
 import type { Database } from '../db/client.ts'
-import { insertOutboxStatement } from '../db/subscribers.ts'
+import { insertOutboxStatement } from '../db/outbox.ts'
 
 export interface Mail {
   to: string

@@ -3,7 +3,6 @@ import type { AppEnv, Editor, Role } from '../context.ts'
 import { findActiveToken } from '../db/editors.ts'
 import { ApiError } from '../errors.ts'
 import { sha256Hex } from '../lib/tokens.ts'
-import type { Secrets } from '../secrets.ts'
 
 const CHALLENGE = { 'www-authenticate': 'Bearer realm="admin"' }
 
@@ -32,7 +31,7 @@ async function sameSecret(a: string, b: string): Promise<boolean> {
  */
 export async function editorFor(c: Context<AppEnv>, token: string): Promise<Editor | null> {
   if (!/^[A-Za-z0-9._~+/=-]{16,200}$/.test(token)) return null
-  const bootstrap = (c.env as Secrets).ADMIN_TOKEN
+  const bootstrap = c.get('settings').adminToken
   if (bootstrap && (await sameSecret(token, bootstrap))) return { tokenId: null, name: 'bootstrap', role: 'admin' }
   const row = await findActiveToken(c.get('db'), await sha256Hex(token))
   return row ? { tokenId: row.id, name: row.name, role: row.role } : null

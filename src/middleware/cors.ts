@@ -1,7 +1,7 @@
 import type { MiddlewareHandler } from 'hono'
 import { cors as honoCors } from 'hono/cors'
 import type { AppEnv } from '../context.ts'
-import { allowedOrigins } from '../lib/origins.ts'
+import { settingsOf } from '../settings.ts'
 
 /**
  * CORS for the web clients named in the ALLOWED_ORIGINS var (comma-separated). Preflights are
@@ -10,7 +10,7 @@ import { allowedOrigins } from '../lib/origins.ts'
  */
 export function cors(): MiddlewareHandler<AppEnv> {
   const handler = honoCors({
-    origin: (origin, c) => (allowedOrigins(c.env).has(origin) ? origin : null),
+    origin: (origin, c) => (settingsOf(c.env).allowedOrigins.has(origin) ? origin : null),
     allowMethods: ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'],
     allowHeaders: ['Authorization', 'Content-Type', 'If-Match', 'If-None-Match', 'If-Modified-Since', 'X-D1-Bookmark'],
     exposeHeaders: ['ETag', 'Last-Modified', 'X-Cache', 'X-Request-Id', 'Server-Timing', 'Retry-After', 'Location', 'X-D1-Bookmark'],
@@ -28,7 +28,7 @@ export function cors(): MiddlewareHandler<AppEnv> {
     const preflight = await handler(c, next)
     if (preflight) c.res = preflight
     const origin = c.req.header('origin')
-    if (origin && allowedOrigins(c.env).has(origin)) c.res.headers.set('timing-allow-origin', origin)
+    if (origin && settingsOf(c.env).allowedOrigins.has(origin)) c.res.headers.set('timing-allow-origin', origin)
     return c.res
   }
 }

@@ -3,10 +3,11 @@ import type { AppEnv } from '../context.ts'
 import { configFingerprint, ContentCache } from '../cache.ts'
 import { Database } from '../db/client.ts'
 import { BOOKMARK_HEADER, sessionFor } from '../db/sessions.ts'
+import { settingsOf } from '../settings.ts'
 
 /**
  * Gives each request its id, its D1 handle (which counts round trips; a session of D1's read
- * replication chosen by sessionFor), the site settings and one clock reading; on the way out,
+ * replication chosen by sessionFor), the settings and one clock reading; on the way out,
  * reports the request id, the session's bookmark to editors (`x-d1-bookmark`), and what the
  * request cost in `Server-Timing` (total time; D1 time and round trips; KV time and reads).
  */
@@ -20,7 +21,9 @@ export function requestContext(): MiddlewareHandler<AppEnv> {
     c.set('requestId', requestId)
     c.set('db', db)
     c.set('cache', cache)
-    c.set('site', { url: c.env.SITE_URL, name: c.env.PUBLICATION_NAME, apiUrl: c.env.API_URL.replace(/\/+$/, '') })
+    const settings = settingsOf(c.env)
+    c.set('settings', settings)
+    c.set('site', settings.site)
     c.set('config', configFingerprint(c.env))
     c.set('now', new Date().toISOString())
     await next()

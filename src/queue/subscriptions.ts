@@ -13,6 +13,7 @@ import { newToken, normalizeEmail, sha256Hex } from '../lib/tokens.ts'
 import { confirmationMail } from '../mail/confirmation.ts'
 import { mailerFor } from '../mail/transport.ts'
 import { SignupMessage } from '../schemas/subscription.ts'
+import { settingsOf } from '../settings.ts'
 
 /** A pending newsletter gets at most one confirmation e-mail in this window, however often the address signs up. */
 export const CONFIRMATION_COOL_DOWN_MS = 15 * 60_000
@@ -87,13 +88,14 @@ async function handleSignup(env: Env, db: Database, messageId: string, signup: S
       now.toISOString(),
     ),
   ])
-  const api = env.API_URL.replace(/\/+$/, '')
+  const settings = settingsOf(env)
+  const api = settings.site.apiUrl
   const mail = await confirmationMail(
-    { from: env.MAIL_FROM, publication: env.PUBLICATION_NAME },
+    { from: settings.mailFrom, publication: settings.site.name },
     {
       to: first.email,
       name: signup.name,
-      newsletters: newsletterNames(env.NEWSLETTERS, newsletters),
+      newsletters: newsletterNames(settings.newsletters, newsletters),
       confirmUrl: `${api}/v1/subscriptions/confirm?token=${confirm}`,
       unsubscribeUrl: `${api}/v1/subscriptions/unsubscribe?token=${unsubscribe}`,
       subscriberId: first.subscriber_id,

@@ -2,7 +2,6 @@ import { Database } from '../db/client.ts'
 import { findDelivery, recordAttemptStatements, type Attempt, type DeliveryJob } from '../db/webhooks.ts'
 import { log } from '../lib/log.ts'
 import { DeliveryMessage } from '../schemas/syndication.ts'
-import type { Secrets } from '../secrets.ts'
 import { decryptSecret, signatures } from '../syndication/secrets.ts'
 
 /** Tries per delivery before it goes to the dead-letter queue (below the queue's max_retries). */
@@ -104,9 +103,9 @@ async function deliver(env: Env, db: Database, id: number, messageAttempts: numb
 
 /** The signed POST. Never follows a redirect; never reads more of the answer than its status. */
 async function post(env: Env, job: DeliveryJob, at: Date): Promise<{ code: number | null; latencyMs: number; error: string | null; retryAfter: number | null }> {
-  const secrets = [await decryptSecret(env as Secrets, job.secret)]
+  const secrets = [await decryptSecret(env, job.secret)]
   if (job.previous_secret && job.previous_secret_until && job.previous_secret_until > at.toISOString()) {
-    secrets.push(await decryptSecret(env as Secrets, job.previous_secret))
+    secrets.push(await decryptSecret(env, job.previous_secret))
   }
   const started = Date.now()
   try {

@@ -7,24 +7,6 @@ export const PING_CONCURRENCY = 6
 /** A hub that has not answered by then counts as failed; the message is retried. */
 export const PING_TIMEOUT_MS = 10_000
 
-const FEED_FILES = ['rss.xml', 'atom.xml', 'feed.json'] as const
-
-/**
- * The absolute URLs of every feed an article appears in: the publication's own three, and the
- * three of its section, of each tag and of each author; with its language, the same feeds of that
- * language too (`/feeds/fr/…`). Deduplicated, in that order.
- */
-export function feedTopics(apiOrigin: string, article: { section: string; tags: string[]; authors: string[]; language?: string }): string[] {
-  const root = `${apiOrigin.replace(/\/+$/, '')}/feeds`
-  const dirs = [root, ...(article.language ? [`${root}/${encodeURIComponent(article.language)}`] : [])].flatMap((base) => [
-    base,
-    `${base}/sections/${encodeURIComponent(article.section)}`,
-    ...article.tags.map((tag) => `${base}/tags/${encodeURIComponent(tag)}`),
-    ...article.authors.map((author) => `${base}/authors/${encodeURIComponent(author)}`),
-  ])
-  return [...new Set(dirs.flatMap((dir) => FEED_FILES.map((file) => `${dir}/${file}`)))]
-}
-
 /**
  * Tells a WebSub hub that a topic changed (W3C WebSub, publishing: `hub.mode=publish`).
  * A 2xx answer is success; anything else, a network error or a timeout throws an Error
@@ -99,21 +81,4 @@ export async function consumeHubPings(batch: MessageBatch<unknown>, _env: Env): 
     })
     message.retry({ delaySeconds })
   }
-}
-
-/**
- * The queue messages that announce these articles' feeds to the hub: one per 100 topics (the
- * message schema's limit), all the feeds of all the articles, deduplicated.
- */
-export function hubPingMessages(
-  hub: string,
-  apiOrigin: string,
-  articles: { section: string; tags: string[]; authors: string[]; language?: string }[],
-  reason: HubPingMessage['reason'],
-  at: string,
-): HubPingMessage[] {
-  const topics = [...new Set(articles.flatMap((article) => feedTopics(apiOrigin, article)))]
-  const messages: HubPingMessage[] = []
-  for (let i = 0; i < topics.length; i += 100) messages.push({ v: 1, hub, topics: topics.slice(i, i + 100), reason, at })
-  return messages
 }

@@ -4,11 +4,12 @@ import { SCHEMA_TYPES } from './jsonld.ts'
 import type { Block } from '../schemas/blocks.ts'
 import { escapeHtml, renderHtml } from './blocks.ts'
 import { jsonLdScript } from './jsonld.ts'
+import { xmlText as clean } from './xml-text.ts'
 
 /**
  * One neutral feed model and a renderer per format (RSS 2.0, Atom 1.0, JSON Feed 1.1). The XML is
- * written by feedsmith, which escapes text and splits `]]>` inside CDATA; we only remove the
- * control characters XML 1.0 cannot carry at all.
+ * written by feedsmith, which escapes text and splits `]]>` inside CDATA; we only remove what
+ * XML 1.0 cannot carry at all (`clean`: src/render/xml-text.ts).
  */
 
 export interface FeedItem {
@@ -51,11 +52,6 @@ const KIND_LABELS: Record<ArticleKind, string> = {
   review: 'Review',
   sponsored: 'Sponsored',
 }
-
-// XML 1.0 allows tab, newline, carriage return and everything from U+0020 up (minus surrogates
-// and U+FFFE/U+FFFF); a stray control character in a headline must not break every reader.
-const XML_ILLEGAL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g
-const clean = (text: string) => text.replace(XML_ILLEGAL, '')
 
 /** The body for republication: images whose rights forbid it go, with their captions and credits. */
 export function syndicatedHtml(body: Block[], corrections: { text: string; at: string }[]): string {

@@ -1,4 +1,5 @@
 import XMLBuilder from 'fast-xml-builder'
+import { xmlText } from './xml-text.ts'
 
 /**
  * Sitemaps (https://www.sitemaps.org/protocol.html) and Google News sitemaps, built as objects and
@@ -16,14 +17,6 @@ export const XML_CONTENT_TYPE = 'application/xml; charset=utf-8'
 const builder = new XMLBuilder({ ignoreAttributes: false, attributeNamePrefix: '@', suppressEmptyNode: false })
 
 const DECLARATION = { '?xml': { '@version': '1.0', '@encoding': 'UTF-8' } }
-
-// Characters not allowed anywhere in an XML 1.0 document (tab, LF and CR are allowed).
-const ILLEGAL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g
-
-/** Text as XML can carry it: lone surrogates become U+FFFD, illegal characters are dropped. */
-export function xmlText(text: string): string {
-  return text.toWellFormed().replace(ILLEGAL, '')
-}
 
 /**
  * The language as Google News wants it: an ISO 639 code ("en", not "en-GB"), except Chinese,

@@ -5,12 +5,11 @@ import type { AppEnv } from '../context.ts'
 import { confirmSubscriptions, eraseSubscriber, findToken, unsubscribe, type TokenRow } from '../db/subscribers.ts'
 import { ApiError, describeErrors, fieldErrors, headerDocs, invalid, PROBLEM_JSON, Problem, problemResponse, validationHook, type FieldError } from '../errors.ts'
 import { log } from '../lib/log.ts'
-import { newsletterIds, newsletterNames } from '../lib/newsletters.ts'
-import { allowedOrigins, isAllowedUrl } from '../lib/origins.ts'
+import { newsletterIds, newsletterNames, type Newsletters } from '../lib/newsletters.ts'
+import { isAllowedUrl } from '../lib/origins.ts'
 import { keyedHash, looksLikeToken, sha256Hex } from '../lib/tokens.ts'
 import { actionPage, messagePage } from '../render/pages.ts'
 import { signupAdvice } from '../render/signup-errors.ts'
-import type { Secrets } from '../secrets.ts'
 import { SignupMessage, SubscriptionAccepted, SubscriptionBody, SubscriptionState, subscriptionRequest } from '../schemas/subscription.ts'
 
 /** Larger sign-up bodies are refused unread: a form post is a few hundred bytes. */
@@ -18,7 +17,6 @@ export const MAX_BODY_BYTES = 16 * 1024
 const HONEYPOT = 'website'
 const TURNSTILE_VERIFY_URL = 'https://challenges.cloudflare.com/turnstile/v0/siteverify'
 
-type Env = AppEnv['Bindings'] & Secrets
 type Fields = Record<string, unknown>
 
 const problemContent = { [PROBLEM_JSON]: { schema: Problem } }
@@ -163,13 +161,13 @@ for (const route of [subscribeRoute, confirmPageRoute, confirmRoute, unsubscribe
  * the browser sent no Origin (older browsers, some privacy settings), its Referer is on an allowed
  * origin. Neither: refused, since nothing then tells a forged post from a real one.
  */
-function postedFromAllowedPage(env: Env, origin: string | undefined, referer: string | undefined): boolean {
-  if (origin !== undefined) return origin !== 'null' && allowedOrigins(env).has(origin)
-  return isAllowedUrl(env, referer)
+function postedFromAllowedPage(allowedOrigins: ReadonlySet<string>, origin: string | undefined, referer: string | undefined): boolean {
+  if (origin !== undefined) return origin !== 'null' && allowedOrigins.has(origin)
+  return isAllowedUrl(allowedOrigins, referer)
 }
 
 subscriptions.post('/v1/subscriptions', async (c) => {
-  const env = c.env as Env
+  const settings = c.get('settings')
   const contentType = (c.req.header('content-type') ?? '').split(';')[0]!.trim().toLowerCase()
   const formBody = contentType === 'application/x-www-form-urlencoded' || contentType === 'multipart/form-data'
   // A browser's form post gets pages and redirects; an app (JSON, or asking for JSON) gets JSON.
@@ -179,12 +177,12 @@ subscriptions.post('/v1/subscriptions', async (c) => {
 
   // Any form body counts here, whatever it asks to get back: a cross-site page can post one
   // without a preflight. JSON cannot be posted cross-site without CORS, so apps need neither header.
-  if (formBody && !postedFromAllowedPage(env, c.req.header('origin'), c.req.header('referer'))) {
+  if (formBody && !postedFromAllowedPage(settings.allowedOrigins, c.req.header('origin'), c.req.header('referer'))) {
     return fail(403, 'This form may not be posted from another site.')
   }
 
   const ip = c.req.header('cf-connecting-ip') ?? 'unknown'
-  const { success } = await env.SUBSCRIBE_LIMITER.limit({ key: ip })
+  const { success } = await c.env.SUBSCRIBE_LIMITER.limit({ key: ip })
   if (!success) {
     // A form goes back to its page all the same, saying why (the body is small: reading it is cheap).
     const sent = isForm ? await readFields(c, contentType).catch(() => undefined) : undefined
@@ -210,13 +208,13 @@ subscriptions.post('/v1/subscriptions', async (c) => {
   delete fields[HONEYPOT]
   delete fields['cf-turnstile-response']
   if (!isForm) delete fields.return_to
-  const parsed = schemaFor(env.NEWSLETTERS).safeParse(fields)
+  const parsed = schemaFor(settings.newsletters).safeParse(fields)
   if (!parsed.success) {
     const errors = fieldErrors(parsed.error, 'body')
     return fail(400, describeErrors(errors), errors, fields)
   }
 
-  if (env.TURNSTILE_SECRET && !(await turnstilePasses(env.TURNSTILE_SECRET, turnstileToken, ip))) {
+  if (settings.turnstileSecret && !(await turnstilePasses(settings.turnstileSecret, turnstileToken, ip))) {
     return fail(403, 'The anti-bot check failed. Reload the page and try again.', [
       { field: 'cf-turnstile-response', in: 'body', detail: 'did not pass verification' },
     ], fields)
@@ -228,15 +226,15 @@ subscriptions.post('/v1/subscriptions', async (c) => {
     v: 1,
     email: request.email,
     name: request.name || null,
-    newsletters: request.newsletters ?? [newsletterIds(env.NEWSLETTERS)[0]],
-    consent: { wording_version: env.CONSENT_WORDING_VERSION, at: now },
+    newsletters: request.newsletters ?? [newsletterIds(settings.newsletters)[0]],
+    consent: { wording_version: settings.consentWordingVersion, at: now },
     source: request.source || null,
     received_at: now,
     request_id: c.get('requestId'),
-    ip_hash: ip === 'unknown' ? null : await keyedHash(env.IP_HASH_SECRET ?? env.SITE_URL, ip),
+    ip_hash: ip === 'unknown' ? null : await keyedHash(settings.ipHashKey, ip),
   }
   try {
-    await env.SUBSCRIPTIONS.send(message, { contentType: 'json' })
+    await c.env.SUBSCRIPTIONS.send(message, { contentType: 'json' })
   } catch (error) {
     // A 202 or 303 promises the sign-up is on the queue: without the queue, promise nothing.
     log('error', 'subscription queue send failed', { request_id: c.get('requestId'), error: String(error) })
@@ -270,7 +268,7 @@ subscriptions.post('/v1/subscriptions/confirm', async (c) => {
   await confirmSubscriptions(c.get('db'), hash, token, new Date().toISOString())
   const newsletters: string[] = JSON.parse(token.newsletters)
   if (wantsJson(c)) return c.json({ status: 'confirmed' as const, newsletters }, 200)
-  return c.html(messagePage('You are subscribed', `Thank you. You will receive: ${newsletterNames(c.env.NEWSLETTERS, newsletters)}.`))
+  return c.html(messagePage('You are subscribed', `Thank you. You will receive: ${newsletterNames(c.get('settings').newsletters, newsletters)}.`))
 })
 
 subscriptions.get('/v1/subscriptions/unsubscribe', (c) => {
@@ -292,7 +290,7 @@ subscriptions.post('/v1/subscriptions/unsubscribe', async (c) => {
   await unsubscribe(c.get('db'), found.hash, found.token, new Date().toISOString())
   const newsletters: string[] = JSON.parse(found.token.newsletters)
   if (wantsJson(c)) return c.json({ status: 'unsubscribed' as const, newsletters }, 200)
-  return c.html(messagePage('You are unsubscribed', `You will no longer receive: ${newsletterNames(c.env.NEWSLETTERS, newsletters)}.`))
+  return c.html(messagePage('You are unsubscribed', `You will no longer receive: ${newsletterNames(c.get('settings').newsletters, newsletters)}.`))
 })
 
 subscriptions.delete('/v1/subscriptions/:token', async (c) => {
@@ -307,11 +305,12 @@ subscriptions.delete('/v1/subscriptions/:token', async (c) => {
 
 // ---------------------------------------------------------------------------------------------
 
-const schemas = new Map<string, ReturnType<typeof subscriptionRequest>>()
+const schemas = new WeakMap<Newsletters, ReturnType<typeof subscriptionRequest>>()
 
-function schemaFor(setting: string) {
-  let schema = schemas.get(setting)
-  if (!schema) schemas.set(setting, (schema = subscriptionRequest(newsletterIds(setting))))
+/** The sign-up schema for these newsletters, built once per parsed setting. */
+function schemaFor(newsletters: Newsletters) {
+  let schema = schemas.get(newsletters)
+  if (!schema) schemas.set(newsletters, (schema = subscriptionRequest(newsletterIds(newsletters))))
   return schema
 }
 
@@ -406,9 +405,9 @@ async function turnstilePasses(secret: string, token: unknown, ip: string): Prom
 }
 
 async function accepted(c: Context<AppEnv>, isForm: boolean, returnTo: string | undefined): Promise<Response> {
-  const env = c.env as Env
+  const { allowedOrigins, thankYouUrl } = c.get('settings')
   if (!isForm) return c.json({ status: 'pending' as const }, 202)
-  const target = isAllowedUrl(env, returnTo) ? returnTo : isAllowedUrl(env, env.SUBSCRIBE_THANK_YOU_URL) ? env.SUBSCRIBE_THANK_YOU_URL : null
+  const target = isAllowedUrl(allowedOrigins, returnTo) ? returnTo : isAllowedUrl(allowedOrigins, thankYouUrl) ? thankYouUrl : null
   if (!target) {
     return c.html(messagePage('Check your inbox', 'Thank you. We have sent you an e-mail: follow its link to confirm your subscription.'), 200)
   }
@@ -417,8 +416,9 @@ async function accepted(c: Context<AppEnv>, isForm: boolean, returnTo: string | 
 
 /** A form that failed: back to the page it came from, saying what to fix, or a page saying so in plain words. */
 async function formFailure(c: Context<AppEnv>, status: ContentfulStatusCode, errors?: FieldError[], fields?: Fields): Promise<Response> {
+  const { allowedOrigins, newsletters, site } = c.get('settings')
   const returnTo = typeof fields?.return_to === 'string' ? fields.return_to : undefined
-  if (status !== 403 && isAllowedUrl(c.env, returnTo)) {
+  if (status !== 403 && isAllowedUrl(allowedOrigins, returnTo)) {
     const query: Record<string, string> = { subscription: 'error', status: String(status) }
     if (errors?.length) query.fields = [...new Set(errors.map((e) => e.field))].join(',')
     return c.redirect(withQuery(returnTo, query), 303)
@@ -426,8 +426,8 @@ async function formFailure(c: Context<AppEnv>, status: ContentfulStatusCode, err
   // The page a form came from, to go back to: the allowed return_to (only refused with a 403), the
   // Referer when it is one of ours, or else the newspaper's home page.
   const referer = c.req.header('referer')
-  const back = isAllowedUrl(c.env, returnTo) ? returnTo : isAllowedUrl(c.env, referer) ? referer : c.env.SITE_URL
-  const advice = signupAdvice(status, errors, newsletterNames(c.env.NEWSLETTERS, newsletterIds(c.env.NEWSLETTERS)))
+  const back = isAllowedUrl(allowedOrigins, returnTo) ? returnTo : isAllowedUrl(allowedOrigins, referer) ? referer : site.url
+  const advice = signupAdvice(status, errors, newsletterNames(newsletters, newsletterIds(newsletters)))
   return c.html(messagePage('We could not sign you up', advice.join(' '), { href: back, label: 'Back to the form' }), status)
 }
 

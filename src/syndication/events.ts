@@ -6,6 +6,7 @@ import { log } from '../lib/log.ts'
 import { toNinjs, withdrawnNinjs } from '../render/ninjs.ts'
 import { loadArchivedBodies } from '../bodies.ts'
 import type { DeliveryMessage } from '../schemas/syndication.ts'
+import { settingsOf } from '../settings.ts'
 
 /**
  * What partners are told, and when. Each article has a state as partners may see it (hidden,
@@ -72,7 +73,7 @@ async function recordEvent(env: Env, db: Database, slug: string, options: Syndic
   const type = eventType(told, state, options)
   if (!type) return null
 
-  const site = { url: env.SITE_URL, name: env.PUBLICATION_NAME, apiUrl: env.API_URL.replace(/\/+$/, '') }
+  const { site } = settingsOf(env)
   const correction = type === 'article.corrected' ? { text: options.correction!, at: now } : undefined
   let data
   let embargoedUntil: string | null

@@ -1,7 +1,7 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi'
 import type { Context } from 'hono'
 import { invalidate } from '../../cache.ts'
-import { toArticleWrite } from '../../content/import.ts'
+import { toArticleWrite } from '../../content/article-write.ts'
 import type { AppEnv } from '../../context.ts'
 import { loadArchivedBodies } from '../../bodies.ts'
 import {
@@ -26,9 +26,8 @@ import { requireRole } from '../../middleware/auth.ts'
 import { ArticleWriteBody, EditorArticle, EditorArticlePage, EditorArticleQuery, StatusChange } from '../../schemas/admin.ts'
 import { ArticleInput, type ArticleStatus } from '../../schemas/article.ts'
 import { ArticleSlug } from '../../schemas/common.ts'
-import { log } from '../../lib/log.ts'
-import { hubPingMessages } from '../../queue/websub.ts'
 import { announceToPartners } from '../../syndication/events.ts'
+import { announceToHub } from '../../syndication/websub.ts'
 import { adminErrors, bearer, etagHeader, preconditionErrors } from './common.ts'
 
 const params = z.object({ slug: ArticleSlug })
@@ -195,22 +194,14 @@ const isPublic = (article: { status: string; published_at: string | null }, now:
   article.status === 'published' && article.published_at !== null && article.published_at <= now
 
 /**
- * Tells the WebSub hub (when one is configured) that the article's feeds changed: on publication,
- * correction or unpublication. Through a queue, so that a slow hub never slows an editor down;
- * a failed send is logged, not the editor's problem.
+ * Tells the WebSub hub that the article's feeds changed: on publication, correction or
+ * unpublication (a draft saved, or an article still scheduled, changes no feed).
  */
 async function announce(c: Context<AppEnv>, input: z.output<typeof ArticleInput> & { correction?: string }, before: EditorArticleRow | null, now: string) {
-  const hub = c.env.WEBSUB_HUB_URL
   const wasPublic = before !== null && isPublic(before, now)
   const nowPublic = isPublic(input, now)
-  if (!hub || (!wasPublic && !nowPublic)) return
-  const reason = !nowPublic ? 'unpublish' : input.correction ? 'correction' : 'publish'
-  const messages = hubPingMessages(hub, c.get('site').apiUrl, [input], reason, now)
-  try {
-    for (const message of messages) await c.env.WEBSUB.send(message, { contentType: 'json' })
-  } catch (error) {
-    log('warn', 'websub ping not queued', { slug: input.slug, error: String(error) })
-  }
+  if (!wasPublic && !nowPublic) return
+  await announceToHub(c.env, [input], !nowPublic ? 'unpublish' : input.correction ? 'correction' : 'publish', now)
 }
 
 /** The authors and the section an article names must exist (tags are created on the fly). */
@@ -255,12 +246,12 @@ export const adminArticles = new OpenAPIHono<AppEnv>({ defaultHook: validationHo
   .openapi(listRoute, async (c) => {
     const { status, limit, cursor } = c.req.valid('query')
     const db = c.get('db')
-    const rows = await db.all<EditorArticleRow>(listArticlesForEditorStatement(db, status ?? null, limit + 1, readCursor(cursor, 'n')))
+    const rows = await db.all<EditorArticleRow>(listArticlesForEditorStatement(db, status ?? null, limit + 1, readCursor(cursor, 'u')))
     const siteUrl = c.get('site').url
     const page = toPage(
       rows,
       limit,
-      (row) => ({ k: 'n', v: row.updated_at, id: row.id }),
+      (row) => ({ k: 'u', v: row.updated_at, id: row.id }),
       (row) => ({ ...toArticleSummary(row, siteUrl), status: row.status, published_at: row.published_at, version: row.version }),
     )
     return c.json(page, 200)

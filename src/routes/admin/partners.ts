@@ -1,12 +1,11 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi'
 import type { AppEnv } from '../../context.ts'
-import { auditStatement } from '../../db/editors.ts'
-import { createPartner, listPartners, revokePartner, setPartnerEmbargo, type PartnerRow } from '../../db/partners.ts'
-import { ApiError, validationHook } from '../../errors.ts'
-import { newToken, sha256Hex } from '../../lib/tokens.ts'
+import { createPartnerStatement, listPartners, revokePartnerStatement, setPartnerEmbargoStatement, type PartnerRow } from '../../db/partners.ts'
+import { notFound, validationHook } from '../../errors.ts'
 import { requireRole } from '../../middleware/auth.ts'
 import { Timestamp } from '../../schemas/common.ts'
 import { adminErrors, bearer } from './common.ts'
+import { issueCredential, revokeCredential, writeWithAudit, type IssuedCredential } from './issued-credentials.ts'
 
 const Partner = z
   .object({
@@ -88,30 +87,26 @@ const changePartnerRoute = createRoute({
   responses: { 200: { description: 'The partner.', content: { 'application/json': { schema: Partner } } }, ...adminErrors },
 })
 
+const partnerKeys: IssuedCredential<{ name: string; embargo: boolean }, PartnerRow> = {
+  type: 'partner',
+  noun: 'partner key',
+  insert: createPartnerStatement,
+  revoke: revokePartnerStatement,
+}
+
 export const adminPartners = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
   .openapi(createPartnerRoute, async (c) => {
-    const db = c.get('db')
-    const now = new Date().toISOString()
-    const key = newToken()
-    const { name, embargo } = c.req.valid('json')
-    const row = (await createPartner(db, { name, embargo, hash: await sha256Hex(key), createdBy: c.get('editor').name }, now))!
-    await db.run(auditStatement(db, { actor: c.get('editor'), action: 'partner.create', type: 'partner', slug: String(row.id), before: null, after: null, requestId: c.get('requestId') }, now))
-    return c.json({ ...toPartner(row), key }, 201)
+    const { row, secret } = await issueCredential(c, partnerKeys, c.req.valid('json'))
+    return c.json({ ...toPartner(row), key: secret }, 201)
   })
   .openapi(listPartnersRoute, async (c) => c.json({ data: (await listPartners(c.get('db'))).map(toPartner) }, 200))
   .openapi(changePartnerRoute, async (c) => {
     const { id } = c.req.valid('param')
-    const db = c.get('db')
-    const row = await setPartnerEmbargo(db, id, c.req.valid('json').embargo)
-    if (!row) throw new ApiError(404, `No partner has the id ${id}.`)
-    await db.run(auditStatement(db, { actor: c.get('editor'), action: 'partner.change', type: 'partner', slug: String(id), before: null, after: null, requestId: c.get('requestId') }, new Date().toISOString()))
+    const row = await writeWithAudit<PartnerRow>(c, setPartnerEmbargoStatement(c.get('db'), id, c.req.valid('json').embargo), 'partner', 'change', id)
+    if (!row) throw notFound(`No partner has the id ${id}.`)
     return c.json(toPartner(row), 200)
   })
   .openapi(revokePartnerRoute, async (c) => {
-    const { id } = c.req.valid('param')
-    const db = c.get('db')
-    const now = new Date().toISOString()
-    if (!(await revokePartner(db, id, now))) throw new ApiError(404, `No active partner key has the id ${id}.`)
-    await db.run(auditStatement(db, { actor: c.get('editor'), action: 'partner.revoke', type: 'partner', slug: String(id), before: null, after: null, requestId: c.get('requestId') }, now))
+    await revokeCredential(c, partnerKeys, c.req.valid('param').id)
     return c.body(null, 204)
   })

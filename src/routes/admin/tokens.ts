@@ -1,12 +1,11 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi'
-import type { Context } from 'hono'
 import type { AppEnv } from '../../context.ts'
-import { auditStatement, createToken, listTokens, revokeToken } from '../../db/editors.ts'
-import { ApiError, validationHook } from '../../errors.ts'
-import { newToken, sha256Hex } from '../../lib/tokens.ts'
+import { createTokenStatement, listTokens, revokeTokenStatement, type EditorTokenRow } from '../../db/editors.ts'
+import { validationHook } from '../../errors.ts'
 import { requireRole } from '../../middleware/auth.ts'
 import { TokenCreate, TokenCreated, TokenInfo } from '../../schemas/admin.ts'
 import { adminErrors, bearer } from './common.ts'
+import { issueCredential, revokeCredential, type IssuedCredential } from './issued-credentials.ts'
 
 const createRouteDef = createRoute({
   operationId: 'adminCreateToken',
@@ -47,26 +46,20 @@ const revokeRouteDef = createRoute({
   responses: { 204: { description: 'Revoked.' }, ...adminErrors },
 })
 
-function audit(c: Context<AppEnv>, action: string, id: string, now: string) {
-  return auditStatement(c.get('db'), { actor: c.get('editor'), action, type: 'token', slug: id, before: null, after: null, requestId: c.get('requestId') }, now)
+const editorTokens: IssuedCredential<{ name: string; role: 'editor' | 'admin' }, EditorTokenRow> = {
+  type: 'token',
+  noun: 'token',
+  insert: createTokenStatement,
+  revoke: revokeTokenStatement,
 }
 
 export const adminTokens = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
   .openapi(createRouteDef, async (c) => {
-    const { name, role } = c.req.valid('json')
-    const token = newToken()
-    const db = c.get('db')
-    const now = new Date().toISOString()
-    const row = await createToken(db, { name, role, hash: await sha256Hex(token), createdBy: c.get('editor').name }, now)
-    await db.run(audit(c, 'token.create', String(row!.id), now))
-    return c.json({ ...row!, token }, 201)
+    const { row, secret } = await issueCredential(c, editorTokens, c.req.valid('json'))
+    return c.json({ ...row, token: secret }, 201)
   })
   .openapi(listRouteDef, async (c) => c.json({ data: await listTokens(c.get('db')) }, 200))
   .openapi(revokeRouteDef, async (c) => {
-    const { id } = c.req.valid('param')
-    const db = c.get('db')
-    const now = new Date().toISOString()
-    if (!(await revokeToken(db, id, now))) throw new ApiError(404, `No active token has the id ${id}.`)
-    await db.run(audit(c, 'token.revoke', String(id), now))
+    await revokeCredential(c, editorTokens, c.req.valid('param').id)
     return c.body(null, 204)
   })

@@ -21,7 +21,6 @@ import { readCursor, toPage } from '../../lib/paging.ts'
 import { requireRole } from '../../middleware/auth.ts'
 import { PageQuery } from '../../schemas/common.ts'
 import { DeliveryPage, Endpoint, EndpointChange, EndpointCreated, EndpointInput, SecretRotation } from '../../schemas/syndication.ts'
-import type { Secrets } from '../../secrets.ts'
 import { endpointUrlError, privateAddressesOf } from '../../syndication/endpoint-url.ts'
 import { queueDeliveries } from '../../syndication/events.ts'
 import { encryptSecret, newWebhookSecret } from '../../syndication/secrets.ts'
@@ -140,7 +139,7 @@ async function partnerOr404(c: Context<AppEnv>, id: number) {
 
 /** The static URL rules, then (in production) where the host resolves to. */
 async function checkUrl(c: Context<AppEnv>, url: string) {
-  const dev = (c.env as Secrets).WEBHOOK_DEV === 'true'
+  const dev = c.get('settings').webhookDev
   const error = endpointUrlError(url, dev)
   if (error) throw invalid([error])
   const host = new URL(url).hostname.replace(/^\[|\]$/g, '')
@@ -167,7 +166,7 @@ export const adminWebhooks = new OpenAPIHono<AppEnv>({ defaultHook: validationHo
     await partnerOr404(c, id)
     await checkUrl(c, input.url)
     const secret = newWebhookSecret()
-    const row = await createEndpoint(c.get('db'), id, input, await encryptSecret(c.env as Secrets, secret), new Date().toISOString())
+    const row = await createEndpoint(c.get('db'), id, input, await encryptSecret(c.env, secret), new Date().toISOString())
     await audit(c, 'webhook.create', String(row.id))
     return c.json({ ...toEndpoint(row), secret }, 201)
   })
@@ -203,7 +202,7 @@ export const adminWebhooks = new OpenAPIHono<AppEnv>({ defaultHook: validationHo
     const now = new Date()
     const until = new Date(now.getTime() + body.overlap_seconds * 1000).toISOString()
     const secret = newWebhookSecret()
-    await db.run(rotateSecretStatement(db, endpoint, await encryptSecret(c.env as Secrets, secret), until, now.toISOString()))
+    await db.run(rotateSecretStatement(db, endpoint, await encryptSecret(c.env, secret), until, now.toISOString()))
     await audit(c, 'webhook.rotate', String(endpoint))
     return c.json({ secret, previous_secret_until: until }, 200)
   })
