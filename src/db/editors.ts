@@ -11,11 +11,14 @@ export interface EditorTokenRow {
 }
 
 export async function findActiveToken(db: Database, hash: string) {
-  return db.first<EditorTokenRow>(
-    db
-      .prepare('SELECT id, name, role, created_at, created_by, revoked_at FROM editor_tokens WHERE token_hash = ?1 AND revoked_at IS NULL')
-      .bind(hash),
-  )
+  return db.first<EditorTokenRow>(activeTokenStatement(db, hash))
+}
+
+/** The unrevoked editor token with this SHA-256, as a statement to batch (no row: none). */
+export function activeTokenStatement(db: Database, hash: string) {
+  return db
+    .prepare('SELECT id, name, role, created_at, created_by, revoked_at FROM editor_tokens WHERE token_hash = ?1 AND revoked_at IS NULL')
+    .bind(hash)
 }
 
 /** Issues a token: the insert, whose RETURNING row is the token's record (never the token). */

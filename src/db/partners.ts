@@ -14,7 +14,12 @@ export interface PartnerRow {
 const COLUMNS = 'id, name, created_at, created_by, revoked_at, last_used_at, embargo'
 
 export function findActivePartner(db: Database, hash: string) {
-  return db.first<PartnerRow>(db.prepare(`SELECT ${COLUMNS} FROM partner_keys WHERE key_hash = ?1 AND revoked_at IS NULL`).bind(hash))
+  return db.first<PartnerRow>(activePartnerStatement(db, hash))
+}
+
+/** The unrevoked partner key with this SHA-256, as a statement to batch (no row: none). */
+export function activePartnerStatement(db: Database, hash: string) {
+  return db.prepare(`SELECT ${COLUMNS} FROM partner_keys WHERE key_hash = ?1 AND revoked_at IS NULL`).bind(hash)
 }
 
 /** Gives a partner a key: the insert, whose RETURNING row is the partner's record (never the key). */

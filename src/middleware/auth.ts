@@ -1,6 +1,6 @@
 import type { Context, MiddlewareHandler } from 'hono'
 import type { AppEnv, Editor, Role } from '../context.ts'
-import { findActiveToken } from '../db/editors.ts'
+import { findActiveToken, type EditorTokenRow } from '../db/editors.ts'
 import { ApiError } from '../errors.ts'
 import { sha256Hex } from '../lib/tokens.ts'
 
@@ -30,10 +30,23 @@ async function sameSecret(a: string, b: string): Promise<boolean> {
  * from D1, looked up by its SHA-256 (revoked ones do not count). Null when it is neither.
  */
 export async function editorFor(c: Context<AppEnv>, token: string): Promise<Editor | null> {
-  if (!/^[A-Za-z0-9._~+/=-]{16,200}$/.test(token)) return null
+  if (!TOKEN_SHAPE.test(token)) return null
+  const bootstrap = await bootstrapEditor(c, token)
+  if (bootstrap) return bootstrap
+  return editorOf(await findActiveToken(c.get('db'), await sha256Hex(token)))
+}
+
+/** What a token may look like: anything else is never looked up. */
+export const TOKEN_SHAPE = /^[A-Za-z0-9._~+/=-]{16,200}$/
+
+/** The bootstrap administrator when `token` is the ADMIN_TOKEN secret (no D1 read), else null. */
+export async function bootstrapEditor(c: Context<AppEnv>, token: string): Promise<Editor | null> {
   const bootstrap = c.get('settings').adminToken
-  if (bootstrap && (await sameSecret(token, bootstrap))) return { tokenId: null, name: 'bootstrap', role: 'admin' }
-  const row = await findActiveToken(c.get('db'), await sha256Hex(token))
+  return bootstrap && (await sameSecret(token, bootstrap)) ? { tokenId: null, name: 'bootstrap', role: 'admin' } : null
+}
+
+/** The editor an unrevoked token row stands for (null: none). */
+export function editorOf(row: Pick<EditorTokenRow, 'id' | 'name' | 'role'> | null | undefined): Editor | null {
   return row ? { tokenId: row.id, name: row.name, role: row.role } : null
 }
 

@@ -1,11 +1,12 @@
 import type { MiddlewareHandler } from 'hono'
 import type { AppEnv } from '../context.ts'
-import { findActivePartner, touchPartnerStatement } from '../db/partners.ts'
+import { activeTokenStatement, type EditorTokenRow } from '../db/editors.ts'
+import { activePartnerStatement, touchPartnerStatement, type PartnerRow } from '../db/partners.ts'
 import { ApiError } from '../errors.ts'
 import { log } from '../lib/log.ts'
 import { partnerRateLimitHeaders } from '../lib/ratelimit.ts'
 import { sha256Hex } from '../lib/tokens.ts'
-import { bearerCredential, editorFor, markPrivate } from './auth.ts'
+import { bearerCredential, bootstrapEditor, editorOf, markPrivate, TOKEN_SHAPE } from './auth.ts'
 
 // What partner keys look like (32 random bytes, base64url): anything else is not looked up.
 const PARTNER_KEY = /^[A-Za-z0-9_-]{43}$/
@@ -28,8 +29,16 @@ export function credentials(options: { partners: boolean }): MiddlewareHandler<A
     if (credential === undefined) return next()
 
     const db = c.get('db')
-    if (options.partners && PARTNER_KEY.test(credential)) {
-      const partner = await findActivePartner(db, await sha256Hex(credential))
+    let editor = bearer ? await bootstrapEditor(c, bearer) : null
+    if (!editor) {
+      // A bearer may be a partner key or an editor token (both random, alike): one round trip
+      // looks it up as both.
+      const asPartner = options.partners && PARTNER_KEY.test(credential)
+      const asEditor = bearer !== undefined && TOKEN_SHAPE.test(bearer)
+      const hash = await sha256Hex(credential)
+      const statements = [...(asPartner ? [activePartnerStatement(db, hash)] : []), ...(asEditor ? [activeTokenStatement(db, hash)] : [])]
+      const results = statements.length > 0 ? await db.batch(statements) : []
+      const partner = asPartner ? (results[0]!.results[0] as PartnerRow | undefined) : undefined
       if (partner) {
         const { success } = await c.env.PARTNER_LIMITER.limit({ key: String(partner.id) })
         const limits = partnerRateLimitHeaders(String(partner.id), success)
@@ -42,8 +51,8 @@ export function credentials(options: { partners: boolean }): MiddlewareHandler<A
         for (const [name, value] of Object.entries(limits)) c.res.headers.set(name, value)
         return markPrivate(c)
       }
+      editor = asEditor ? editorOf(results[asPartner ? 1 : 0]!.results[0] as EditorTokenRow | undefined) : null
     }
-    const editor = bearer ? await editorFor(c, bearer) : null
     if (editor) {
       c.set('editor', editor)
       await next()
