@@ -1,8 +1,5 @@
 import type { Database } from './client.ts'
 import { sortKey } from '../lib/collation.ts'
-import { webUrl } from '../lib/site.ts'
-import { FALLBACK_LANGUAGE, localized } from '../lib/languages.ts'
-import type { Section, Tag } from '../schemas/taxonomy.ts'
 
 export interface SectionRow {
   id: number
@@ -80,7 +77,7 @@ const SCOPE_SQL: Record<ScopeKind, string> = {
 
 /**
  * A public section, tag or author by slug, as { name, description, translations, default_language }
- * (see localize()): no row when there is none
+ * (see localize() in src/present/taxonomy.ts): no row when there is none
  * (a tag that no article public at `now` uses counts as none).
  */
 export function scopeStatement(db: Database, kind: ScopeKind, slug: string, now: string) {
@@ -161,21 +158,4 @@ export function writeTagStatement(db: Database, tag: { slug: string; name: strin
          name = excluded.name, sort_key = excluded.sort_key, translations = excluded.translations, updated_at = excluded.updated_at`,
     )
     .bind(tag.slug, tag.name, now, sortKey(tag.name), JSON.stringify(tag.translations ?? {}))
-}
-
-/** A section, tag or author row's name and description in `lang`, or in the default language. */
-export function localize(row: { name: string; description?: string; translations: string; default_language: string | null }, lang?: string) {
-  return localized(row, row.translations, lang, row.default_language ?? FALLBACK_LANGUAGE)
-}
-
-/** The section, its name and description in `lang` when they exist in it (else the default language). */
-export function toSection(row: SectionRow, siteUrl: string, lang?: string): Section {
-  const { name, description, language } = localize(row, lang)
-  return { slug: row.slug, name, description, language, url: webUrl(siteUrl, 'sections', row.slug) }
-}
-
-/** The tag, named in `lang` when it has a name in it (else in the default language). */
-export function toTag(row: TagRow, siteUrl: string, lang?: string): Tag {
-  const { name, language } = localize(row, lang)
-  return { slug: row.slug, name, language, url: webUrl(siteUrl, 'tags', row.slug) }
 }

@@ -9,9 +9,6 @@ import {
   findArticleForEditor,
   listArticlesForEditorStatement,
   storyVersionsStatement,
-  toArticle,
-  toArticleSummary,
-  toTranslation,
   versionGuardStatement,
   writeArticlesStatements,
   type EditorArticleRow,
@@ -23,6 +20,7 @@ import { scopeStatement } from '../../db/taxonomy.ts'
 import { ApiError, errorResponses, fieldErrors, invalid, notFound, validationHook, type FieldError } from '../../errors.ts'
 import { readCursor, toPage } from '../../lib/paging.ts'
 import { requireRole } from '../../middleware/auth.ts'
+import { toArticle, toArticleSummary, toTranslation } from '../../present/articles.ts'
 import { ArticleWriteBody, EditorArticle, EditorArticlePage, EditorArticleQuery, StatusChange } from '../../schemas/admin.ts'
 import { ArticleInput, type ArticleStatus } from '../../schemas/article.ts'
 import { ArticleSlug } from '../../schemas/common.ts'
