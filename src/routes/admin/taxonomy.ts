@@ -7,7 +7,7 @@ import type { Database } from '../../db/client.ts'
 import { recordChangeStatement, type ChangeType } from '../../db/changes.ts'
 import { auditStatement } from '../../db/editors.ts'
 import { findPublication, writePublicationStatement } from '../../db/publication.ts'
-import { deleteScopeStatement, findSectionStatement, findTagStatement, recordTagChangeStatement, usageStatement, writeSectionStatement, writeTagStatement, type SectionRow, type TagRow } from '../../db/taxonomy.ts'
+import { deleteGroupingStatement, findSectionStatement, findTagStatement, recordTagChangeStatement, usageStatement, writeSectionStatement, writeTagStatement, type SectionRow, type TagRow } from '../../db/taxonomy.ts'
 import { embeddedValues, nextEmbedCursor, reannounceRest, reannounceStatements, type EmbedCursor, type EmbedScope } from '../../db/embedders.ts'
 import { ApiError, validationHook } from '../../errors.ts'
 import { log as logLine } from '../../lib/log.ts'
@@ -178,7 +178,7 @@ for (const kind of kinds as unknown as readonly Kind<z.ZodObject>[]) {
     if (count > 0) {
       throw new ApiError(409, `${count} article${count === 1 ? '' : 's'} still use${count === 1 ? 's' : ''} this ${kind.type}: reassign them first.`)
     }
-    await writeThing(c, kind.type, slug, 'delete', deleteScopeStatement(db, kind.type, slug), true)
+    await writeThing(c, kind.type, slug, 'delete', deleteGroupingStatement(db, kind.type, slug), true)
     return c.body(null, 204)
   })
 }
