@@ -2,7 +2,7 @@ import type { z } from 'zod'
 import { invalidate } from '../cache.ts'
 import { recordChangeStatement } from '../db/changes.ts'
 import type { Database } from '../db/client.ts'
-import { embeddedValues, nextEmbedCursor, reannounceRest, reannounceStatements, type EmbedCursor, type EmbedScope } from '../db/embedders.ts'
+import { embeddedValues, nextEmbedCursor, reannounceRest, reannounceStatements, type EmbedCursor, type Embedded } from '../db/embedders.ts'
 import { writeArticlesStatements } from '../db/articles.ts'
 import { writeAuthorStatement } from '../db/authors.ts'
 import { writePublicationStatement } from '../db/publication.ts'
@@ -122,18 +122,18 @@ export async function importContent(
    * write. The articles past the first chunk are announced after the batch (see `reannounced`).
    */
   const embedded =
-    <T extends object>(kind: EmbedScope['kind'], logged: (value: T) => D1PreparedStatement, written: (value: T) => D1PreparedStatement) =>
+    <T extends object>(kind: Embedded['kind'], logged: (value: T) => D1PreparedStatement, written: (value: T) => D1PreparedStatement) =>
     (values: T[]) =>
       values.flatMap((value) => [
         logged(value),
-        ...reannounceStatements(db, scopeOf(kind, value), now, { changingTo: embeddedValues(kind, value as Record<string, unknown>) }),
+        ...reannounceStatements(db, embeddedOf(kind, value), now, { changingTo: embeddedValues(kind, value as Record<string, unknown>) }),
         written(value),
       ])
   const reannounced =
-    <T extends object>(kind: EmbedScope['kind']) =>
+    <T extends object>(kind: Embedded['kind']) =>
     async (values: T[], results: D1Result[]) => {
       for (const [i, value] of values.entries()) {
-        await reannounceRest(db, scopeOf(kind, value), now, nextEmbedCursor(results[i * 4 + 1]!.results as EmbedCursor[]))
+        await reannounceRest(db, embeddedOf(kind, value), now, nextEmbedCursor(results[i * 4 + 1]!.results as EmbedCursor[]))
       }
     }
 
@@ -192,7 +192,7 @@ function linkedLast<T extends { value: { slug: string; translation_of?: string |
   return [...resolved.filter((record) => !record.value.translation_of), ...resolved.filter((record) => record.value.translation_of)]
 }
 
-const scopeOf = (kind: EmbedScope['kind'], value: object): EmbedScope =>
+const embeddedOf = (kind: Embedded['kind'], value: object): Embedded =>
   kind === 'publication' ? { kind, slug: 'publication' } : { kind, slug: (value as { slug: string }).slug }
 
 /** Why the database refused a record, in words an editor can act on. */

@@ -8,7 +8,7 @@ import { recordChangeStatement, type ChangeType } from '../../db/changes.ts'
 import { auditStatement } from '../../db/editors.ts'
 import { findPublication, writePublicationStatement } from '../../db/publication.ts'
 import { deleteGroupingStatement, findSectionStatement, findTagStatement, recordTagChangeStatement, usageStatement, writeSectionStatement, writeTagStatement, type SectionRow, type TagRow } from '../../db/taxonomy.ts'
-import { embeddedValues, nextEmbedCursor, reannounceRest, reannounceStatements, type EmbedCursor, type EmbedScope } from '../../db/embedders.ts'
+import { embeddedValues, nextEmbedCursor, reannounceRest, reannounceStatements, type EmbedCursor, type Embedded } from '../../db/embedders.ts'
 import { ApiError, validationHook } from '../../errors.ts'
 import { log as logLine } from '../../lib/log.ts'
 import type { ResyncMessage } from '../../schemas/resync.ts'
@@ -101,11 +101,11 @@ async function writeThing(
 ) {
   const db = c.get('db')
   const now = c.get('now')
-  const scope = { kind: type, slug } as EmbedScope
+  const embedded = { kind: type, slug } as Embedded
   const log = type === 'tag' ? (op === 'upsert' ? [recordTagChangeStatement(db, slug, now)] : []) : [recordChangeStatement(db, type, slug, op, now)]
-  const changingTo = op === 'upsert' && existed && value ? embeddedValues(scope.kind, value) : null
+  const changingTo = op === 'upsert' && existed && value ? embeddedValues(embedded.kind, value) : null
   // Compared with the stored values, so before the write.
-  const reannounce = changingTo ? reannounceStatements(db, scope, now, { changingTo }) : []
+  const reannounce = changingTo ? reannounceStatements(db, embedded, now, { changingTo }) : []
   const results = await db.batch([
     ...log,
     ...reannounce,
@@ -116,13 +116,13 @@ async function writeThing(
   const next = reannounce.length ? nextEmbedCursor(results[log.length]!.results as EmbedCursor[]) : null
   if (next) {
     try {
-      await c.env.RESYNC.send({ v: 1, scope, after: next, at: now } satisfies ResyncMessage, { contentType: 'json' })
+      await c.env.RESYNC.send({ v: 1, scope: embedded, after: next, at: now } satisfies ResyncMessage, { contentType: 'json' })
     } catch (error) {
       // The write stands and a retry would change nothing: announce the rest from here instead,
       // after the response, still one bounded statement per chunk.
       logLine('warn', 'resync not queued, re-announcing in this invocation', { kind: type, slug, error: String(error) })
       c.executionCtx.waitUntil(
-        reannounceRest(db, scope, now, next).catch((failure) =>
+        reannounceRest(db, embedded, now, next).catch((failure) =>
           logLine('error', 'resync failed: older articles keep their old embedding in sync', { kind: type, slug, error: String(failure) }),
         ),
       )
