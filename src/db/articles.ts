@@ -686,7 +686,7 @@ export function publishDueStatements(db: Database, job: string, now: string, fir
 }
 
 /** Each article's section, tag and author slugs and its language: which feeds it appears in. */
-export async function feedScopesOf(db: Database, slugs: string[]) {
+export async function feedMembershipsOf(db: Database, slugs: string[]) {
   const rows = await db.all<{ section: string; tags: string; authors: string; language: string }>(
     db
       .prepare(
