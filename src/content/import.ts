@@ -24,15 +24,16 @@ export interface ContentBundle {
   articles?: unknown[]
 }
 
-type Kind = 'publication' | 'sections' | 'tags' | 'authors' | 'articles'
+/** One list of a bundle (the publication counts as a list of one). */
+export type BundlePart = keyof ContentBundle
 
 export interface ImportReport {
-  written: Record<Kind, number>
-  errors: { kind: Kind; index: number; slug?: string; errors: FieldError[] }[]
+  written: Record<BundlePart, number>
+  errors: { part: BundlePart; index: number; slug?: string; errors: FieldError[] }[]
 }
 
 interface Staged<T = unknown> {
-  kind: Kind
+  part: BundlePart
   index: number
   slug?: string
   value: T
@@ -69,13 +70,13 @@ export async function importContent(
     errors: [],
   }
 
-  function stage<S extends z.ZodType>(kind: Kind, schema: S, records: unknown[]): Staged<z.output<S>>[] {
+  function stage<S extends z.ZodType>(part: BundlePart, schema: S, records: unknown[]): Staged<z.output<S>>[] {
     return records.flatMap((record, index) => {
       const slug = (record as { slug?: unknown } | null)?.slug
       const named = typeof slug === 'string' ? slug : undefined
       const parsed = schema.safeParse(record)
-      if (parsed.success) return [{ kind, index, slug: named, value: parsed.data }]
-      report.errors.push({ kind, index, slug: named, errors: fieldErrors(parsed.error, 'body') })
+      if (parsed.success) return [{ part, index, slug: named, value: parsed.data }]
+      report.errors.push({ part, index, slug: named, errors: fieldErrors(parsed.error, 'body') })
       return []
     })
   }
@@ -91,18 +92,18 @@ export async function importContent(
       try {
         const values = chunk.map((record) => record.value)
         const results = await db.batch(statements(values))
-        for (const record of chunk) report.written[record.kind] += 1
+        for (const record of chunk) report.written[record.part] += 1
         await written?.(values, results)
       } catch {
         // The batch rolled back as a whole: write its records one by one to find the bad ones.
         for (const record of chunk) {
           try {
             const results = await db.batch(statements([record.value]))
-            report.written[record.kind] += 1
+            report.written[record.part] += 1
             await written?.([record.value], results)
           } catch (error) {
-            const { kind, index, slug } = record
-            report.errors.push({ kind, index, slug, errors: [{ field: '(record)', in: 'body', detail: refusal(error) }] })
+            const { part, index, slug } = record
+            report.errors.push({ part, index, slug, errors: [{ field: '(record)', in: 'body', detail: refusal(error) }] })
           }
         }
       }
