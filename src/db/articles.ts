@@ -210,7 +210,7 @@ const MAX_ID = Number.MAX_SAFE_INTEGER
 
 /**
  * Published articles visible at `now`, newest first (or by relevance when searching), one page
- * after the cursor. The scope that narrows the list most drives the query through its own index
+ * after the cursor. The filter that narrows the list most drives the query through its own index
  * (FTS, tag, author, section, or the latest-articles index); other filters are checked per
  * candidate row. Every value is a bound parameter; only fixed SQL fragments are joined.
  */
@@ -232,9 +232,9 @@ export function listArticlesQuery(filter: ArticleFilter, options: ListOptions): 
   let from: string
   const after = options.after?.k === 't' ? options.after : undefined
 
-  // x: the table whose index yields this scope newest first (the link table of a tag or
+  // x: the table whose index yields this list newest first (the link table of a tag or
   // author; articles itself otherwise). The language filter is on that table too: the link
-  // tables carry a copy of the article's language, and each scope has an index that leads with it.
+  // tables carry a copy of the article's language, and each has an index that leads with it.
   let x = 'x'
   let id = 'x.article_id'
   if (filter.tag) {
