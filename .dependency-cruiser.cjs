@@ -2,8 +2,9 @@
  * The layering rules `npm run lint:deps` checks (dependency-cruiser): imports point down, never in
  * a circle. Type-only imports count too: a type from above still ties the data layer to it.
  *
- * The layers, top to bottom: routes/ and middleware/ (HTTP), render/ (HTML, JSON-LD, feed and
- * sitemap formats), then db/ (SQL and rows) with lib/ and schemas/ beside it.
+ * The layers, top to bottom: routes/ and middleware/ (HTTP), present/ (rows into the API's shapes:
+ * links, localized names, rendered bodies), render/ (HTML, JSON-LD, feed and sitemap formats),
+ * then db/ (SQL and rows) with lib/ and schemas/ beside it.
  *
  * @type {import('dependency-cruiser').IConfiguration}
  */
@@ -19,27 +20,37 @@ module.exports = {
     {
       name: 'db-not-from-http',
       severity: 'error',
-      comment: 'db/ returns rows: it knows nothing of routes, middleware or the app that mounts them.',
+      comment: 'db/ returns rows: it knows nothing of routes, middleware, the request context or the app that mounts them.',
       from: { path: '^src/db/' },
-      to: { path: '^src/(routes/|middleware/|app\\.ts$|index\\.ts$)' },
+      to: { path: '^src/(routes/|middleware/|app\\.ts$|index\\.ts$|context\\.ts$)' },
     },
     {
-      name: 'db-not-from-render',
+      name: 'db-not-from-presentation',
       severity: 'error',
-      comment: 'db/ returns rows: HTML, JSON-LD and URLs belong to the presentation layer above it.',
-      from: { path: '^src/db/', pathNot: '^src/db/articles\\.ts$' },
-      to: { path: '^src/render/' },
+      comment: 'db/ returns rows: HTML, JSON-LD and URLs belong to present/ and render/ above it.',
+      from: { path: '^src/db/' },
+      to: { path: '^src/(present|render)/' },
     },
     {
-      // TEMPORARY, KNOWN EXCEPTION (issue 14): src/db/articles.ts still shapes articles for the API
-      // (toArticle renders the body to HTML and builds the JSON-LD), so it imports these two
-      // modules. Moving toArticle, toAuthorSummary, toSection and toTag out of db/ removes it:
-      // then delete this rule and the pathNot above.
-      name: 'db-articles-render-known',
+      name: 'db-builds-no-urls',
       severity: 'error',
-      comment: 'The only render/ modules db/articles.ts may import until toArticle leaves db/.',
-      from: { path: '^src/db/articles\\.ts$' },
-      to: { path: '^src/render/', pathNot: '^src/render/(blocks|jsonld)\\.ts$' },
+      comment: 'db/ returns slugs; links on the website are built by present/ from the site settings.',
+      from: { path: '^src/db/' },
+      to: { path: '^src/(lib/site|settings)\\.ts$' },
+    },
+    {
+      name: 'present-not-from-http',
+      severity: 'error',
+      comment: 'present/ turns rows into API shapes for any caller (routes, sync, webhooks): it knows nothing of HTTP.',
+      from: { path: '^src/present/' },
+      to: { path: '^src/(routes/|middleware/|app\\.ts$|index\\.ts$|context\\.ts$)' },
+    },
+    {
+      name: 'render-not-from-above',
+      severity: 'error',
+      comment: 'render/ holds pure formats (HTML, JSON-LD, feeds, sitemaps): it reads API shapes, never rows or requests.',
+      from: { path: '^src/render/' },
+      to: { path: '^src/(db|present|routes|middleware)/' },
     },
     {
       name: 'not-to-unresolvable',

@@ -11,7 +11,7 @@
  */
 import { readFile } from 'node:fs/promises'
 import { parseArgs } from 'node:util'
-import { importContent, type ContentBundle, type ImportReport } from '../src/content/import.ts'
+import { importContent, type BundlePart, type ContentBundle, type ImportReport } from '../src/content/import.ts'
 import type { FieldError } from '../src/errors.ts'
 import { ArticleInput } from '../src/schemas/article.ts'
 import { AuthorInput } from '../src/schemas/author.ts'
@@ -27,9 +27,8 @@ const USAGE = `Usage: npm run import -- <file.json> [--remote <base-url> --token
 
 Exit code: 0 everything written, 1 some records refused, 2 bad arguments or the import could not run.`
 
-type Kind = keyof ImportReport['written']
 /** The order both modes write in: referenced things before the articles that name them. */
-const KINDS: Kind[] = ['publication', 'sections', 'tags', 'authors', 'articles']
+const PARTS: BundlePart[] = ['publication', 'sections', 'tags', 'authors', 'articles']
 const SCHEMAS = { publication: PublicationInput, sections: SectionInput, tags: TagInput, authors: AuthorInput, articles: ArticleInput }
 
 /** A refused record; `status` is the HTTP status when the admin API refused it. */
@@ -39,8 +38,8 @@ type Report = { written: ImportReport['written']; errors: Refusal[] }
 /** A problem with the input or the invocation: reported in one line, exit code 2. */
 class Fatal extends Error {}
 
-const recordsOf = (bundle: ContentBundle, kind: Kind): unknown[] =>
-  kind === 'publication' ? (bundle.publication === undefined ? [] : [bundle.publication]) : (bundle[kind] ?? [])
+const recordsOf = (bundle: ContentBundle, part: BundlePart): unknown[] =>
+  part === 'publication' ? (bundle.publication === undefined ? [] : [bundle.publication]) : (bundle[part] ?? [])
 
 async function readBundle(file: string): Promise<ContentBundle> {
   let text: string
@@ -60,7 +59,7 @@ async function readBundle(file: string): Promise<ContentBundle> {
     throw new Fatal(`${file} must hold a JSON object { publication?, sections?, tags?, authors?, articles? } or an array of articles`)
   }
   for (const [key, value] of Object.entries(data)) {
-    if (!KINDS.includes(key as Kind)) throw new Fatal(`${file}: unknown key "${key}" (expected ${KINDS.join(', ')})`)
+    if (!PARTS.includes(key as BundlePart)) throw new Fatal(`${file}: unknown key "${key}" (expected ${PARTS.join(', ')})`)
     if (key !== 'publication' && !Array.isArray(value)) throw new Fatal(`${file}: "${key}" must be an array`)
   }
   return data as ContentBundle
@@ -74,14 +73,14 @@ async function localImport(bundle: ContentBundle): Promise<Report> {
     await countArticles(db).catch(() => {
       throw new Fatal('The local database has no tables yet: run `npm run db:migrate` first.')
     })
-    // importContent reports progress per kind, in KINDS order, for kinds with at least one valid record.
-    const kinds = KINDS.filter((kind) => recordsOf(bundle, kind).some((record) => SCHEMAS[kind].safeParse(record).success))
+    // importContent reports progress per part, in PARTS order, for parts with at least one valid record.
+    const parts = PARTS.filter((part) => recordsOf(bundle, part).some((record) => SCHEMAS[part].safeParse(record).success))
     let current = 0
     return await importContent(db, bundle, {
       cache,
       bodies,
       onProgress: (done, total) => {
-        console.log(`Imported ${done}/${total} ${kinds[current]}`)
+        console.log(`Imported ${done}/${total} ${parts[current]}`)
         if (done === total) current += 1
       },
     })
@@ -128,40 +127,40 @@ async function remoteImport(bundle: ContentBundle, base: string, token: string):
     }
   }
 
-  async function write(kind: Kind, record: unknown, index: number) {
+  async function write(part: BundlePart, record: unknown, index: number) {
     let res: Awaited<ReturnType<typeof send>>
     let slug: string | undefined
-    if (kind === 'publication') {
+    if (part === 'publication') {
       res = await send('PUT', '/v1/admin/publication', record)
     } else {
       const { slug: named, ...body } = (typeof record === 'object' && record !== null ? record : {}) as { slug?: unknown }
       slug = typeof named === 'string' ? named : undefined
       if (slug === undefined) {
         const detail = typeof record === 'object' && record !== null ? 'is required: it names the record in the URL' : 'the record is not a JSON object'
-        report.errors.push({ kind, index, errors: [{ field: 'slug', in: 'body', detail }] })
+        report.errors.push({ part, index, errors: [{ field: 'slug', in: 'body', detail }] })
         return
       }
-      const path = `/v1/admin/${kind}/${encodeURIComponent(slug)}`
-      res = kind === 'articles' ? await putArticle(path, body) : await send('PUT', path, body)
+      const path = `/v1/admin/${part}/${encodeURIComponent(slug)}`
+      res = part === 'articles' ? await putArticle(path, body) : await send('PUT', path, body)
     }
     if (res.status >= 200 && res.status < 300) {
-      report.written[kind] += 1
+      report.written[part] += 1
       return
     }
     const listed = Array.isArray(res.problem?.errors) && res.problem.errors.length > 0
     const errors: FieldError[] = listed
       ? (res.problem!.errors as FieldError[])
       : [{ field: '(record)', in: 'body', detail: typeof res.problem?.detail === 'string' ? res.problem.detail : 'refused' }]
-    report.errors.push({ kind, index, slug, status: res.status, errors })
+    report.errors.push({ part, index, slug, status: res.status, errors })
   }
 
-  for (const kind of KINDS) {
-    const records = recordsOf(bundle, kind)
+  for (const part of PARTS) {
+    const records = recordsOf(bundle, part)
     let done = 0
     await eachConcurrently(records, 4, async (record, index) => {
-      await write(kind, record, index)
+      await write(part, record, index)
       done += 1
-      if (done % 50 === 0 || done === records.length) console.log(`Imported ${done}/${records.length} ${kind}`)
+      if (done % 50 === 0 || done === records.length) console.log(`Imported ${done}/${records.length} ${part}`)
     })
   }
   return report
@@ -185,7 +184,7 @@ async function eachConcurrently<T>(items: T[], limit: number, task: (item: T, in
   await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker))
 }
 
-const NOUNS: Record<Kind, [string, string]> = {
+const NOUNS: Record<BundlePart, [string, string]> = {
   publication: ['the publication', 'the publication'],
   sections: ['section', 'sections'],
   tags: ['tag', 'tags'],
@@ -195,13 +194,13 @@ const NOUNS: Record<Kind, [string, string]> = {
 const counted = (n: number, [one, many]: [string, string]) => (one === many ? one : `${n} ${n === 1 ? one : many}`)
 
 function printReport(report: Report) {
-  const parts = KINDS.filter((kind) => report.written[kind] > 0).map((kind) => counted(report.written[kind], NOUNS[kind]))
+  const counts = PARTS.filter((part) => report.written[part] > 0).map((part) => counted(report.written[part], NOUNS[part]))
   const refused = report.errors.length
-  const wrote = `Wrote ${parts.length > 0 ? parts.join(', ') : 'nothing'}`
+  const wrote = `Wrote ${counts.length > 0 ? counts.join(', ') : 'nothing'}`
   console.log(refused === 0 ? `${wrote}.` : `${wrote}; ${counted(refused, ['record', 'records'])} refused:`)
-  const sorted = report.errors.toSorted((a, b) => KINDS.indexOf(a.kind) - KINDS.indexOf(b.kind) || a.index - b.index)
-  for (const { kind, index, slug, status, errors } of sorted) {
-    const where = (kind === 'publication' ? kind : `${kind}[${index}]`) + (slug === undefined ? '' : ` (slug ${JSON.stringify(slug)})`)
+  const sorted = report.errors.toSorted((a, b) => PARTS.indexOf(a.part) - PARTS.indexOf(b.part) || a.index - b.index)
+  for (const { part, index, slug, status, errors } of sorted) {
+    const where = (part === 'publication' ? part : `${part}[${index}]`) + (slug === undefined ? '' : ` (slug ${JSON.stringify(slug)})`)
     const why = errors.map((e) => (e.field === '(record)' ? e.detail : `${e.field}: ${e.detail}`)).join('; ')
     console.log(`  ${where}: ${status === undefined ? '' : `HTTP ${status}: `}${why}`)
   }

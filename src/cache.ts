@@ -43,7 +43,11 @@ import { log } from './lib/log.ts'
  * hot article be served at close to the runtime's own speed.
  */
 
-export type Scope = { kind: 'article'; slug: string } | { kind: 'lists' }
+/**
+ * What an entry was built from, and so the generations it is checked against: one article (its
+ * page: gen:all and gen:article:{slug}) or the lists (gen:lists).
+ */
+export type Dependency = { on: 'article'; slug: string } | { on: 'lists' }
 
 export interface Generation {
   v: string
@@ -145,8 +149,8 @@ export function remembered(key: string, now: string, config: string): Remembered
   return known
 }
 
-function dependencies(scope: Scope): string[] {
-  return scope.kind === 'article' ? [GEN_ALL, genArticle(scope.slug)] : [GEN_LISTS]
+function generationKeys(dependency: Dependency): string[] {
+  return dependency.on === 'article' ? [GEN_ALL, genArticle(dependency.slug)] : [GEN_LISTS]
 }
 
 export interface Lookup {
@@ -171,12 +175,12 @@ export class ContentCache {
 
   /**
    * The entry under `key` and whether it is fresh: from memory when this isolate checked it less
-   * than MEMORY_TTL_MS ago, otherwise with the current generations of its scope in one KV read.
+   * than MEMORY_TTL_MS ago, otherwise with the current generations it depends on in one KV read.
    */
-  async lookup(key: string, scope: Scope, now: string, options: { config: string; revalidate?: boolean }): Promise<Lookup> {
+  async lookup(key: string, dependency: Dependency, now: string, options: { config: string; revalidate?: boolean }): Promise<Lookup> {
     const known = options.revalidate ? null : remembered(key, now, options.config)
     if (known) return { entry: known.entry, fresh: true, gens: {}, until: known.until, embargoPassed: false, epoch }
-    const deps = dependencies(scope)
+    const deps = generationKeys(dependency)
     const startEpoch = epoch
     const values = await this.timed(() => this.kv.get([key, ...deps], { type: 'json', cacheTtl: GENERATION_CACHE_TTL }))
     this.stats.reads += 1
@@ -226,7 +230,8 @@ export function generationsOf(gens: Record<string, Generation | null>): Record<s
   return Object.fromEntries(Object.entries(gens).map(([key, gen]) => [key, gen?.v ?? '']))
 }
 
-export interface Change {
+/** What a write changed, and so which generations it renews. */
+export interface Invalidation {
   /** Slugs of articles written (created, replaced, published, unpublished, deleted). */
   articles?: string[]
   /** Authors, sections, tags or the publication changed: everything that embeds them. */
@@ -234,18 +239,18 @@ export interface Change {
 }
 
 /**
- * Makes the next read in this location rebuild whatever `change` can have affected. Every write
+ * Makes the next read in this location rebuild whatever `invalidation` names can have affected. Every write
  * path calls this after its D1 write succeeded, and before it answers.
  */
-export async function invalidate(kv: KVNamespace, db: Database, change: Change = {}): Promise<void> {
+export async function invalidate(kv: KVNamespace, db: Database, invalidation: Invalidation = {}): Promise<void> {
   forgetAll()
   const now = new Date().toISOString()
   const v = crypto.randomUUID()
   const until = await nextEmbargo(db, now)
   const bookmark = db.bookmark()
   const writes: [string, Generation, number | undefined][] = [[GEN_LISTS, { v, at: now, until, bookmark }, undefined]]
-  if (change.everything) writes.push([GEN_ALL, { v, at: now, bookmark }, undefined])
-  for (const slug of new Set(change.articles ?? [])) writes.push([genArticle(slug), { v, at: now, bookmark }, ARTICLE_GENERATION_TTL])
+  if (invalidation.everything) writes.push([GEN_ALL, { v, at: now, bookmark }, undefined])
+  for (const slug of new Set(invalidation.articles ?? [])) writes.push([genArticle(slug), { v, at: now, bookmark }, ARTICLE_GENERATION_TTL])
   await Promise.all(writes.map(([key, gen, ttl]) => putGeneration(kv, key, gen, ttl)))
   // Entries another request of this isolate built from D1 before the write may have been stored
   // meanwhile: forget them too.

@@ -22,9 +22,9 @@ describe('importing content', () => {
     )
     expect(report.written.articles).toBe(2)
     expect(report.errors).toEqual([
-      { kind: 'articles', index: 1, slug: 'import-invalid', errors: [expect.objectContaining({ field: 'headline' })] },
-      { kind: 'articles', index: 2, slug: 'import-unknown-author', errors: [expect.objectContaining({ detail: 'names an author that does not exist' })] },
-      { kind: 'articles', index: 3, slug: 'import-unknown-section', errors: [expect.objectContaining({ detail: 'names a section that does not exist' })] },
+      { part: 'articles', index: 1, slug: 'import-invalid', errors: [expect.objectContaining({ field: 'headline' })] },
+      { part: 'articles', index: 2, slug: 'import-unknown-author', errors: [expect.objectContaining({ detail: 'names an author that does not exist' })] },
+      { part: 'articles', index: 3, slug: 'import-unknown-section', errors: [expect.objectContaining({ detail: 'names a section that does not exist' })] },
     ])
     expect((await getJson('/v1/articles/import-first')).status).toBe(200)
     expect((await getJson('/v1/articles/import-last')).status).toBe(200)

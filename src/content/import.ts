@@ -2,7 +2,7 @@ import type { z } from 'zod'
 import { invalidate } from '../cache.ts'
 import { recordChangeStatement } from '../db/changes.ts'
 import type { Database } from '../db/client.ts'
-import { embeddedValues, nextEmbedCursor, reannounceRest, reannounceStatements, type EmbedCursor, type EmbedScope } from '../db/embedders.ts'
+import { embeddedValues, nextEmbedCursor, reannounceRest, reannounceStatements, type EmbedCursor, type Embedded } from '../db/embedders.ts'
 import { writeArticlesStatements } from '../db/articles.ts'
 import { writeAuthorStatement } from '../db/authors.ts'
 import { writePublicationStatement } from '../db/publication.ts'
@@ -24,15 +24,16 @@ export interface ContentBundle {
   articles?: unknown[]
 }
 
-type Kind = 'publication' | 'sections' | 'tags' | 'authors' | 'articles'
+/** One list of a bundle (the publication counts as a list of one). */
+export type BundlePart = keyof ContentBundle
 
 export interface ImportReport {
-  written: Record<Kind, number>
-  errors: { kind: Kind; index: number; slug?: string; errors: FieldError[] }[]
+  written: Record<BundlePart, number>
+  errors: { part: BundlePart; index: number; slug?: string; errors: FieldError[] }[]
 }
 
 interface Staged<T = unknown> {
-  kind: Kind
+  part: BundlePart
   index: number
   slug?: string
   value: T
@@ -69,13 +70,13 @@ export async function importContent(
     errors: [],
   }
 
-  function stage<S extends z.ZodType>(kind: Kind, schema: S, records: unknown[]): Staged<z.output<S>>[] {
+  function stage<S extends z.ZodType>(part: BundlePart, schema: S, records: unknown[]): Staged<z.output<S>>[] {
     return records.flatMap((record, index) => {
       const slug = (record as { slug?: unknown } | null)?.slug
       const named = typeof slug === 'string' ? slug : undefined
       const parsed = schema.safeParse(record)
-      if (parsed.success) return [{ kind, index, slug: named, value: parsed.data }]
-      report.errors.push({ kind, index, slug: named, errors: fieldErrors(parsed.error, 'body') })
+      if (parsed.success) return [{ part, index, slug: named, value: parsed.data }]
+      report.errors.push({ part, index, slug: named, errors: fieldErrors(parsed.error, 'body') })
       return []
     })
   }
@@ -91,18 +92,18 @@ export async function importContent(
       try {
         const values = chunk.map((record) => record.value)
         const results = await db.batch(statements(values))
-        for (const record of chunk) report.written[record.kind] += 1
+        for (const record of chunk) report.written[record.part] += 1
         await written?.(values, results)
       } catch {
         // The batch rolled back as a whole: write its records one by one to find the bad ones.
         for (const record of chunk) {
           try {
             const results = await db.batch(statements([record.value]))
-            report.written[record.kind] += 1
+            report.written[record.part] += 1
             await written?.([record.value], results)
           } catch (error) {
-            const { kind, index, slug } = record
-            report.errors.push({ kind, index, slug, errors: [{ field: '(record)', in: 'body', detail: refusal(error) }] })
+            const { part, index, slug } = record
+            report.errors.push({ part, index, slug, errors: [{ field: '(record)', in: 'body', detail: refusal(error) }] })
           }
         }
       }
@@ -122,18 +123,18 @@ export async function importContent(
    * write. The articles past the first chunk are announced after the batch (see `reannounced`).
    */
   const embedded =
-    <T extends object>(kind: EmbedScope['kind'], logged: (value: T) => D1PreparedStatement, written: (value: T) => D1PreparedStatement) =>
+    <T extends object>(kind: Embedded['kind'], logged: (value: T) => D1PreparedStatement, written: (value: T) => D1PreparedStatement) =>
     (values: T[]) =>
       values.flatMap((value) => [
         logged(value),
-        ...reannounceStatements(db, scopeOf(kind, value), now, { changingTo: embeddedValues(kind, value as Record<string, unknown>) }),
+        ...reannounceStatements(db, embeddedOf(kind, value), now, { changingTo: embeddedValues(kind, value as Record<string, unknown>) }),
         written(value),
       ])
   const reannounced =
-    <T extends object>(kind: EmbedScope['kind']) =>
+    <T extends object>(kind: Embedded['kind']) =>
     async (values: T[], results: D1Result[]) => {
       for (const [i, value] of values.entries()) {
-        await reannounceRest(db, scopeOf(kind, value), now, nextEmbedCursor(results[i * 4 + 1]!.results as EmbedCursor[]))
+        await reannounceRest(db, embeddedOf(kind, value), now, nextEmbedCursor(results[i * 4 + 1]!.results as EmbedCursor[]))
       }
     }
 
@@ -192,7 +193,7 @@ function linkedLast<T extends { value: { slug: string; translation_of?: string |
   return [...resolved.filter((record) => !record.value.translation_of), ...resolved.filter((record) => record.value.translation_of)]
 }
 
-const scopeOf = (kind: EmbedScope['kind'], value: object): EmbedScope =>
+const embeddedOf = (kind: Embedded['kind'], value: object): Embedded =>
   kind === 'publication' ? { kind, slug: 'publication' } : { kind, slug: (value as { slug: string }).slug }
 
 /** Why the database refused a record, in words an editor can act on. */

@@ -1,13 +1,9 @@
 import type { Database } from './client.ts'
 import type { Block } from '../schemas/blocks.ts'
-import type { Article, ArticleKind, ArticleStatus, ArticleSummary, Translation } from '../schemas/article.ts'
+import type { ArticleKind, ArticleStatus } from '../schemas/article.ts'
 import type { Cursor } from '../lib/cursor.ts'
 import { sortKey } from '../lib/collation.ts'
 import type { SearchQuery } from '../lib/fts.ts'
-import { webUrl, type Site } from '../lib/site.ts'
-import { FALLBACK_LANGUAGE, localized, type LocalName } from '../lib/languages.ts'
-import { renderHtml, readingTimeMinutes } from '../render/blocks.ts'
-import { jsonLdScript, newsArticleJsonLd, type Publisher } from '../render/jsonld.ts'
 
 /** An article row with its section, authors and tags folded in, as every read returns it. */
 export interface ArticleRow {
@@ -73,70 +69,6 @@ export interface EditorArticleRow extends ArticleBodyRow {
 
 /** Rows of a list; `tier` and `window_start` are set for full-text search results only. */
 export type ListedRow = ArticleRow & { tier?: number; window_start?: number }
-
-export function toArticleSummary(row: ArticleRow, siteUrl: string): ArticleSummary {
-  const authors: { slug: string; name: string; job_title: string | null }[] = JSON.parse(row.authors)
-  const [kind, width, height]: [ArticleKind, number | null, number | null] = JSON.parse(row.presentation)
-  const tags: { slug: string; name: string; translations: Record<string, LocalName> }[] = JSON.parse(row.tags)
-  // Section and tag names in the article's language, or the default one (saying which).
-  const defaultLanguage = row.default_language ?? FALLBACK_LANGUAGE
-  const section = localized({ name: row.section_name }, row.section_translations, row.language, defaultLanguage)
-  return {
-    slug: row.slug,
-    url: webUrl(siteUrl, 'articles', row.slug),
-    headline: row.headline,
-    kind,
-    standfirst: row.standfirst,
-    dateline: row.dateline,
-    language: row.language,
-    section: { slug: row.section_slug, name: section.name, language: section.language },
-    tags: tags.map((tag) => {
-      const local = localized(tag, tag.translations, row.language, defaultLanguage)
-      return { slug: tag.slug, name: local.name, language: local.language }
-    }),
-    authors: authors.map((author) => ({ ...author, url: webUrl(siteUrl, 'authors', author.slug) })),
-    image: row.image_url
-      ? {
-          url: row.image_url,
-          width,
-          height,
-          alt: row.image_alt ?? '',
-          caption: row.image_caption,
-          credit: row.image_credit,
-          syndication_allowed: row.image_syndication === 1,
-        }
-      : null,
-    published_at: row.published_at!,
-    updated_at: row.updated_at,
-  }
-}
-
-/** The whole article; `site` names the publisher when the publication row is missing. */
-export function toArticle(row: ArticleBodyRow, site: Site): Article {
-  const body: Block[] = JSON.parse(row.body)
-  const publisher: Publisher | null = row.publisher ? JSON.parse(row.publisher) : null
-  const translations: TranslationRow[] = JSON.parse(row.translations)
-  const article = {
-    ...toArticleSummary(row, site.url),
-    translations: translations.map((t) => toTranslation(t, site.url)),
-    body,
-    body_html: renderHtml(body),
-    word_count: row.word_count,
-    reading_time_minutes: readingTimeMinutes(row.word_count),
-    corrections: JSON.parse(row.corrections) as { text: string; at: string }[],
-  }
-  const original = translations.find((t) => t.original === 1 && t.status === 'published')
-  const jsonld = newsArticleJsonLd(article, publisher ?? { name: site.name, url: site.url, logo_url: null }, {
-    isOriginal: row.is_original === 1,
-    original: original ? toTranslation(original, site.url) : null,
-  })
-  return { ...article, jsonld, jsonld_script: jsonLdScript(jsonld) }
-}
-
-/** A version in the translations list, as the API shows it. */
-export function toTranslation(row: TranslationRow, siteUrl: string): Translation {
-  return { language: row.language, slug: row.slug, url: webUrl(siteUrl, 'articles', row.slug), headline: row.headline }
-}
 
 // Authors and tags come back with each article in the same statement, as JSON, so a page of
 // articles is one query however many rows it has (no query per row).
@@ -278,7 +210,7 @@ const MAX_ID = Number.MAX_SAFE_INTEGER
 
 /**
  * Published articles visible at `now`, newest first (or by relevance when searching), one page
- * after the cursor. The scope that narrows the list most drives the query through its own index
+ * after the cursor. The filter that narrows the list most drives the query through its own index
  * (FTS, tag, author, section, or the latest-articles index); other filters are checked per
  * candidate row. Every value is a bound parameter; only fixed SQL fragments are joined.
  */
@@ -300,9 +232,9 @@ export function listArticlesQuery(filter: ArticleFilter, options: ListOptions): 
   let from: string
   const after = options.after?.k === 't' ? options.after : undefined
 
-  // x: the table whose index yields this scope newest first (the link table of a tag or
+  // x: the table whose index yields this list newest first (the link table of a tag or
   // author; articles itself otherwise). The language filter is on that table too: the link
-  // tables carry a copy of the article's language, and each scope has an index that leads with it.
+  // tables carry a copy of the article's language, and each has an index that leads with it.
   let x = 'x'
   let id = 'x.article_id'
   if (filter.tag) {
@@ -754,7 +686,7 @@ export function publishDueStatements(db: Database, job: string, now: string, fir
 }
 
 /** Each article's section, tag and author slugs and its language: which feeds it appears in. */
-export async function feedScopesOf(db: Database, slugs: string[]) {
+export async function feedMembershipsOf(db: Database, slugs: string[]) {
   const rows = await db.all<{ section: string; tags: string; authors: string; language: string }>(
     db
       .prepare(

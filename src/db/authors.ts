@@ -1,7 +1,5 @@
 import type { Database } from './client.ts'
 import { sortKey } from '../lib/collation.ts'
-import { webUrl } from '../lib/site.ts'
-import type { AuthorSummary } from '../schemas/author.ts'
 
 export interface AuthorRow {
   id: number
@@ -85,14 +83,4 @@ export function writeAuthorStatement(db: Database, author: AuthorWrite, now: str
       now,
       sortKey(author.name),
     )
-}
-
-export function toAuthorSummary(row: AuthorRow, siteUrl: string): AuthorSummary {
-  return {
-    slug: row.slug,
-    name: row.name,
-    job_title: row.job_title,
-    url: webUrl(siteUrl, 'authors', row.slug),
-    photo: row.photo_url ? { url: row.photo_url, alt: row.photo_alt ?? '' } : null,
-  }
 }

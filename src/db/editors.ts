@@ -1,4 +1,3 @@
-import type { Editor } from '../context.ts'
 import type { Database } from './client.ts'
 
 export interface EditorTokenRow {
@@ -40,13 +39,20 @@ export function revokeTokenStatement(db: Database, id: number, now: string) {
   return db.prepare('UPDATE editor_tokens SET revoked_at = ?2 WHERE id = ?1 AND revoked_at IS NULL RETURNING id').bind(id, now)
 }
 
+/** Who acted, as the audit log records it: the request's editor satisfies it. */
+export interface AuditActor {
+  /** The editor_tokens row, or null for the bootstrap token. */
+  tokenId: number | null
+  name: string
+}
+
 /**
  * One audit entry. `actor` is the credential that acted: its name and its editor_tokens id (null
  * for the bootstrap ADMIN_TOKEN secret), so that a token named "bootstrap" is never taken for it.
  */
 export function auditStatement(
   db: Database,
-  entry: { actor: Editor; action: string; type: string; slug: string; before: number | null; after: number | null; requestId: string },
+  entry: { actor: AuditActor; action: string; type: string; slug: string; before: number | null; after: number | null; requestId: string },
   now: string,
 ) {
   return db
@@ -65,7 +71,7 @@ export function auditStatement(
  */
 export function auditWriteStatement(
   db: Database,
-  entry: { actor: Editor; action: string; type: string; slug: string | null; requestId: string },
+  entry: { actor: AuditActor; action: string; type: string; slug: string | null; requestId: string },
   now: string,
 ) {
   return db

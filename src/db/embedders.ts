@@ -5,13 +5,13 @@ import type { Database } from './client.ts'
  * title), its section's and tags' names, and, in its JSON-LD, the publication (name, URL, logo):
  * when one of those changes, every public article that shows it is logged for sync again, so a
  * client that applies /v1/sync holds what the endpoints show. The articles are walked newest first
- * through the scope's own list index, one bounded chunk at a time (see src/queue/resync.ts).
+ * through the list index of what they embed, one bounded chunk at a time (see src/queue/resync.ts).
  */
 
 /** What articles embed: an author, a section, a tag (by slug) or the publication. */
-export type EmbedScope = { kind: 'author' | 'section' | 'tag'; slug: string } | { kind: 'publication'; slug: 'publication' }
+export type Embedded = { kind: 'author' | 'section' | 'tag'; slug: string } | { kind: 'publication'; slug: 'publication' }
 
-/** Where a walk of a scope's public articles continues: after this (published_at, id). */
+/** Where a walk of the public articles that embed something continues: after this (published_at, id). */
 export interface EmbedCursor {
   at: string
   id: number
@@ -21,7 +21,7 @@ export interface EmbedCursor {
 export const REANNOUNCE_CHUNK = 500
 
 /** What public articles show of each kind: a change to any of these re-announces them. */
-const EMBEDDED: Record<EmbedScope['kind'], string[]> = {
+const SHOWN_FIELDS: Record<Embedded['kind'], string[]> = {
   author: ['name', 'job_title'],
   section: ['name'],
   tag: ['name'],
@@ -29,14 +29,14 @@ const EMBEDDED: Record<EmbedScope['kind'], string[]> = {
 }
 
 /** The fields of a written value that articles show: `changingTo` for reannounceStatements. */
-export function embeddedValues(kind: EmbedScope['kind'], value: Record<string, unknown>): Record<string, unknown> {
-  return Object.fromEntries(EMBEDDED[kind].map((key) => [key, value[key] ?? null]))
+export function embeddedValues(kind: Embedded['kind'], value: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(SHOWN_FIELDS[kind].map((key) => [key, value[key] ?? null]))
 }
 
-// Per kind: the scope's public articles (the index that lists them newest first) and, for the
+// Per kind: the public articles that embed it (the index that lists them newest first) and, for the
 // write's own batch, the stored values articles show, unchanged when they equal the new ones (?5,
 // JSON). ?1 is the slug (unused by the publication, but bound for the same parameter count).
-const SCOPES: Record<EmbedScope['kind'], { from: string; where: string; at: string; id: string; unchanged: string }> = {
+const WALKS: Record<Embedded['kind'], { from: string; where: string; at: string; id: string; unchanged: string }> = {
   author: {
     from: 'article_authors x JOIN articles a ON a.id = x.article_id',
     where: 'x.author_id = (SELECT id FROM authors WHERE slug = ?1) AND x.published = 1',
@@ -72,9 +72,9 @@ const SCOPES: Record<EmbedScope['kind'], { from: string; where: string; at: stri
 const END_OF_TIME = '9999-12-31T23:59:59.999Z'
 const MAX_ID = Number.MAX_SAFE_INTEGER
 
-/** The SQL of one chunk: the scope's public articles after the cursor, newest first. */
-export function embeddersSql(kind: EmbedScope['kind']): string {
-  const s = SCOPES[kind]
+/** The SQL of one chunk: the public articles that embed ?1 (of this kind) after the cursor, newest first. */
+export function embeddersSql(kind: Embedded['kind']): string {
+  const s = WALKS[kind]
   return `SELECT ${s.at} AS at, ${s.id} AS id, a.slug AS slug
             FROM ${s.from}
            WHERE ${s.where} AND ${s.at} <= ?2 AND (${s.at}, ${s.id}) < (?3, ?4)
@@ -91,13 +91,13 @@ export function embeddersSql(kind: EmbedScope['kind']): string {
  */
 export function reannounceStatements(
   db: Database,
-  scope: EmbedScope,
+  embedded: Embedded,
   now: string,
   options: { after?: EmbedCursor; changingTo?: Record<string, unknown>; limit?: number } = {},
 ): [D1PreparedStatement, D1PreparedStatement] {
-  const sql = embeddersSql(scope.kind)
+  const sql = embeddersSql(embedded.kind)
   const params = [
-    scope.slug,
+    embedded.slug,
     now,
     options.after?.at ?? END_OF_TIME,
     options.after?.id ?? MAX_ID,
@@ -117,13 +117,13 @@ export function nextEmbedCursor(rows: { at: string; id: number }[], limit = REAN
 }
 
 /**
- * Announces the rest of a scope's articles after `after`, chunk by chunk, in this invocation: for
+ * Announces the rest of the articles that embed something after `after`, chunk by chunk, in this invocation: for
  * tools (the local importer), which have no request deadline and no queue. Each chunk is still one
  * bounded statement.
  */
-export async function reannounceRest(db: Database, scope: EmbedScope, now: string, after: EmbedCursor | null): Promise<void> {
+export async function reannounceRest(db: Database, embedded: Embedded, now: string, after: EmbedCursor | null): Promise<void> {
   for (let cursor = after; cursor; ) {
-    const [chunk] = await db.batch<EmbedCursor>(reannounceStatements(db, scope, now, { after: cursor }))
+    const [chunk] = await db.batch<EmbedCursor>(reannounceStatements(db, embedded, now, { after: cursor }))
     cursor = nextEmbedCursor(chunk!.results)
   }
 }

@@ -1,5 +1,4 @@
 import type { Database } from './client.ts'
-import type { Publication } from '../schemas/publication.ts'
 
 export interface PublicationRow {
   name: string
@@ -55,10 +54,6 @@ export function writePublicationStatement(db: Database, publication: Publication
       now,
       JSON.stringify(publicationLanguages(publication.language, publication.languages)),
     )
-}
-
-export function toPublication(row: PublicationRow): Publication {
-  return { ...row, languages: publicationLanguages(row.language, JSON.parse(row.languages)), links: JSON.parse(row.links) }
 }
 
 /** Every language published in: the default first, then the others, each once. */

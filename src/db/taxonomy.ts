@@ -1,8 +1,5 @@
 import type { Database } from './client.ts'
 import { sortKey } from '../lib/collation.ts'
-import { webUrl } from '../lib/site.ts'
-import { FALLBACK_LANGUAGE, localized } from '../lib/languages.ts'
-import type { Section, Tag } from '../schemas/taxonomy.ts'
 
 export interface SectionRow {
   id: number
@@ -64,15 +61,18 @@ export function tagsBySlugsStatement(db: Database, slugs: string[], now: string)
     .bind(JSON.stringify(slugs), now)
 }
 
-/** What articles are grouped by: a section, a tag, or an author. */
-export type ScopeKind = 'section' | 'tag' | 'author'
+/**
+ * What articles are grouped by: a section, a tag, or an author. Each grouping has its page, its
+ * list of articles (a filter of /v1/articles) and its feeds.
+ */
+export type Grouping = 'section' | 'tag' | 'author'
 
-// Fixed table names by kind: the only identifiers ever put into SQL text here.
-const TABLES: Record<ScopeKind, string> = { section: 'sections', tag: 'tags', author: 'authors' }
+// Fixed table names by grouping: the only identifiers ever put into SQL text here.
+const TABLES: Record<Grouping, string> = { section: 'sections', tag: 'tags', author: 'authors' }
 
-// ?2 (the request's clock) is used by tags only, but bound for every kind: `?2 IS NOT NULL` keeps
-// the parameter count the same.
-const SCOPE_SQL: Record<ScopeKind, string> = {
+// ?2 (the request's clock) is used by tags only, but bound for every grouping: `?2 IS NOT NULL`
+// keeps the parameter count the same.
+const PUBLIC_GROUPING_SQL: Record<Grouping, string> = {
   section: `SELECT name, description, ${LOCAL} FROM sections WHERE slug = ?1 AND ?2 IS NOT NULL`,
   tag: `SELECT name, '' AS description, ${LOCAL} FROM tags t WHERE slug = ?1 AND ${tagIsPublic('t', '?2')}`,
   author: "SELECT name, coalesce(job_title, '') AS description, '{}' AS translations, NULL AS default_language FROM authors WHERE slug = ?1 AND ?2 IS NOT NULL",
@@ -80,26 +80,26 @@ const SCOPE_SQL: Record<ScopeKind, string> = {
 
 /**
  * A public section, tag or author by slug, as { name, description, translations, default_language }
- * (see localize()): no row when there is none
+ * (see localize() in src/present/taxonomy.ts): no row when there is none
  * (a tag that no article public at `now` uses counts as none).
  */
-export function scopeStatement(db: Database, kind: ScopeKind, slug: string, now: string) {
-  return db.prepare(SCOPE_SQL[kind]).bind(slug, now)
+export function publicGroupingStatement(db: Database, grouping: Grouping, slug: string, now: string) {
+  return db.prepare(PUBLIC_GROUPING_SQL[grouping]).bind(slug, now)
 }
 
-const USAGE_SQL: Record<ScopeKind, string> = {
+const USAGE_SQL: Record<Grouping, string> = {
   section: 'SELECT count(*) AS n FROM articles a JOIN sections t ON t.id = a.section_id WHERE t.slug = ?1',
   tag: 'SELECT count(*) AS n FROM article_tags x JOIN tags t ON t.id = x.tag_id WHERE t.slug = ?1',
   author: 'SELECT count(*) AS n FROM article_authors x JOIN authors t ON t.id = x.author_id WHERE t.slug = ?1',
 }
 
 /** How many articles, in any state, use this section, tag or author: { n }. */
-export function usageStatement(db: Database, kind: ScopeKind, slug: string) {
-  return db.prepare(USAGE_SQL[kind]).bind(slug)
+export function usageStatement(db: Database, grouping: Grouping, slug: string) {
+  return db.prepare(USAGE_SQL[grouping]).bind(slug)
 }
 
-export function deleteScopeStatement(db: Database, kind: ScopeKind, slug: string) {
-  return db.prepare(`DELETE FROM ${TABLES[kind]} WHERE slug = ?1`).bind(slug)
+export function deleteGroupingStatement(db: Database, grouping: Grouping, slug: string) {
+  return db.prepare(`DELETE FROM ${TABLES[grouping]} WHERE slug = ?1`).bind(slug)
 }
 
 /** A tag in any state: what editors see. */
@@ -161,21 +161,4 @@ export function writeTagStatement(db: Database, tag: { slug: string; name: strin
          name = excluded.name, sort_key = excluded.sort_key, translations = excluded.translations, updated_at = excluded.updated_at`,
     )
     .bind(tag.slug, tag.name, now, sortKey(tag.name), JSON.stringify(tag.translations ?? {}))
-}
-
-/** A section, tag or author row's name and description in `lang`, or in the default language. */
-export function localize(row: { name: string; description?: string; translations: string; default_language: string | null }, lang?: string) {
-  return localized(row, row.translations, lang, row.default_language ?? FALLBACK_LANGUAGE)
-}
-
-/** The section, its name and description in `lang` when they exist in it (else the default language). */
-export function toSection(row: SectionRow, siteUrl: string, lang?: string): Section {
-  const { name, description, language } = localize(row, lang)
-  return { slug: row.slug, name, description, language, url: webUrl(siteUrl, 'sections', row.slug) }
-}
-
-/** The tag, named in `lang` when it has a name in it (else in the default language). */
-export function toTag(row: TagRow, siteUrl: string, lang?: string): Tag {
-  const { name, language } = localize(row, lang)
-  return { slug: row.slug, name, language, url: webUrl(siteUrl, 'tags', row.slug) }
 }

@@ -1,5 +1,5 @@
 import { invalidate } from '../cache.ts'
-import { feedScopesOf, publishDueStatements } from '../db/articles.ts'
+import { feedMembershipsOf, publishDueStatements } from '../db/articles.ts'
 import { Database } from '../db/client.ts'
 import { log } from '../lib/log.ts'
 import { announceToPartners } from '../syndication/events.ts'
@@ -26,7 +26,7 @@ export async function publishScheduled(env: Env, at: Date = new Date()): Promise
     // Their other language versions list them now, too.
     await invalidate(env.CACHE, db, { articles: [...slugs, ...siblings!.results.map((row) => row.slug)] })
     // The feeds they appear in changed: tell the WebSub hub, if one is configured.
-    if (settingsOf(env).websubHub) await announceToHub(env, await feedScopesOf(db, slugs), 'publish', now)
+    if (settingsOf(env).websubHub) await announceToHub(env, await feedMembershipsOf(db, slugs), 'publish', now)
     // Embargoes that lift and scheduled articles that go out: article.published for partners.
     await announceToPartners(env, db, slugs, { now, changed: false })
     log('info', 'scheduled articles published', { count: slugs.length })

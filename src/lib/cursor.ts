@@ -22,20 +22,21 @@ const CursorShape = z.discriminatedUnion('k', [
 ])
 
 export type Cursor = z.infer<typeof CursorShape>
-export type CursorKind = Cursor['k']
+/** The order a cursor continues, its `k` (a one-letter name, kept short in the URL). */
+export type CursorOrder = Cursor['k']
 
 export function encodeCursor(cursor: Cursor): string {
   return base64url(new TextEncoder().encode(JSON.stringify(cursor)))
 }
 
-/** The cursor of the given kind, or null when the text is not one we issued. */
-export function decodeCursor<K extends CursorKind>(text: string, kind: K): Extract<Cursor, { k: K }> | null {
+/** The cursor of the given order, or null when the text is not one we issued. */
+export function decodeCursor<K extends CursorOrder>(text: string, order: K): Extract<Cursor, { k: K }> | null {
   if (!/^[A-Za-z0-9_-]+$/.test(text)) return null
   try {
     const binary = atob(text.replace(/-/g, '+').replace(/_/g, '/'))
     const json = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(Uint8Array.from(binary, (ch) => ch.charCodeAt(0)))
     const parsed = CursorShape.safeParse(JSON.parse(json))
-    if (!parsed.success || parsed.data.k !== kind) return null
+    if (!parsed.success || parsed.data.k !== order) return null
     return parsed.data as Extract<Cursor, { k: K }>
   } catch {
     return null

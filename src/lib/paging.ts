@@ -1,10 +1,10 @@
 import { invalid } from '../errors.ts'
-import { decodeCursor, encodeCursor, type Cursor, type CursorKind } from './cursor.ts'
+import { decodeCursor, encodeCursor, type Cursor, type CursorOrder } from './cursor.ts'
 
 /** The cursor a client sent, or a 400 naming `cursor` when it is not one we issued for this list. */
-export function readCursor<K extends CursorKind>(text: string | undefined, kind: K): Extract<Cursor, { k: K }> | undefined {
+export function readCursor<K extends CursorOrder>(text: string | undefined, order: K): Extract<Cursor, { k: K }> | undefined {
   if (text === undefined) return undefined
-  const cursor = decodeCursor(text, kind)
+  const cursor = decodeCursor(text, order)
   if (!cursor) {
     throw invalid([{ field: 'cursor', in: 'query', detail: 'is not a cursor from this list; start again without it' }])
   }

@@ -1,5 +1,5 @@
 import type { Context, MiddlewareHandler } from 'hono'
-import { configFingerprint, ENTRY_TTL, generationsOf, invalidate, newestBookmark, remembered, type Entry, type Lookup, type Scope } from '../cache.ts'
+import { configFingerprint, ENTRY_TTL, generationsOf, invalidate, newestBookmark, remembered, type Dependency, type Entry, type Lookup } from '../cache.ts'
 import type { AppEnv } from '../context.ts'
 import { StorageError } from '../db/client.ts'
 import { log } from '../lib/log.ts'
@@ -28,17 +28,18 @@ import { serverTiming } from './request-context.ts'
  * `If-Modified-Since` turn it into a 304 without a body.
  */
 
-type Kind = keyof typeof ENTRY_TTL
+/** How long an entry is kept, in KV (ENTRY_TTL) and by browsers and CDNs (CACHE_CONTROL). */
+type Lifetime = keyof typeof ENTRY_TTL
 
 interface Policy {
-  scope: Scope
-  kind: Kind
+  dependency: Dependency
+  lifetime: Lifetime
 }
 
 // Browsers and shared caches may keep a copy briefly; KV makes the origin cheap, and news must
 // not linger: a correction reaches a browser within max-age + stale-while-revalidate at worst.
 // A route may set its own (sitemaps change more slowly); the entry keeps it.
-const CACHE_CONTROL: Record<Kind, { browser: string; cdn: string }> = {
+const CACHE_CONTROL: Record<Lifetime, { browser: string; cdn: string }> = {
   article: {
     browser: 'public, max-age=30, stale-while-revalidate=30, stale-if-error=86400',
     cdn: 'public, max-age=30, stale-while-revalidate=60, stale-if-error=86400',
@@ -64,8 +65,8 @@ function policyFor(path: string, params: URLSearchParams | null): Policy {
   // Feeds and sitemaps are lists: they change with every write.
   // Slugs are plain ASCII; anything percent-encoded fails validation later, its key stays as sent.
   const article = path.match(/^\/v1\/articles\/([^/]+)$/)
-  if (article) return { scope: { kind: 'article', slug: article[1]! }, kind: 'article' }
-  return { scope: { kind: 'lists' }, kind: params?.has('q') ? 'search' : 'list' }
+  if (article) return { dependency: { on: 'article', slug: article[1]! }, lifetime: 'article' }
+  return { dependency: { on: 'lists' }, lifetime: params?.has('q') ? 'search' : 'list' }
 }
 
 /**
@@ -154,7 +155,7 @@ export function readThrough(): MiddlewareHandler<AppEnv> {
     let lookup: Lookup | null = null
     if (!bypass) {
       try {
-        lookup = await cache.lookup(key, policy.scope, now, { config: c.get('config'), revalidate })
+        lookup = await cache.lookup(key, policy.dependency, now, { config: c.get('config'), revalidate })
       } catch (error) {
         log('warn', 'cache read failed', { error: String(error) })
       }
@@ -168,7 +169,7 @@ export function readThrough(): MiddlewareHandler<AppEnv> {
     if (lookup) c.get('db').readNoOlderThan(newestBookmark(lookup.gens))
     let built: { value: Entry | null; shared: boolean }
     try {
-      built = lookup ? await builds.run(key, () => buildEntry(c, next, lookup, policy.kind), (work) => c.executionCtx.waitUntil(work)) : { value: await buildEntry(c, next, null, policy.kind), shared: false }
+      built = lookup ? await builds.run(key, () => buildEntry(c, next, lookup, policy.lifetime), (work) => c.executionCtx.waitUntil(work)) : { value: await buildEntry(c, next, null, policy.lifetime), shared: false }
     } catch (error) {
       if (error instanceof StorageError && lookup?.entry) return respond(c, lookup.entry, 'STALE')
       throw error
@@ -180,20 +181,20 @@ export function readThrough(): MiddlewareHandler<AppEnv> {
       if (built.shared) await next()
       return
     }
-    if (!built.shared && lookup) c.executionCtx.waitUntil(cache.store(key, entry, ENTRY_TTL[policy.kind], lookup))
+    if (!built.shared && lookup) c.executionCtx.waitUntil(cache.store(key, entry, ENTRY_TTL[policy.lifetime], lookup))
     return respond(c, entry, lookup ? 'MISS' : 'BYPASS')
   }
 }
 
 /** Runs the route; a 200 becomes an entry, anything else is left in c.res. D1 failures throw. */
-async function buildEntry(c: Context<AppEnv>, next: () => Promise<void>, lookup: Lookup | null, kind: Kind): Promise<Entry | null> {
+async function buildEntry(c: Context<AppEnv>, next: () => Promise<void>, lookup: Lookup | null, lifetime: Lifetime): Promise<Entry | null> {
   await next()
   if (c.error instanceof StorageError) throw c.error
   if (c.res.status !== 200) return null
   const body = await c.res.text()
   const headers: Record<string, string> = {
-    'cache-control': CACHE_CONTROL[kind].browser,
-    'cdn-cache-control': CACHE_CONTROL[kind].cdn,
+    'cache-control': CACHE_CONTROL[lifetime].browser,
+    'cdn-cache-control': CACHE_CONTROL[lifetime].cdn,
   }
   for (const [name, value] of c.res.headers) if (!callerHeader(name) && !TRANSFER_HEADERS.has(name)) headers[name] = value
   return {

@@ -21,15 +21,15 @@ export async function consumeResync(batch: MessageBatch<unknown>, env: Env): Pro
       message.ack()
       continue
     }
-    const { scope, after, at } = parsed.data
+    const { scope: embedded, after, at } = parsed.data
     try {
-      const [chunk] = await db.batch<{ at: string; id: number }>(reannounceStatements(db, scope, at, { after }))
+      const [chunk] = await db.batch<{ at: string; id: number }>(reannounceStatements(db, embedded, at, { after }))
       const next = nextEmbedCursor(chunk!.results)
-      if (next) await env.RESYNC.send({ v: 1, scope, after: next, at } satisfies ResyncMessage, { contentType: 'json' })
+      if (next) await env.RESYNC.send({ v: 1, scope: embedded, after: next, at } satisfies ResyncMessage, { contentType: 'json' })
       message.ack()
     } catch (error) {
       const delaySeconds = retryDelaySeconds(message.attempts)
-      log('warn', 'resync chunk failed, retrying', { message_id: message.id, kind: scope.kind, attempts: message.attempts, error: String(error) })
+      log('warn', 'resync chunk failed, retrying', { message_id: message.id, kind: embedded.kind, attempts: message.attempts, error: String(error) })
       message.retry({ delaySeconds })
     }
   }

@@ -1,11 +1,12 @@
 import type { Context } from 'hono'
 import type { AppEnv } from '../context.ts'
-import { cursorAfter, listArticlesStatement, toArticleSummary, type ArticleFilter, type ListedRow } from '../db/articles.ts'
+import { cursorAfter, listArticlesStatement, type ArticleFilter, type ListedRow } from '../db/articles.ts'
 import { languagesStatement, publishesIn, type LanguagesRow } from '../db/publication.ts'
 import { invalid } from '../errors.ts'
 import { MAX_TERMS, searchQuery, searchWords, type SearchQuery } from '../lib/fts.ts'
 import { readCursor, toPage } from '../lib/paging.ts'
 import { omittedParts, withoutParts } from '../lib/fields.ts'
+import { toArticleSummary } from '../present/articles.ts'
 import { toTimestamp, type ArticleSummary } from '../schemas/article.ts'
 
 export interface ArticlePageQuery {

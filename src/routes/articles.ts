@@ -1,10 +1,11 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi'
 import type { AppEnv } from '../context.ts'
 import { loadArchivedBodies } from '../bodies.ts'
-import { findPublishedArticle, toArticle } from '../db/articles.ts'
-import { scopeStatement } from '../db/taxonomy.ts'
+import { findPublishedArticle } from '../db/articles.ts'
+import { publicGroupingStatement } from '../db/taxonomy.ts'
 import { errorResponses, invalid, notFound, validationHook, type FieldError } from '../errors.ts'
 import { omittedParts, withoutParts } from '../lib/fields.ts'
+import { toArticle } from '../present/articles.ts'
 import { Article, ArticleFields, ArticleListQuery, ArticlePage } from '../schemas/article.ts'
 import { ArticleSlug } from '../schemas/common.ts'
 import { syndicatedArticle } from '../render/feeds.ts'
@@ -59,11 +60,11 @@ export const articles = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
   .openapi(listArticles, async (c) => {
     const query = c.req.valid('query')
     const db = c.get('db')
-    const scopes = (['section', 'tag', 'author'] as const).filter((name) => query[name] !== undefined)
+    const groupings = (['section', 'tag', 'author'] as const).filter((name) => query[name] !== undefined)
     // Filters that name something (a section, tag or author) must name something that exists.
-    const checks = scopes.map((name) => scopeStatement(db, name, query[name]!, c.get('now')))
+    const checks = groupings.map((name) => publicGroupingStatement(db, name, query[name]!, c.get('now')))
     const { page, results } = await loadArticlePage(c, query, query, checks)
-    const unknown: FieldError[] = scopes
+    const unknown: FieldError[] = groupings
       .filter((_, i) => results[i]!.results.length === 0)
       .map((name) => ({ field: name, in: 'query', detail: `no ${name} has this slug` }))
     if (unknown.length > 0) throw invalid(unknown)

@@ -1,9 +1,10 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi'
 import type { Context } from 'hono'
 import type { AppEnv } from '../context.ts'
-import { authorProfileStatement, listAuthorsStatement, toAuthorSummary, type AuthorRow, type SortedAuthorRow } from '../db/authors.ts'
+import { authorProfileStatement, listAuthorsStatement, type AuthorRow, type SortedAuthorRow } from '../db/authors.ts'
 import { errorResponses, notFound, validationHook } from '../errors.ts'
 import { readCursor, toPage } from '../lib/paging.ts'
+import { toAuthor, toAuthorSummary } from '../present/authors.ts'
 import { ArticlePage, ArticlePageQuery } from '../schemas/article.ts'
 import { Author, AuthorPage } from '../schemas/author.ts'
 import { AuthorSlug, PageQuery } from '../schemas/common.ts'
@@ -74,18 +75,7 @@ export const authors = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
   })
   .openapi(getAuthor, async (c) => {
     const { author, page } = await loadAuthor(c, c.req.valid('param').slug, c.req.valid('query'))
-    const summary = toAuthorSummary(author, c.get('site').url)
-    return c.json(
-      {
-        ...summary,
-        bio: author.bio,
-        links: JSON.parse(author.links),
-        article_count: author.article_count,
-        articles: page,
-        updated_at: author.updated_at,
-      },
-      200,
-    )
+    return c.json(toAuthor(author, c.get('site').url, page), 200)
   })
   .openapi(listAuthorArticles, async (c) => {
     const { page } = await loadAuthor(c, c.req.valid('param').slug, c.req.valid('query'))

@@ -2,12 +2,14 @@ import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi'
 import type { Context } from 'hono'
 import type { AppEnv } from '../context.ts'
 import { ARCHIVED, loadArchivedBodies } from '../bodies.ts'
-import { listArticlesStatement, toArticle, type ArticleBodyRow } from '../db/articles.ts'
+import { listArticlesStatement, type ArticleBodyRow } from '../db/articles.ts'
 import { publicationStatement, publishesIn, type LanguagesRow } from '../db/publication.ts'
 import { notRepublishable } from '../db/syndication.ts'
-import { localize, scopeStatement, type ScopeKind } from '../db/taxonomy.ts'
+import { publicGroupingStatement, type Grouping } from '../db/taxonomy.ts'
 import { errorResponses, notFound, validationHook } from '../errors.ts'
 import { webUrl } from '../lib/site.ts'
+import { toArticle } from '../present/articles.ts'
+import { localize } from '../present/taxonomy.ts'
 import { renderFeed, syndicatedHtml, type FeedFormat, type FeedModel } from '../render/feeds.ts'
 import { LanguageTag, SectionSlug } from '../schemas/common.ts'
 import { JsonFeed } from '../schemas/feed.ts'
@@ -21,7 +23,7 @@ const CONTENT_TYPES: Record<FeedFormat, string> = {
   atom: 'application/atom+xml; charset=utf-8',
   json: 'application/feed+json; charset=utf-8',
 }
-const SCOPES = { sections: 'section', authors: 'author', tags: 'tag' } as const satisfies Record<string, ScopeKind>
+const SCOPES = { sections: 'section', authors: 'author', tags: 'tag' } as const satisfies Record<string, Grouping>
 
 const file = z.enum(['rss.xml', 'atom.xml', 'feed.json']).openapi({ description: 'RSS 2.0, Atom 1.0 or JSON Feed 1.1.', example: 'rss.xml' })
 // Feed URLs travel through newsletters and feed readers, which append utm_* and the like: other
@@ -98,7 +100,7 @@ type PublicationFeedRow = { name: string; description: string; language: string 
 async function serveFeed(
   c: Context<AppEnv>,
   fileName: keyof typeof FILES,
-  scope: { kind: ScopeKind; path: string; slug: string } | null,
+  scope: { kind: Grouping; path: string; slug: string } | null,
   lang?: string,
 ) {
   const db = c.get('db')
@@ -108,7 +110,7 @@ async function serveFeed(
   const statements = [
     publicationStatement(db),
     listArticlesStatement(db, filter, { now: c.get('now'), limit: FEED_SIZE, full: true }),
-    ...(scope ? [scopeStatement(db, scope.kind, scope.slug, c.get('now'))] : []),
+    ...(scope ? [publicGroupingStatement(db, scope.kind, scope.slug, c.get('now'))] : []),
   ]
   const [publication, list, named] = await db.batch(statements)
   const pubRow = publication!.results[0] as PublicationFeedRow | undefined

@@ -1,7 +1,8 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi'
 import type { AppEnv } from '../context.ts'
-import { findPublication, toPublication } from '../db/publication.ts'
+import { findPublication } from '../db/publication.ts'
 import { errorResponses, notFound, validationHook } from '../errors.ts'
+import { toPublication } from '../present/publication.ts'
 import { Publication } from '../schemas/publication.ts'
 
 const getPublication = createRoute({

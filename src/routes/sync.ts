@@ -1,14 +1,18 @@
 import { createRoute, OpenAPIHono } from '@hono/zod-openapi'
 import type { AppEnv } from '../context.ts'
 import { loadArchivedBodies } from '../bodies.ts'
-import { publishedArticlesStatement, toArticle, type ArticleBodyRow } from '../db/articles.ts'
-import { authorsBySlugsStatement, toAuthorSummary, type AuthorRow } from '../db/authors.ts'
+import { publishedArticlesStatement, type ArticleBodyRow } from '../db/articles.ts'
+import { authorsBySlugsStatement, type AuthorRow } from '../db/authors.ts'
 import { changesAfterStatement, type ChangeRow, type ChangeType } from '../db/changes.ts'
-import { languagesStatement, publicationStatement, publishesIn, toPublication, type LanguagesRow, type PublicationRow } from '../db/publication.ts'
-import { sectionsBySlugsStatement, tagsBySlugsStatement, toSection, toTag, type SectionRow, type TagRow } from '../db/taxonomy.ts'
+import { languagesStatement, publicationStatement, publishesIn, type LanguagesRow, type PublicationRow } from '../db/publication.ts'
+import { sectionsBySlugsStatement, tagsBySlugsStatement, type SectionRow, type TagRow } from '../db/taxonomy.ts'
 import { errorResponses, validationHook } from '../errors.ts'
 import { encodeCursor } from '../lib/cursor.ts'
 import { countWithinBytes, readCursor } from '../lib/paging.ts'
+import { toArticle } from '../present/articles.ts'
+import { toAuthorRecord } from '../present/authors.ts'
+import { toPublication } from '../present/publication.ts'
+import { toSection, toTag } from '../present/taxonomy.ts'
 import { SyncPage, SyncQuery, type Change } from '../schemas/sync.ts'
 import { unknownLanguage } from './article-page.ts'
 
@@ -57,9 +61,7 @@ export const sync = new OpenAPIHono<AppEnv>({ defaultHook: validationHook }).ope
     // In a language's log, an article now in another language is gone from it.
     if (!lang || row.language === lang) current.set(`article:${row.slug}`, toArticle(row, site))
   }
-  for (const row of authors!.results as AuthorRow[]) {
-    current.set(`author:${row.slug}`, { ...toAuthorSummary(row, site.url), bio: row.bio, links: JSON.parse(row.links), updated_at: row.updated_at })
-  }
+  for (const row of authors!.results as AuthorRow[]) current.set(`author:${row.slug}`, toAuthorRecord(row, site.url))
   for (const row of sections!.results as SectionRow[]) current.set(`section:${row.slug}`, toSection(row, site.url, lang))
   for (const row of tags!.results as TagRow[]) current.set(`tag:${row.slug}`, toTag(row, site.url, lang))
   for (const row of publication!.results as PublicationRow[]) current.set('publication:publication', toPublication(row))

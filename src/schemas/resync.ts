@@ -7,12 +7,13 @@ import { z } from '@hono/zod-openapi'
  */
 export const ResyncMessage = z.object({
   v: z.literal(1),
+  /** What the articles embed (an Embedded: src/db/embedders.ts); `scope` is its name on the wire. */
   scope: z.discriminatedUnion('kind', [
     z.object({ kind: z.enum(['author', 'section', 'tag']), slug: z.string().min(1).max(200) }),
     z.object({ kind: z.literal('publication'), slug: z.literal('publication') }),
   ]),
   after: z.object({ at: z.string().min(1).max(40), id: z.number().int() }),
-  /** The time of the write that changed the scope: what "public" is judged against. */
+  /** The time of the write that changed it: what "public" is judged against. */
   at: z.iso.datetime(),
 })
 

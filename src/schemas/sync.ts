@@ -53,3 +53,4 @@ export const SyncQuery = z
   .strict()
 
 export type Change = z.infer<typeof Change>
+export type AuthorRecord = z.infer<typeof AuthorRecord>

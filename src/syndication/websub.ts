@@ -13,7 +13,7 @@ import { settingsOf } from '../settings.ts'
 const FEED_FILES = ['rss.xml', 'atom.xml', 'feed.json'] as const
 
 /** What decides the feeds an article is in. */
-export interface FeedScope {
+export interface FeedMembership {
   section: string
   tags: string[]
   authors: string[]
@@ -26,7 +26,7 @@ export interface FeedScope {
  * three of its section, of each tag and of each author; with its language, the same feeds of that
  * language too (`/feeds/fr/…`). Deduplicated, in that order.
  */
-export function feedTopics(apiOrigin: string, article: FeedScope): string[] {
+export function feedTopics(apiOrigin: string, article: FeedMembership): string[] {
   const root = `${apiOrigin.replace(/\/+$/, '')}/feeds`
   const dirs = [root, ...(article.language ? [`${root}/${encodeURIComponent(article.language)}`] : [])].flatMap((base) => [
     base,
@@ -41,7 +41,7 @@ export function feedTopics(apiOrigin: string, article: FeedScope): string[] {
  * The queue messages that announce these articles' feeds to the hub: one per 100 topics (the
  * message schema's limit), all the feeds of all the articles, deduplicated.
  */
-export function hubPingMessages(hub: string, apiOrigin: string, articles: FeedScope[], reason: HubPingMessage['reason'], at: string): HubPingMessage[] {
+export function hubPingMessages(hub: string, apiOrigin: string, articles: FeedMembership[], reason: HubPingMessage['reason'], at: string): HubPingMessage[] {
   const topics = [...new Set(articles.flatMap((article) => feedTopics(apiOrigin, article)))]
   const messages: HubPingMessage[] = []
   for (let i = 0; i < topics.length; i += 100) messages.push({ v: 1, hub, topics: topics.slice(i, i + 100), reason, at })
@@ -53,7 +53,7 @@ export function hubPingMessages(hub: string, apiOrigin: string, articles: FeedSc
  * changed. Through the WebSub queue, so that a slow hub never slows a write down; a failed send
  * is logged, not the writer's problem.
  */
-export async function announceToHub(env: Env, articles: FeedScope[], reason: HubPingMessage['reason'], at: string): Promise<void> {
+export async function announceToHub(env: Env, articles: FeedMembership[], reason: HubPingMessage['reason'], at: string): Promise<void> {
   const { websubHub: hub, site } = settingsOf(env)
   if (!hub || articles.length === 0) return
   try {

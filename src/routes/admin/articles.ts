@@ -9,9 +9,6 @@ import {
   findArticleForEditor,
   listArticlesForEditorStatement,
   storyVersionsStatement,
-  toArticle,
-  toArticleSummary,
-  toTranslation,
   versionGuardStatement,
   writeArticlesStatements,
   type EditorArticleRow,
@@ -19,10 +16,11 @@ import {
 } from '../../db/articles.ts'
 import { authorsBySlugsStatement } from '../../db/authors.ts'
 import { auditStatement } from '../../db/editors.ts'
-import { scopeStatement } from '../../db/taxonomy.ts'
+import { publicGroupingStatement } from '../../db/taxonomy.ts'
 import { ApiError, errorResponses, fieldErrors, invalid, notFound, validationHook, type FieldError } from '../../errors.ts'
 import { readCursor, toPage } from '../../lib/paging.ts'
 import { requireRole } from '../../middleware/auth.ts'
+import { toArticle, toArticleSummary, toTranslation } from '../../present/articles.ts'
 import { ArticleWriteBody, EditorArticle, EditorArticlePage, EditorArticleQuery, StatusChange } from '../../schemas/admin.ts'
 import { ArticleInput, type ArticleStatus } from '../../schemas/article.ts'
 import { ArticleSlug } from '../../schemas/common.ts'
@@ -271,7 +269,7 @@ export const adminArticles = new OpenAPIHono<AppEnv>({ defaultHook: validationHo
     const story = body.translation_of ?? (body.translation_of === null ? null : slug)
     const [current, section, authors, versions] = await db.batch([
       editorArticleStatement(db, slug),
-      scopeStatement(db, 'section', body.section, c.get('now')),
+      publicGroupingStatement(db, 'section', body.section, c.get('now')),
       authorsBySlugsStatement(db, body.authors),
       storyVersionsStatement(db, story ?? slug),
     ])

@@ -2,17 +2,20 @@ import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi'
 import type { Context } from 'hono'
 import { invalidate } from '../../cache.ts'
 import type { AppEnv } from '../../context.ts'
-import { findAuthorStatement, toAuthorSummary, writeAuthorStatement, type AuthorRow } from '../../db/authors.ts'
+import { findAuthorStatement, writeAuthorStatement, type AuthorRow } from '../../db/authors.ts'
 import type { Database } from '../../db/client.ts'
 import { recordChangeStatement, type ChangeType } from '../../db/changes.ts'
 import { auditStatement } from '../../db/editors.ts'
-import { findPublication, toPublication, writePublicationStatement } from '../../db/publication.ts'
-import { deleteScopeStatement, findSectionStatement, findTagStatement, recordTagChangeStatement, usageStatement, toSection, toTag, writeSectionStatement, writeTagStatement, type SectionRow, type TagRow } from '../../db/taxonomy.ts'
-import { embeddedValues, nextEmbedCursor, reannounceRest, reannounceStatements, type EmbedCursor, type EmbedScope } from '../../db/embedders.ts'
+import { findPublication, writePublicationStatement } from '../../db/publication.ts'
+import { deleteGroupingStatement, findSectionStatement, findTagStatement, recordTagChangeStatement, usageStatement, writeSectionStatement, writeTagStatement, type Grouping, type SectionRow, type TagRow } from '../../db/taxonomy.ts'
+import { embeddedValues, nextEmbedCursor, reannounceRest, reannounceStatements, type EmbedCursor, type Embedded } from '../../db/embedders.ts'
 import { ApiError, validationHook } from '../../errors.ts'
 import { log as logLine } from '../../lib/log.ts'
 import type { ResyncMessage } from '../../schemas/resync.ts'
 import { requireRole } from '../../middleware/auth.ts'
+import { toAuthorSummary } from '../../present/authors.ts'
+import { toPublication } from '../../present/publication.ts'
+import { toSection, toTag } from '../../present/taxonomy.ts'
 import { AuthorInput, AuthorSummary } from '../../schemas/author.ts'
 import { Slug } from '../../schemas/common.ts'
 import { Publication, PublicationInput } from '../../schemas/publication.ts'
@@ -23,8 +26,8 @@ const params = z.object({ slug: Slug })
 const json = <S extends z.ZodType>(schema: S) => ({ 'application/json': { schema } })
 
 /** What differs between authors, sections and tags; the routes and handlers below are the same. */
-interface Kind<I extends z.ZodType> {
-  type: 'author' | 'section' | 'tag'
+interface GroupingResource<I extends z.ZodType> {
+  type: Grouping
   plural: 'authors' | 'sections' | 'tags'
   name: string
   input: I
@@ -34,7 +37,7 @@ interface Kind<I extends z.ZodType> {
   present: (row: never, siteUrl: string) => unknown
 }
 
-const kinds = [
+const resources = [
   {
     type: 'author',
     plural: 'authors',
@@ -44,7 +47,7 @@ const kinds = [
     find: findAuthorStatement,
     write: writeAuthorStatement,
     present: (row: AuthorRow, siteUrl) => toAuthorSummary(row, siteUrl),
-  } satisfies Kind<typeof AuthorInput>,
+  } satisfies GroupingResource<typeof AuthorInput>,
   {
     type: 'section',
     plural: 'sections',
@@ -54,7 +57,7 @@ const kinds = [
     find: findSectionStatement,
     write: writeSectionStatement,
     present: (row: SectionRow, siteUrl) => toSection(row, siteUrl),
-  } satisfies Kind<typeof SectionInput>,
+  } satisfies GroupingResource<typeof SectionInput>,
   {
     type: 'tag',
     plural: 'tags',
@@ -64,7 +67,7 @@ const kinds = [
     find: findTagStatement,
     write: writeTagStatement,
     present: (row: TagRow, siteUrl) => toTag(row, siteUrl),
-  } satisfies Kind<typeof TagInput>,
+  } satisfies GroupingResource<typeof TagInput>,
 ] as const
 
 const putPublication = createRoute({
@@ -81,13 +84,14 @@ const putPublication = createRoute({
 })
 
 /**
- * Writes with the sync log and the audit entry in one batch, then invalidates every cached page.
+ * Writes something articles embed (an author, section, tag or the publication: an Embedded) with
+ * the sync log and the audit entry in one batch, then invalidates every cached page.
  * The log: the thing itself (a tag only while public: while no public article uses it, its name
  * may be a story's secret subject, and deleting an unused tag is no public change), then, when an
  * upsert changes what articles show of it, the newest REANNOUNCE_CHUNK public articles that show
  * it, in the same transaction; older ones follow through the resync queue (src/queue/resync.ts).
  */
-async function writeThing(
+async function writeEmbedded(
   c: Context<AppEnv>,
   type: ChangeType,
   slug: string,
@@ -98,11 +102,11 @@ async function writeThing(
 ) {
   const db = c.get('db')
   const now = c.get('now')
-  const scope = { kind: type, slug } as EmbedScope
+  const embedded = { kind: type, slug } as Embedded
   const log = type === 'tag' ? (op === 'upsert' ? [recordTagChangeStatement(db, slug, now)] : []) : [recordChangeStatement(db, type, slug, op, now)]
-  const changingTo = op === 'upsert' && existed && value ? embeddedValues(scope.kind, value) : null
+  const changingTo = op === 'upsert' && existed && value ? embeddedValues(embedded.kind, value) : null
   // Compared with the stored values, so before the write.
-  const reannounce = changingTo ? reannounceStatements(db, scope, now, { changingTo }) : []
+  const reannounce = changingTo ? reannounceStatements(db, embedded, now, { changingTo }) : []
   const results = await db.batch([
     ...log,
     ...reannounce,
@@ -113,13 +117,13 @@ async function writeThing(
   const next = reannounce.length ? nextEmbedCursor(results[log.length]!.results as EmbedCursor[]) : null
   if (next) {
     try {
-      await c.env.RESYNC.send({ v: 1, scope, after: next, at: now } satisfies ResyncMessage, { contentType: 'json' })
+      await c.env.RESYNC.send({ v: 1, scope: embedded, after: next, at: now } satisfies ResyncMessage, { contentType: 'json' })
     } catch (error) {
       // The write stands and a retry would change nothing: announce the rest from here instead,
       // after the response, still one bounded statement per chunk.
       logLine('warn', 'resync not queued, re-announcing in this invocation', { kind: type, slug, error: String(error) })
       c.executionCtx.waitUntil(
-        reannounceRest(db, scope, now, next).catch((failure) =>
+        reannounceRest(db, embedded, now, next).catch((failure) =>
           logLine('error', 'resync failed: older articles keep their old embedding in sync', { kind: type, slug, error: String(failure) }),
         ),
       )
@@ -129,27 +133,27 @@ async function writeThing(
 
 export const adminTaxonomy = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
 
-// Each kind's functions fit its own input; the loop treats them alike.
-for (const kind of kinds as unknown as readonly Kind<z.ZodObject>[]) {
+// Each resource's functions fit its own input; the loop treats them alike.
+for (const resource of resources as unknown as readonly GroupingResource<z.ZodObject>[]) {
   const put = createRoute({
-    operationId: `adminPut${kind.name}`,
+    operationId: `adminPut${resource.name}`,
     method: 'put',
-    path: `/v1/admin/${kind.plural}/{slug}`,
+    path: `/v1/admin/${resource.plural}/{slug}`,
     tags: ['Editorial'],
-    summary: `Create or replace a ${kind.type}`,
-    description: `Creates the ${kind.type} (201) or replaces it (200). Articles pointing at it show the change at once; every cached page is rebuilt.`,
+    summary: `Create or replace a ${resource.type}`,
+    description: `Creates the ${resource.type} (201) or replaces it (200). Articles pointing at it show the change at once; every cached page is rebuilt.`,
     security: bearer,
     middleware: [requireRole('admin')] as const,
-    request: { params, body: { required: true, content: json((kind.input as z.ZodObject).omit({ slug: true })) } },
-    responses: { 200: { description: 'Replaced.', content: json(kind.output) }, 201: { description: 'Created.', content: json(kind.output) }, ...adminErrors },
+    request: { params, body: { required: true, content: json((resource.input as z.ZodObject).omit({ slug: true })) } },
+    responses: { 200: { description: 'Replaced.', content: json(resource.output) }, 201: { description: 'Created.', content: json(resource.output) }, ...adminErrors },
   })
   const del = createRoute({
-    operationId: `adminDelete${kind.name}`,
+    operationId: `adminDelete${resource.name}`,
     method: 'delete',
-    path: `/v1/admin/${kind.plural}/{slug}`,
+    path: `/v1/admin/${resource.plural}/{slug}`,
     tags: ['Editorial'],
-    summary: `Delete a ${kind.type} that no article uses`,
-    description: `Answers 409 while any article still uses the ${kind.type}. The sync log records a delete.`,
+    summary: `Delete a ${resource.type} that no article uses`,
+    description: `Answers 409 while any article still uses the ${resource.type}. The sync log records a delete.`,
     security: bearer,
     middleware: [requireRole('admin')] as const,
     request: { params },
@@ -159,23 +163,23 @@ for (const kind of kinds as unknown as readonly Kind<z.ZodObject>[]) {
   adminTaxonomy.openapi(put, async (c) => {
     const { slug } = c.req.valid('param')
     const db = c.get('db')
-    const existed = (await db.first(kind.find(db, slug))) !== null
-    const value = kind.input.parse({ ...(c.req.valid('json') as object), slug })
-    await writeThing(c, kind.type, slug, 'upsert', kind.write(db, value, c.get('now')), existed, value as Record<string, unknown>)
-    const row = await db.first<never>(kind.find(db, slug))
-    return c.json(kind.present(row!, c.get('site').url) as never, existed ? 200 : 201)
+    const existed = (await db.first(resource.find(db, slug))) !== null
+    const value = resource.input.parse({ ...(c.req.valid('json') as object), slug })
+    await writeEmbedded(c, resource.type, slug, 'upsert', resource.write(db, value, c.get('now')), existed, value as Record<string, unknown>)
+    const row = await db.first<never>(resource.find(db, slug))
+    return c.json(resource.present(row!, c.get('site').url) as never, existed ? 200 : 201)
   })
 
   adminTaxonomy.openapi(del, async (c) => {
     const { slug } = c.req.valid('param')
     const db = c.get('db')
-    const [found, usage] = await db.batch<{ n: number }>([kind.find(db, slug), usageStatement(db, kind.type, slug)])
-    if (found!.results.length === 0) throw new ApiError(404, `No ${kind.type} has the slug '${slug}'.`)
+    const [found, usage] = await db.batch<{ n: number }>([resource.find(db, slug), usageStatement(db, resource.type, slug)])
+    if (found!.results.length === 0) throw new ApiError(404, `No ${resource.type} has the slug '${slug}'.`)
     const count = usage!.results[0]?.n ?? 0
     if (count > 0) {
-      throw new ApiError(409, `${count} article${count === 1 ? '' : 's'} still use${count === 1 ? 's' : ''} this ${kind.type}: reassign them first.`)
+      throw new ApiError(409, `${count} article${count === 1 ? '' : 's'} still use${count === 1 ? 's' : ''} this ${resource.type}: reassign them first.`)
     }
-    await writeThing(c, kind.type, slug, 'delete', deleteScopeStatement(db, kind.type, slug), true)
+    await writeEmbedded(c, resource.type, slug, 'delete', deleteGroupingStatement(db, resource.type, slug), true)
     return c.body(null, 204)
   })
 }
@@ -183,6 +187,6 @@ for (const kind of kinds as unknown as readonly Kind<z.ZodObject>[]) {
 adminTaxonomy.openapi(putPublication, async (c) => {
   const db = c.get('db')
   const body = c.req.valid('json')
-  await writeThing(c, 'publication', 'publication', 'upsert', writePublicationStatement(db, body, c.get('now')), true, body)
+  await writeEmbedded(c, 'publication', 'publication', 'upsert', writePublicationStatement(db, body, c.get('now')), true, body)
   return c.json(toPublication((await findPublication(db))!), 200)
 })
