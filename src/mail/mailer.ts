@@ -1,17 +1,8 @@
 import type { Database } from '../db/client.ts'
-import { insertOutboxStatement } from '../db/outbox.ts'
+import { insertOutboxStatement, type OutboxMail } from '../db/outbox.ts'
 
-export interface Mail {
-  to: string
-  from: string
-  subject: string
-  text: string
-  html: string
-  /** Extra headers, e.g. List-Unsubscribe. */
-  headers: Record<string, string>
-  /** Whose mail this is, so that erasure can remove it. */
-  subscriberId: number
-}
+/** A mail to send: what the outbox keeps is exactly that (headers: extra ones, e.g. List-Unsubscribe). */
+export type Mail = OutboxMail
 
 /** Sends mail. One interface, two transports: Cloudflare Email in production, a D1 outbox locally. */
 export interface Mailer {
