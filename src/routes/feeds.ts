@@ -160,16 +160,16 @@ async function serveFeed(
 }
 
 export const feeds = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
-  .openapi(latestFeed, (c) => serveFeed(c, c.req.valid('param').file, null) as never)
+  .openapi(latestFeed, (c) => serveFeed(c, c.req.valid('param').file, null))
   .openapi(scopedFeed, (c) => {
     const { scope, slug, file: fileName } = c.req.valid('param')
-    return serveFeed(c, fileName, { kind: SCOPES[scope], path: scope, slug }) as never
+    return serveFeed(c, fileName, { kind: SCOPES[scope], path: scope, slug })
   })
   .openapi(languageFeed, (c) => {
     const { lang, file: fileName } = c.req.valid('param')
-    return serveFeed(c, fileName, null, lang) as never
+    return serveFeed(c, fileName, null, lang)
   })
   .openapi(languageScopedFeed, (c) => {
     const { lang, scope, slug, file: fileName } = c.req.valid('param')
-    return serveFeed(c, fileName, { kind: SCOPES[scope], path: scope, slug }, lang) as never
+    return serveFeed(c, fileName, { kind: SCOPES[scope], path: scope, slug }, lang)
   })
