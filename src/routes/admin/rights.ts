@@ -51,7 +51,7 @@ export const adminRights = new OpenAPIHono<AppEnv>({ defaultHook: validationHook
     const { slug } = c.req.valid('param')
     const rights = c.req.valid('json')
     const db = c.get('db')
-    const now = new Date().toISOString()
+    const now = c.get('now')
     if (!(await writeRights(db, slug, rights, now))) throw notFound(`No article has the slug '${slug}'.`)
     await db.run(auditStatement(db, { actor: c.get('editor'), action: 'article.rights', type: 'article', slug, before: null, after: null, requestId: c.get('requestId') }, now))
     await syndicate(c.env, db, [slug], { now, changed: true })

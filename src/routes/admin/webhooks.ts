@@ -156,7 +156,7 @@ async function checkUrl(c: Context<AppEnv>, url: string) {
 
 function audit(c: Context<AppEnv>, action: string, slug: string) {
   const db = c.get('db')
-  return db.run(auditStatement(db, { actor: c.get('editor'), action, type: 'webhook_endpoint', slug, before: null, after: null, requestId: c.get('requestId') }, new Date().toISOString()))
+  return db.run(auditStatement(db, { actor: c.get('editor'), action, type: 'webhook_endpoint', slug, before: null, after: null, requestId: c.get('requestId') }, c.get('now')))
 }
 
 export const adminWebhooks = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
@@ -166,7 +166,7 @@ export const adminWebhooks = new OpenAPIHono<AppEnv>({ defaultHook: validationHo
     await partnerOr404(c, id)
     await checkUrl(c, input.url)
     const secret = newWebhookSecret()
-    const row = await createEndpoint(c.get('db'), id, input, await encryptSecret(c.env, secret), new Date().toISOString())
+    const row = await createEndpoint(c.get('db'), id, input, await encryptSecret(c.env, secret), c.get('now'))
     await audit(c, 'webhook.create', String(row.id))
     return c.json({ ...toEndpoint(row), secret }, 201)
   })
@@ -180,7 +180,7 @@ export const adminWebhooks = new OpenAPIHono<AppEnv>({ defaultHook: validationHo
     const change = c.req.valid('json')
     if (!(await findEndpoint(c.get('db'), id, endpoint))) throw notFound(`Partner ${id} has no endpoint ${endpoint}.`)
     if (change.url) await checkUrl(c, change.url)
-    const row = (await updateEndpoint(c.get('db'), endpoint, change, new Date().toISOString()))!
+    const row = (await updateEndpoint(c.get('db'), endpoint, change, c.get('now')))!
     await audit(c, change.state ? `webhook.${change.state === 'active' ? 'enable' : 'disable'}` : 'webhook.change', String(endpoint))
     return c.json(toEndpoint(row), 200)
   })
@@ -199,10 +199,10 @@ export const adminWebhooks = new OpenAPIHono<AppEnv>({ defaultHook: validationHo
     const body = parsed.data
     const db = c.get('db')
     if (!(await findEndpoint(db, id, endpoint))) throw notFound(`Partner ${id} has no endpoint ${endpoint}.`)
-    const now = new Date()
-    const until = new Date(now.getTime() + body.overlap_seconds * 1000).toISOString()
+    const now = c.get('now')
+    const until = new Date(Date.parse(now) + body.overlap_seconds * 1000).toISOString()
     const secret = newWebhookSecret()
-    await db.run(rotateSecretStatement(db, endpoint, await encryptSecret(c.env, secret), until, now.toISOString()))
+    await db.run(rotateSecretStatement(db, endpoint, await encryptSecret(c.env, secret), until, now))
     await audit(c, 'webhook.rotate', String(endpoint))
     return c.json({ secret, previous_secret_until: until }, 200)
   })
@@ -225,7 +225,7 @@ export const adminWebhooks = new OpenAPIHono<AppEnv>({ defaultHook: validationHo
     const disabled = deliveries.filter((delivery) => delivery.state === 'disabled')
     if (disabled.length > 0) throw new ApiError(409, `Endpoint ${disabled.map((d) => d.endpoint_id).join(', ')} is disabled: re-enable it first (PATCH state=active).`)
     const ids = deliveries.map((delivery) => delivery.id)
-    await db.run(resetDeliveriesStatement(db, ids, new Date().toISOString()))
+    await db.run(resetDeliveriesStatement(db, ids, c.get('now')))
     if (!(await queueDeliveries(c.env, ids, { event }))) throw new ApiError(503, 'The delivery queue did not accept the retry. Try again shortly.', { headers: { 'retry-after': '5' } })
     await audit(c, 'webhook.retry', event)
     return c.json({ queued: ids.length }, 202)
