@@ -15,7 +15,8 @@ import { authors } from './routes/authors.ts'
 import { health } from './routes/health.ts'
 import { publication } from './routes/publication.ts'
 import { sections } from './routes/sections.ts'
-import { subscriptions } from './routes/subscriptions.ts'
+import { signUp } from './routes/subscriptions/sign-up.ts'
+import { subscriberLinks } from './routes/subscriptions/links.ts'
 import { sync } from './routes/sync.ts'
 import { adminArticles } from './routes/admin/articles.ts'
 import { adminTaxonomy } from './routes/admin/taxonomy.ts'
@@ -64,7 +65,8 @@ function createApp() {
     .route('/', tags)
     .route('/', publication)
     .route('/', health)
-    .route('/', subscriptions)
+    .route('/', signUp)
+    .route('/', subscriberLinks)
     .route('/', sync)
     .route('/', adminArticles)
     .route('/', adminTaxonomy)
