@@ -12,7 +12,7 @@ import { loadArticlePage, type ArticlePageQuery as PageOfArticles } from './arti
 const params = z.object({ slug: AuthorSlug })
 const pageQuery = z.object(PageQuery).strict()
 
-const listAuthors = createRoute({
+const listAuthorsRoute = createRoute({
   operationId: 'listAuthors',
   method: 'get',
   path: '/v1/authors',
@@ -26,7 +26,7 @@ const listAuthors = createRoute({
   },
 })
 
-const getAuthor = createRoute({
+const getAuthorRoute = createRoute({
   operationId: 'getAuthor',
   method: 'get',
   path: '/v1/authors/{slug}',
@@ -40,7 +40,7 @@ const getAuthor = createRoute({
   },
 })
 
-const listAuthorArticles = createRoute({
+const listAuthorArticlesRoute = createRoute({
   operationId: 'listAuthorArticles',
   method: 'get',
   path: '/v1/authors/{slug}/articles',
@@ -64,7 +64,7 @@ async function loadAuthor(c: Context<AppEnv>, slug: string, query: PageOfArticle
 }
 
 export const authors = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
-  .openapi(listAuthors, async (c) => {
+  .openapi(listAuthorsRoute, async (c) => {
     const { limit, cursor } = c.req.valid('query')
     const db = c.get('db')
     const rows = await db.all<SortedAuthorRow>(listAuthorsStatement(db, limit + 1, readCursor(cursor, 'n')))
@@ -72,7 +72,7 @@ export const authors = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
     const page = toPage(rows, limit, (row) => ({ k: 'n', v: row.sort_key, id: row.id }), (row) => toAuthorSummary(row, siteUrl))
     return c.json(page, 200)
   })
-  .openapi(getAuthor, async (c) => {
+  .openapi(getAuthorRoute, async (c) => {
     const { author, page } = await loadAuthor(c, c.req.valid('param').slug, c.req.valid('query'))
     const summary = toAuthorSummary(author, c.get('site').url)
     return c.json(
@@ -87,7 +87,7 @@ export const authors = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
       200,
     )
   })
-  .openapi(listAuthorArticles, async (c) => {
+  .openapi(listAuthorArticlesRoute, async (c) => {
     const { page } = await loadAuthor(c, c.req.valid('param').slug, c.req.valid('query'))
     return c.json(page, 200)
   })

@@ -38,7 +38,7 @@ const toEndpoint = (row: EndpointRow) => ({
   languages: JSON.parse(row.languages),
 })
 
-const createRouteDef = createRoute({
+const adminCreateWebhookEndpointRoute = createRoute({
   operationId: 'adminCreateWebhookEndpoint',
   method: 'post',
   path: '/v1/admin/partners/{id}/endpoints',
@@ -53,7 +53,7 @@ const createRouteDef = createRoute({
   responses: { 201: { description: 'Registered.', content: json(EndpointCreated) }, ...adminErrors },
 })
 
-const listRouteDef = createRoute({
+const adminListWebhookEndpointsRoute = createRoute({
   operationId: 'adminListWebhookEndpoints',
   method: 'get',
   path: '/v1/admin/partners/{id}/endpoints',
@@ -66,7 +66,7 @@ const listRouteDef = createRoute({
   responses: { 200: { description: 'The endpoints (never their secrets).', content: json(z.object({ data: z.array(Endpoint) })) }, ...adminErrors },
 })
 
-const changeRouteDef = createRoute({
+const adminChangeWebhookEndpointRoute = createRoute({
   operationId: 'adminChangeWebhookEndpoint',
   method: 'patch',
   path: '/v1/admin/partners/{id}/endpoints/{endpoint}',
@@ -81,7 +81,7 @@ const changeRouteDef = createRoute({
   responses: { 200: { description: 'The endpoint.', content: json(Endpoint) }, ...adminErrors },
 })
 
-const rotateRouteDef = createRoute({
+const adminRotateWebhookSecretRoute = createRoute({
   operationId: 'adminRotateWebhookSecret',
   method: 'post',
   path: '/v1/admin/partners/{id}/endpoints/{endpoint}/secret',
@@ -101,7 +101,7 @@ const rotateRouteDef = createRoute({
   },
 })
 
-const deliveriesRouteDef = createRoute({
+const adminListDeliveriesRoute = createRoute({
   operationId: 'adminListDeliveries',
   method: 'get',
   path: '/v1/admin/partners/{id}/deliveries',
@@ -114,7 +114,7 @@ const deliveriesRouteDef = createRoute({
   responses: { 200: { description: 'A page of attempts.', content: json(DeliveryPage) }, ...adminErrors },
 })
 
-const retryRouteDef = createRoute({
+const adminRetryDeliveryRoute = createRoute({
   operationId: 'adminRetryDelivery',
   method: 'post',
   path: '/v1/admin/partners/{id}/deliveries/{event}/retry',
@@ -160,7 +160,7 @@ function audit(c: Context<AppEnv>, action: string, slug: string) {
 }
 
 export const adminWebhooks = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
-  .openapi(createRouteDef, async (c) => {
+  .openapi(adminCreateWebhookEndpointRoute, async (c) => {
     const { id } = c.req.valid('param')
     const input = c.req.valid('json')
     await partnerOr404(c, id)
@@ -170,12 +170,12 @@ export const adminWebhooks = new OpenAPIHono<AppEnv>({ defaultHook: validationHo
     await audit(c, 'webhook.create', String(row.id))
     return c.json({ ...toEndpoint(row), secret }, 201)
   })
-  .openapi(listRouteDef, async (c) => {
+  .openapi(adminListWebhookEndpointsRoute, async (c) => {
     const { id } = c.req.valid('param')
     await partnerOr404(c, id)
     return c.json({ data: (await listEndpoints(c.get('db'), id)).map(toEndpoint) }, 200)
   })
-  .openapi(changeRouteDef, async (c) => {
+  .openapi(adminChangeWebhookEndpointRoute, async (c) => {
     const { id, endpoint } = c.req.valid('param')
     const change = c.req.valid('json')
     if (!(await findEndpoint(c.get('db'), id, endpoint))) throw notFound(`Partner ${id} has no endpoint ${endpoint}.`)
@@ -184,7 +184,7 @@ export const adminWebhooks = new OpenAPIHono<AppEnv>({ defaultHook: validationHo
     await audit(c, change.state ? `webhook.${change.state === 'active' ? 'enable' : 'disable'}` : 'webhook.change', String(endpoint))
     return c.json(toEndpoint(row), 200)
   })
-  .openapi(rotateRouteDef, async (c) => {
+  .openapi(adminRotateWebhookSecretRoute, async (c) => {
     const { id, endpoint } = c.req.valid('param')
     // The body is optional: an empty one takes the default overlap.
     const text = await c.req.text()
@@ -206,7 +206,7 @@ export const adminWebhooks = new OpenAPIHono<AppEnv>({ defaultHook: validationHo
     await audit(c, 'webhook.rotate', String(endpoint))
     return c.json({ secret, previous_secret_until: until }, 200)
   })
-  .openapi(deliveriesRouteDef, async (c) => {
+  .openapi(adminListDeliveriesRoute, async (c) => {
     const { id } = c.req.valid('param')
     const { limit, cursor } = c.req.valid('query')
     await partnerOr404(c, id)
@@ -216,7 +216,7 @@ export const adminWebhooks = new OpenAPIHono<AppEnv>({ defaultHook: validationHo
     c.header('cache-control', 'no-store')
     return c.json(page, 200)
   })
-  .openapi(retryRouteDef, async (c) => {
+  .openapi(adminRetryDeliveryRoute, async (c) => {
     const { id, event } = c.req.valid('param')
     const db = c.get('db')
     await partnerOr404(c, id)
