@@ -88,7 +88,7 @@ function createApp() {
   })
   registerWebhooks(app.openAPIRegistry)
 
-  app.doc31('/openapi.json', (c) => ({
+  const documented = routes.doc31('/openapi.json', (c) => ({
     openapi: '3.1.0',
     info: {
       title: `${c.get('site').name} content API`,
@@ -115,8 +115,9 @@ function createApp() {
       { name: 'Operations', description: 'Health and documentation.' },
     ],
   }))
-  app.route('/', docs)
-  return routes
+  // The document and the docs page (which the document does not describe) end the chain, so that
+  // AppType has every route.
+  return documented.route('/', docs)
 }
 
 export const app = createApp()
