@@ -15,7 +15,8 @@ import { authors } from './routes/authors.ts'
 import { health } from './routes/health.ts'
 import { publication } from './routes/publication.ts'
 import { sections } from './routes/sections.ts'
-import { subscriptions } from './routes/subscriptions.ts'
+import { signUp } from './routes/subscriptions/sign-up.ts'
+import { subscriberLinks } from './routes/subscriptions/links.ts'
 import { sync } from './routes/sync.ts'
 import { adminArticles } from './routes/admin/articles.ts'
 import { adminTaxonomy } from './routes/admin/taxonomy.ts'
@@ -64,7 +65,8 @@ function createApp() {
     .route('/', tags)
     .route('/', publication)
     .route('/', health)
-    .route('/', subscriptions)
+    .route('/', signUp)
+    .route('/', subscriberLinks)
     .route('/', sync)
     .route('/', adminArticles)
     .route('/', adminTaxonomy)
@@ -86,7 +88,7 @@ function createApp() {
   })
   registerWebhooks(app.openAPIRegistry)
 
-  app.doc31('/openapi.json', (c) => ({
+  const documented = routes.doc31('/openapi.json', (c) => ({
     openapi: '3.1.0',
     info: {
       title: `${c.get('site').name} content API`,
@@ -113,8 +115,9 @@ function createApp() {
       { name: 'Operations', description: 'Health and documentation.' },
     ],
   }))
-  app.route('/', docs)
-  return routes
+  // The document and the docs page (which the document does not describe) end the chain, so that
+  // AppType has every route.
+  return documented.route('/', docs)
 }
 
 export const app = createApp()

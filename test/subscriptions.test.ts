@@ -222,23 +222,50 @@ describe('POST /v1/subscriptions from an app', () => {
     expect(res.headers.get('content-type')).toBe('application/problem+json')
   })
 
-  it('refuses bodies over 16 KiB with 413', async () => {
-    const res = await call('/v1/subscriptions', json({ email: 'a@example.org', consent: true, source: 'x'.repeat(17_000) }))
-    expect(res.status).toBe(413)
-    const streamed = new ReadableStream({
-      start(controller) {
-        controller.enqueue(new TextEncoder().encode(`{"email":"a@example.org","consent":true,"source":"${'y'.repeat(20_000)}"}`))
-        controller.close()
-      },
-    })
+  it('refuses bodies over 16 KiB with a 413 problem, by Content-Length and when chunked', async () => {
+    const tooLarge = `{"email":"a@example.org","consent":true,"source":"${'y'.repeat(20_000)}"}`
+    // Declared: refused from the header alone.
+    const declared = await call('/v1/subscriptions', json(JSON.parse(tooLarge), { 'content-length': String(tooLarge.length) }))
+    expect(declared.status).toBe(413)
+    expect(declared.headers.get('content-type')).toBe('application/problem+json')
+    // Streamed without Content-Length (as every body in these tests is): refused once 16 KiB are read.
+    const streamed = (text: string) =>
+      new ReadableStream({
+        start(controller) {
+          controller.enqueue(new TextEncoder().encode(text))
+          controller.close()
+        },
+      })
     const chunked = await call('/v1/subscriptions', {
       method: 'POST',
-      body: streamed,
+      body: streamed(tooLarge),
       headers: { 'content-type': 'application/json', 'cf-connecting-ip': freshIp() },
       // @ts-expect-error: a streamed body, sent without Content-Length
       duplex: 'half',
     })
     expect(chunked.status).toBe(413)
+    expect(chunked.headers.get('content-type')).toBe('application/problem+json')
+    expect(((await chunked.json()) as any).detail).toBe('The body is over 16 KiB.')
+    // A form's gets the error page instead.
+    const chunkedForm = await call('/v1/subscriptions', {
+      method: 'POST',
+      body: streamed(`email=a%40example.org&consent=on&source=${'y'.repeat(20_000)}`),
+      headers: { 'content-type': 'application/x-www-form-urlencoded', origin: 'http://localhost:3000', 'cf-connecting-ip': freshIp() },
+      // @ts-expect-error: a streamed body, sent without Content-Length
+      duplex: 'half',
+    })
+    expect(chunkedForm.status).toBe(413)
+    expect(chunkedForm.headers.get('content-type')).toMatch(/^text\/html/)
+    // Just under the limit, streamed, goes through.
+    const fits = `{"email":"a@example.org","consent":true,"source":"${'y'.repeat(400)}"}`
+    const small = await call('/v1/subscriptions', {
+      method: 'POST',
+      body: streamed(fits),
+      headers: { 'content-type': 'application/json', 'cf-connecting-ip': freshIp() },
+      // @ts-expect-error: a streamed body, sent without Content-Length
+      duplex: 'half',
+    })
+    expect(small.status).toBe(202)
   })
 
   it('answers 503 with Retry-After and claims nothing when the queue fails', async () => {
@@ -435,6 +462,31 @@ describe('the queue consumer', () => {
       expect(res.status).toBeLessThan(500)
     },
   )
+})
+
+describe('an incomplete e-mail link', () => {
+  it.each([
+    ['GET', '/v1/subscriptions/confirm', 'This confirmation link is incomplete.'],
+    ['GET', '/v1/subscriptions/unsubscribe?token=short', 'This unsubscribe link is incomplete.'],
+    ['POST', `/v1/subscriptions/confirm?token=${'A'.repeat(42)}!`, 'This link is incomplete.'],
+    ['POST', '/v1/subscriptions/unsubscribe', 'This link is incomplete.'],
+  ])('%s %s is a 400 page saying so, or a 400 problem for programs', async (method, path, sentence) => {
+    const page = await call(path, { method })
+    expect(page.status).toBe(400)
+    expect(page.headers.get('content-type')).toMatch(/^text\/html/)
+    expect(await page.text()).toContain(sentence)
+    const problem = await call(path, { method, headers: { accept: 'application/json' } })
+    expect(problem.status).toBe(400)
+    expect(problem.headers.get('content-type')).toBe('application/problem+json')
+    expect(((await problem.json()) as any).detail).toContain(sentence)
+  })
+
+  it('erasing with something that is not a token is a 400 problem naming the token', async () => {
+    const res = await call('/v1/subscriptions/not-a-token', { method: 'DELETE' })
+    expect(res.status).toBe(400)
+    expect(res.headers.get('content-type')).toBe('application/problem+json')
+    expect(((await res.json()) as any).errors).toEqual([{ field: 'token', in: 'path', detail: 'is not a token from our e-mails' }])
+  })
 })
 
 describe('erasure', () => {

@@ -11,7 +11,7 @@ import { ArticleSlug } from '../schemas/common.ts'
 import { syndicatedArticle } from '../render/feeds.ts'
 import { loadArticlePage } from './article-page.ts'
 
-const listArticles = createRoute({
+const listArticlesRoute = createRoute({
   operationId: 'listArticles',
   method: 'get',
   path: '/v1/articles',
@@ -26,7 +26,7 @@ const listArticles = createRoute({
   },
 })
 
-const getArticle = createRoute({
+const getArticleRoute = createRoute({
   operationId: 'getArticle',
   method: 'get',
   path: '/v1/articles/{slug}',
@@ -57,7 +57,7 @@ const getArticle = createRoute({
 })
 
 export const articles = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
-  .openapi(listArticles, async (c) => {
+  .openapi(listArticlesRoute, async (c) => {
     const query = c.req.valid('query')
     const db = c.get('db')
     const groupings = (['section', 'tag', 'author'] as const).filter((name) => query[name] !== undefined)
@@ -70,7 +70,7 @@ export const articles = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
     if (unknown.length > 0) throw invalid(unknown)
     return c.json(page, 200)
   })
-  .openapi(getArticle, async (c) => {
+  .openapi(getArticleRoute, async (c) => {
     const { slug } = c.req.valid('param')
     const { fields } = c.req.valid('query')
     const row = await findPublishedArticle(c.get('db'), slug, c.get('now'))

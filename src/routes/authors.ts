@@ -13,7 +13,7 @@ import { loadArticlePage, type ArticlePageQuery as PageOfArticles } from './arti
 const params = z.object({ slug: AuthorSlug })
 const pageQuery = z.object(PageQuery).strict()
 
-const listAuthors = createRoute({
+const listAuthorsRoute = createRoute({
   operationId: 'listAuthors',
   method: 'get',
   path: '/v1/authors',
@@ -27,7 +27,7 @@ const listAuthors = createRoute({
   },
 })
 
-const getAuthor = createRoute({
+const getAuthorRoute = createRoute({
   operationId: 'getAuthor',
   method: 'get',
   path: '/v1/authors/{slug}',
@@ -41,7 +41,7 @@ const getAuthor = createRoute({
   },
 })
 
-const listAuthorArticles = createRoute({
+const listAuthorArticlesRoute = createRoute({
   operationId: 'listAuthorArticles',
   method: 'get',
   path: '/v1/authors/{slug}/articles',
@@ -65,7 +65,7 @@ async function loadAuthor(c: Context<AppEnv>, slug: string, query: PageOfArticle
 }
 
 export const authors = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
-  .openapi(listAuthors, async (c) => {
+  .openapi(listAuthorsRoute, async (c) => {
     const { limit, cursor } = c.req.valid('query')
     const db = c.get('db')
     const rows = await db.all<SortedAuthorRow>(listAuthorsStatement(db, limit + 1, readCursor(cursor, 'n')))
@@ -73,11 +73,11 @@ export const authors = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
     const page = toPage(rows, limit, (row) => ({ k: 'n', v: row.sort_key, id: row.id }), (row) => toAuthorSummary(row, siteUrl))
     return c.json(page, 200)
   })
-  .openapi(getAuthor, async (c) => {
+  .openapi(getAuthorRoute, async (c) => {
     const { author, page } = await loadAuthor(c, c.req.valid('param').slug, c.req.valid('query'))
     return c.json(toAuthor(author, c.get('site').url, page), 200)
   })
-  .openapi(listAuthorArticles, async (c) => {
+  .openapi(listAuthorArticlesRoute, async (c) => {
     const { page } = await loadAuthor(c, c.req.valid('param').slug, c.req.valid('query'))
     return c.json(page, 200)
   })

@@ -41,7 +41,7 @@ const partnerErrors = {
   429: { description: 'Too many requests for this partner key.', content: errorResponses[400].content },
 }
 
-const latestFeed = createRoute({
+const latestFeedRoute = createRoute({
   operationId: 'latestFeed',
   method: 'get',
   path: '/feeds/{file}',
@@ -54,7 +54,7 @@ const latestFeed = createRoute({
   responses: { 200: { description: 'The feed.', content: feedContent }, ...partnerErrors, ...errorResponses },
 })
 
-const scopedFeed = createRoute({
+const scopedFeedRoute = createRoute({
   operationId: 'scopedFeed',
   method: 'get',
   path: '/feeds/{scope}/{slug}/{file}',
@@ -68,7 +68,7 @@ const scopedFeed = createRoute({
   responses: { 200: { description: 'The feed.', content: feedContent }, ...partnerErrors, ...errorResponses },
 })
 
-const languageFeed = createRoute({
+const languageFeedRoute = createRoute({
   operationId: 'languageFeed',
   method: 'get',
   path: '/feeds/{lang}/{file}',
@@ -81,7 +81,7 @@ const languageFeed = createRoute({
   responses: { 200: { description: 'The feed.', content: feedContent }, ...partnerErrors, ...errorResponses },
 })
 
-const languageScopedFeed = createRoute({
+const languageScopedFeedRoute = createRoute({
   operationId: 'languageScopedFeed',
   method: 'get',
   path: '/feeds/{lang}/{scope}/{slug}/{file}',
@@ -162,16 +162,16 @@ async function serveFeed(
 }
 
 export const feeds = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
-  .openapi(latestFeed, (c) => serveFeed(c, c.req.valid('param').file, null) as never)
-  .openapi(scopedFeed, (c) => {
+  .openapi(latestFeedRoute, (c) => serveFeed(c, c.req.valid('param').file, null))
+  .openapi(scopedFeedRoute, (c) => {
     const { scope, slug, file: fileName } = c.req.valid('param')
-    return serveFeed(c, fileName, { kind: SCOPES[scope], path: scope, slug }) as never
+    return serveFeed(c, fileName, { kind: SCOPES[scope], path: scope, slug })
   })
-  .openapi(languageFeed, (c) => {
+  .openapi(languageFeedRoute, (c) => {
     const { lang, file: fileName } = c.req.valid('param')
-    return serveFeed(c, fileName, null, lang) as never
+    return serveFeed(c, fileName, null, lang)
   })
-  .openapi(languageScopedFeed, (c) => {
+  .openapi(languageScopedFeedRoute, (c) => {
     const { lang, scope, slug, file: fileName } = c.req.valid('param')
-    return serveFeed(c, fileName, { kind: SCOPES[scope], path: scope, slug }, lang) as never
+    return serveFeed(c, fileName, { kind: SCOPES[scope], path: scope, slug }, lang)
   })

@@ -6,7 +6,7 @@ const Health = z
   .object({ status: z.literal('ok'), checks: z.object({ d1: z.literal('ok') }) })
   .openapi('Health')
 
-const getHealth = createRoute({
+const getHealthRoute = createRoute({
   operationId: 'getHealth',
   method: 'get',
   path: '/health',
@@ -22,7 +22,7 @@ const getHealth = createRoute({
   },
 })
 
-export const health = new OpenAPIHono<AppEnv>({ defaultHook: validationHook }).openapi(getHealth, async (c) => {
+export const health = new OpenAPIHono<AppEnv>({ defaultHook: validationHook }).openapi(getHealthRoute, async (c) => {
   // A D1 failure surfaces as a StorageError, which onError answers with 503 and Retry-After.
   await c.get('db').ping()
   c.header('cache-control', 'no-store')

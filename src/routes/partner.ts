@@ -48,7 +48,7 @@ function requirePartner(): MiddlewareHandler<AppEnv> {
   }
 }
 
-const getRoute = createRoute({
+const partnerGetNinjsRoute = createRoute({
   operationId: 'partnerGetNinjs',
   method: 'get',
   path: '/v1/partner/ninjs/{slug}',
@@ -63,7 +63,7 @@ const getRoute = createRoute({
   responses: { 200: { description: 'The ninjs.', headers: rateLimitHeaders, content: { 'application/json': { schema: Ninjs } } }, ...partnerErrors },
 })
 
-const listRoute = createRoute({
+const partnerListNinjsRoute = createRoute({
   operationId: 'partnerListNinjs',
   method: 'get',
   path: '/v1/partner/ninjs',
@@ -76,7 +76,7 @@ const listRoute = createRoute({
   responses: { 200: { description: 'A page of ninjs items.', headers: rateLimitHeaders, content: { 'application/json': { schema: NinjsPage } } }, ...partnerErrors },
 })
 
-const eventsRoute = createRoute({
+const partnerEventsRoute = createRoute({
   operationId: 'partnerEvents',
   method: 'get',
   path: '/v1/partner/events',
@@ -107,7 +107,7 @@ function ninjsOf(c: Context<AppEnv>, row: SyndicationRow) {
 }
 
 export const partner = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
-  .openapi(getRoute, async (c) => {
+  .openapi(partnerGetNinjsRoute, async (c) => {
     const { slug } = c.req.valid('param')
     const row = await findSyndicationArticle(c.get('db'), slug)
     const state = partnerState(row, c.get('now'))
@@ -115,7 +115,7 @@ export const partner = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
     await loadArchivedBodies(c.env.BODIES, [row!])
     return c.json(ninjsOf(c, row!), 200)
   })
-  .openapi(listRoute, async (c) => {
+  .openapi(partnerListNinjsRoute, async (c) => {
     const { limit, cursor } = c.req.valid('query')
     const db = c.get('db')
     const until = c.get('partner')!.embargo ? END_OF_TIME : c.get('now')
@@ -123,7 +123,7 @@ export const partner = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
     await loadArchivedBodies(c.env.BODIES, rows.slice(0, limit))
     return c.json(toPage(rows, limit, (row) => ({ k: 't', v: row.published_at!, id: row.id }), (row) => ninjsOf(c, row)), 200)
   })
-  .openapi(eventsRoute, async (c) => {
+  .openapi(partnerEventsRoute, async (c) => {
     const { limit, cursor } = c.req.valid('query')
     const after = readCursor(cursor, 's')?.id ?? 0
     const db = c.get('db')

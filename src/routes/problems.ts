@@ -11,7 +11,7 @@ import { page } from '../render/pages.ts'
 
 const kinds = Object.keys(PROBLEM_KINDS) as [ProblemKind, ...ProblemKind[]]
 
-const problemPage = createRoute({
+const getProblemTypeRoute = createRoute({
   operationId: 'getProblemType',
   method: 'get',
   path: '/problems/{kind}',
@@ -28,7 +28,7 @@ const problemPage = createRoute({
   },
 })
 
-export const problems = new OpenAPIHono<AppEnv>({ defaultHook: validationHook }).openapi(problemPage, async (c) => {
+export const problems = new OpenAPIHono<AppEnv>({ defaultHook: validationHook }).openapi(getProblemTypeRoute, async (c) => {
   const { kind } = c.req.valid('param')
   const { status, title, explanation, advice } = PROBLEM_KINDS[kind]
   const body = await page({

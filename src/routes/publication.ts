@@ -5,7 +5,7 @@ import { errorResponses, notFound, validationHook } from '../errors.ts'
 import { toPublication } from '../present/publication.ts'
 import { Publication } from '../schemas/publication.ts'
 
-const getPublication = createRoute({
+const getPublicationRoute = createRoute({
   operationId: 'getPublication',
   method: 'get',
   path: '/v1/publication',
@@ -19,7 +19,7 @@ const getPublication = createRoute({
   },
 })
 
-export const publication = new OpenAPIHono<AppEnv>({ defaultHook: validationHook }).openapi(getPublication, async (c) => {
+export const publication = new OpenAPIHono<AppEnv>({ defaultHook: validationHook }).openapi(getPublicationRoute, async (c) => {
   const row = await findPublication(c.get('db'))
   if (!row) throw notFound('The publication has not been set up yet.')
   return c.json(toPublication(row), 200)

@@ -9,7 +9,7 @@ import { SectionList, SectionWithArticles } from '../schemas/taxonomy.ts'
 import { loadArticlePage, unknownLanguage } from './article-page.ts'
 import { languagesStatement, publishesIn, type LanguagesRow } from '../db/publication.ts'
 
-const listSections = createRoute({
+const listSectionsRoute = createRoute({
   operationId: 'listSections',
   method: 'get',
   path: '/v1/sections',
@@ -23,7 +23,7 @@ const listSections = createRoute({
   },
 })
 
-const getSection = createRoute({
+const getSectionRoute = createRoute({
   operationId: 'getSection',
   method: 'get',
   path: '/v1/sections/{slug}',
@@ -43,7 +43,7 @@ const getSection = createRoute({
 })
 
 export const sections = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
-  .openapi(listSections, async (c) => {
+  .openapi(listSectionsRoute, async (c) => {
     const db = c.get('db')
     const { lang } = c.req.valid('query')
     const [rows, languages] = await db.batch([listSectionsStatement(db), languagesStatement(db)])
@@ -51,7 +51,7 @@ export const sections = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
     const siteUrl = c.get('site').url
     return c.json({ data: (rows!.results as SectionRow[]).map((row) => toSection(row, siteUrl, lang)) }, 200)
   })
-  .openapi(getSection, async (c) => {
+  .openapi(getSectionRoute, async (c) => {
     const { slug } = c.req.valid('param')
     const section = findSectionStatement(c.get('db'), slug)
     const { page, results } = await loadArticlePage(c, { section: slug }, c.req.valid('query'), [section])

@@ -15,7 +15,7 @@ const xmlContent = { 'application/xml': { schema: z.string() } }
 const NEWS_CACHE = 'public, max-age=60'
 const ARCHIVE_CACHE = 'public, max-age=3600'
 
-const newsSitemap = createRoute({
+const newsSitemapRoute = createRoute({
   operationId: 'newsSitemap',
   method: 'get',
   path: '/sitemaps/news.xml',
@@ -30,7 +30,7 @@ const newsSitemap = createRoute({
   },
 })
 
-const sitemapIndex = createRoute({
+const sitemapIndexRoute = createRoute({
   operationId: 'sitemapIndex',
   method: 'get',
   path: '/sitemap.xml',
@@ -46,9 +46,10 @@ const sitemapIndex = createRoute({
 })
 
 // The file name carries the number ("articles-2.xml"): OpenAPI can template part of a segment,
-// but Hono's router cannot, so this route is documented with registerPath and routed with a
-// pattern over the whole segment. Anything but a positive integer (0, -1, 01, abc) is a 404.
-const articleSitemap = createRoute({
+// but Hono's router cannot. So the document has this definition, at its OpenAPI path, and the
+// chain routes it as articleSitemapRouting below. Anything but a positive integer (0, -1, 01,
+// abc) is a 404.
+const articleSitemapRoute = createRoute({
   operationId: 'articleSitemap',
   method: 'get',
   path: '/sitemaps/articles-{n}.xml',
@@ -74,6 +75,15 @@ const articleSitemap = createRoute({
   },
 })
 
+// The same operation as Hono routes it, with the same responses: over the whole segment, by
+// Hono's own pattern, and hidden from the document (which has it at its OpenAPI path, above).
+const articleSitemapRouting = createRoute({
+  ...articleSitemapRoute,
+  hide: true,
+  path: '/sitemaps/:file{articles-[^/]+\\.xml}',
+  request: { params: z.object({ file: z.string() }) },
+})
+
 function xml(c: Context<AppEnv>, body: string, cacheControl: string) {
   return c.body(body, 200, { 'content-type': XML_CONTENT_TYPE, 'cache-control': cacheControl })
 }
@@ -85,10 +95,10 @@ function chunkNumber(file: string): number | null {
 }
 
 const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
-app.openAPIRegistry.registerPath(articleSitemap)
+app.openAPIRegistry.registerPath(articleSitemapRoute)
 
 export const sitemaps = app
-  .openapi(newsSitemap, async (c) => {
+  .openapi(newsSitemapRoute, async (c) => {
     const site = c.get('site')
     const { publicationName, articles } = await loadNewsSitemap(c.get('db'), c.get('now'))
     const body = renderNewsSitemap(
@@ -102,7 +112,7 @@ export const sitemaps = app
     )
     return xml(c, body, NEWS_CACHE)
   })
-  .openapi(sitemapIndex, async (c) => {
+  .openapi(sitemapIndexRoute, async (c) => {
     const chunks = await listSitemapChunks(c.get('db'), c.get('now'), CHUNK_SIZE)
     // From API_URL, never from the request's Host: this answer is cached and served to everyone.
     const origin = c.get('site').apiUrl
@@ -114,8 +124,8 @@ export const sitemaps = app
     ]
     return xml(c, renderSitemapIndex(entries), ARCHIVE_CACHE)
   })
-  .get('/sitemaps/:file{articles-[^/]+\\.xml}', async (c) => {
-    const file = c.req.param('file')
+  .openapi(articleSitemapRouting, async (c) => {
+    const { file } = c.req.valid('param')
     const n = chunkNumber(file)
     if (n === null) throw notFound(`No sitemap is named '${file}': chunks are numbered from 1.`)
     const db = c.get('db')

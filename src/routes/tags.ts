@@ -12,7 +12,7 @@ import { languagesStatement, publishesIn, type LanguagesRow } from '../db/public
 
 const pageQuery = z.object({ ...LangQuery, ...PageQuery }).strict()
 
-const listTags = createRoute({
+const listTagsRoute = createRoute({
   operationId: 'listTags',
   method: 'get',
   path: '/v1/tags',
@@ -29,7 +29,7 @@ const listTags = createRoute({
   },
 })
 
-const getTag = createRoute({
+const getTagRoute = createRoute({
   operationId: 'getTag',
   method: 'get',
   path: '/v1/tags/{slug}',
@@ -46,7 +46,7 @@ const getTag = createRoute({
 })
 
 export const tags = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
-  .openapi(listTags, async (c) => {
+  .openapi(listTagsRoute, async (c) => {
     const { limit, cursor, lang } = c.req.valid('query')
     const db = c.get('db')
     const [list, languages] = await db.batch([listTagsStatement(db, c.get('now'), limit + 1, readCursor(cursor, 'n')), languagesStatement(db)])
@@ -55,7 +55,7 @@ export const tags = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
     const rows = list!.results as SortedTagRow[]
     return c.json(toPage(rows, limit, (row) => ({ k: 'n', v: row.sort_key, id: row.id }), (row) => toTag(row, siteUrl, lang)), 200)
   })
-  .openapi(getTag, async (c) => {
+  .openapi(getTagRoute, async (c) => {
     const { slug } = c.req.valid('param')
     const tag = publicTagStatement(c.get('db'), slug, c.get('now'))
     const { page, results } = await loadArticlePage(c, { tag: slug }, c.req.valid('query'), [tag])

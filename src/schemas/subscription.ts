@@ -1,6 +1,6 @@
 import { z } from '@hono/zod-openapi'
 
-/** What a sign-up says, from a form or an app, once parsed (see routes/subscriptions.ts). */
+/** What a sign-up says, from a form or an app, once parsed (see routes/subscriptions/sign-up-fields.ts). */
 export function subscriptionRequest(newsletters: readonly [string, ...string[]]) {
   return z
     .object({

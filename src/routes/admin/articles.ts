@@ -31,7 +31,7 @@ import { adminErrors, bearer, etagHeader, preconditionErrors } from './common.ts
 const params = z.object({ slug: ArticleSlug })
 const editorArticle = { 'application/json': { schema: EditorArticle } }
 
-const listRoute = createRoute({
+const adminListArticlesRoute = createRoute({
   operationId: 'adminListArticles',
   method: 'get',
   path: '/v1/admin/articles',
@@ -44,7 +44,7 @@ const listRoute = createRoute({
   responses: { 200: { description: 'A page of articles.', content: { 'application/json': { schema: EditorArticlePage } } }, ...adminErrors },
 })
 
-const getRoute = createRoute({
+const adminGetArticleRoute = createRoute({
   operationId: 'adminGetArticle',
   method: 'get',
   path: '/v1/admin/articles/{slug}',
@@ -57,7 +57,7 @@ const getRoute = createRoute({
   responses: { 200: { description: 'The article and its ETag.', headers: etagHeader, content: editorArticle }, ...adminErrors },
 })
 
-const putRoute = createRoute({
+const adminPutArticleRoute = createRoute({
   operationId: 'adminPutArticle',
   method: 'put',
   path: '/v1/admin/articles/{slug}',
@@ -83,7 +83,7 @@ const putRoute = createRoute({
   },
 })
 
-const patchRoute = createRoute({
+const adminChangeArticleStatusRoute = createRoute({
   operationId: 'adminChangeArticleStatus',
   method: 'patch',
   path: '/v1/admin/articles/{slug}',
@@ -100,7 +100,7 @@ const patchRoute = createRoute({
   responses: { 200: { description: 'The article.', headers: etagHeader, content: editorArticle }, ...preconditionErrors, ...adminErrors },
 })
 
-const deleteRoute = createRoute({
+const adminDeleteArticleRoute = createRoute({
   operationId: 'adminDeleteArticle',
   method: 'delete',
   path: '/v1/admin/articles/{slug}',
@@ -241,7 +241,7 @@ function withStatus(c: Context<AppEnv>, row: EditorArticleRow, status: ArticleSt
 }
 
 export const adminArticles = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
-  .openapi(listRoute, async (c) => {
+  .openapi(adminListArticlesRoute, async (c) => {
     const { status, limit, cursor } = c.req.valid('query')
     const db = c.get('db')
     const rows = await db.all<EditorArticleRow>(listArticlesForEditorStatement(db, status ?? null, limit + 1, readCursor(cursor, 'u')))
@@ -254,14 +254,14 @@ export const adminArticles = new OpenAPIHono<AppEnv>({ defaultHook: validationHo
     )
     return c.json(page, 200)
   })
-  .openapi(getRoute, async (c) => {
+  .openapi(adminGetArticleRoute, async (c) => {
     const { slug } = c.req.valid('param')
     const row = await articleForEditor(c, slug)
     if (!row) throw notFound(`No article has the slug '${slug}'.`)
     c.header('etag', etagOf(row))
     return c.json(toEditorArticle(c, row), 200)
   })
-  .openapi(putRoute, async (c) => {
+  .openapi(adminPutArticleRoute, async (c) => {
     const { slug } = c.req.valid('param')
     const body = c.req.valid('json')
     const db = c.get('db')
@@ -293,7 +293,7 @@ export const adminArticles = new OpenAPIHono<AppEnv>({ defaultHook: validationHo
     const article = await writeAsEditor(c, { ...body, slug, published_at: publicationTime(body, existing, c.get('now')) }, existing, existing ? 'article.replace' : 'article.create')
     return c.json(article, existing ? 200 : 201)
   })
-  .openapi(patchRoute, async (c) => {
+  .openapi(adminChangeArticleStatusRoute, async (c) => {
     const { slug } = c.req.valid('param')
     const change = c.req.valid('json')
     const current = await articleForEditor(c, slug)
@@ -315,7 +315,7 @@ export const adminArticles = new OpenAPIHono<AppEnv>({ defaultHook: validationHo
     const article = await writeAsEditor(c, withStatus(c, current, change.status, publishedAt), current, `article.${change.status}`)
     return c.json(article, 200)
   })
-  .openapi(deleteRoute, async (c) => {
+  .openapi(adminDeleteArticleRoute, async (c) => {
     const { slug } = c.req.valid('param')
     const current = await articleForEditor(c, slug)
     if (!current) throw notFound(`No article has the slug '${slug}'.`)

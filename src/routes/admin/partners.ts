@@ -22,7 +22,7 @@ const Partner = z
 const embargoField = z.boolean().openapi({ description: 'May see embargoed articles before their time.' })
 const toPartner = (row: PartnerRow) => ({ ...row, embargo: row.embargo === 1 })
 
-const createPartnerRoute = createRoute({
+const adminCreatePartnerRoute = createRoute({
   operationId: 'adminCreatePartner',
   method: 'post',
   path: '/v1/admin/partners',
@@ -43,7 +43,7 @@ const createPartnerRoute = createRoute({
   },
 })
 
-const listPartnersRoute = createRoute({
+const adminListPartnersRoute = createRoute({
   operationId: 'adminListPartners',
   method: 'get',
   path: '/v1/admin/partners',
@@ -56,7 +56,7 @@ const listPartnersRoute = createRoute({
   responses: { 200: { description: 'The partners (never their keys).', content: { 'application/json': { schema: z.object({ data: z.array(Partner) }) } } }, ...adminErrors },
 })
 
-const revokePartnerRoute = createRoute({
+const adminRevokePartnerRoute = createRoute({
   operationId: 'adminRevokePartner',
   method: 'delete',
   path: '/v1/admin/partners/{id}',
@@ -69,7 +69,7 @@ const revokePartnerRoute = createRoute({
   responses: { 204: { description: 'Revoked.' }, ...adminErrors },
 })
 
-const changePartnerRoute = createRoute({
+const adminChangePartnerRoute = createRoute({
   operationId: 'adminChangePartner',
   method: 'patch',
   path: '/v1/admin/partners/{id}',
@@ -95,18 +95,18 @@ const partnerKeys: IssuedCredential<{ name: string; embargo: boolean }, PartnerR
 }
 
 export const adminPartners = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
-  .openapi(createPartnerRoute, async (c) => {
+  .openapi(adminCreatePartnerRoute, async (c) => {
     const { row, secret } = await issueCredential(c, partnerKeys, c.req.valid('json'))
     return c.json({ ...toPartner(row), key: secret }, 201)
   })
-  .openapi(listPartnersRoute, async (c) => c.json({ data: (await listPartners(c.get('db'))).map(toPartner) }, 200))
-  .openapi(changePartnerRoute, async (c) => {
+  .openapi(adminListPartnersRoute, async (c) => c.json({ data: (await listPartners(c.get('db'))).map(toPartner) }, 200))
+  .openapi(adminChangePartnerRoute, async (c) => {
     const { id } = c.req.valid('param')
     const row = await writeWithAudit<PartnerRow>(c, setPartnerEmbargoStatement(c.get('db'), id, c.req.valid('json').embargo), 'partner', 'change', id)
     if (!row) throw notFound(`No partner has the id ${id}.`)
     return c.json(toPartner(row), 200)
   })
-  .openapi(revokePartnerRoute, async (c) => {
+  .openapi(adminRevokePartnerRoute, async (c) => {
     await revokeCredential(c, partnerKeys, c.req.valid('param').id)
     return c.body(null, 204)
   })

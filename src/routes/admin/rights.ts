@@ -12,7 +12,7 @@ import { adminErrors, bearer } from './common.ts'
 const params = z.object({ slug: Slug })
 const Rights = RightsInput.openapi('ArticleRights')
 
-const getRoute = createRoute({
+const adminGetRightsRoute = createRoute({
   operationId: 'adminGetRights',
   method: 'get',
   path: '/v1/admin/articles/{slug}/rights',
@@ -25,7 +25,7 @@ const getRoute = createRoute({
   responses: { 200: { description: 'The rights (nulls: the publication and its default terms).', content: { 'application/json': { schema: Rights } } }, ...adminErrors },
 })
 
-const putRoute = createRoute({
+const adminPutRightsRoute = createRoute({
   operationId: 'adminPutRights',
   method: 'put',
   path: '/v1/admin/articles/{slug}/rights',
@@ -41,17 +41,17 @@ const putRoute = createRoute({
 })
 
 export const adminRights = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
-  .openapi(getRoute, async (c) => {
+  .openapi(adminGetRightsRoute, async (c) => {
     const { slug } = c.req.valid('param')
     const row = await findSyndicationArticle(c.get('db'), slug)
     if (!row) throw notFound(`No article has the slug '${slug}'.`)
     return c.json({ copyright_holder: row.copyright_holder, usage_terms: row.usage_terms, republish: row.republish === 1 }, 200)
   })
-  .openapi(putRoute, async (c) => {
+  .openapi(adminPutRightsRoute, async (c) => {
     const { slug } = c.req.valid('param')
     const rights = c.req.valid('json')
     const db = c.get('db')
-    const now = new Date().toISOString()
+    const now = c.get('now')
     if (!(await writeRights(db, slug, rights, now))) throw notFound(`No article has the slug '${slug}'.`)
     await db.run(auditStatement(db, { actor: c.get('editor'), action: 'article.rights', type: 'article', slug, before: null, after: null, requestId: c.get('requestId') }, now))
     await syndicate(c.env, db, [slug], { now, changed: true })

@@ -7,15 +7,15 @@ import type { Database } from '../../db/client.ts'
 import { recordChangeStatement, type ChangeType } from '../../db/changes.ts'
 import { auditStatement } from '../../db/editors.ts'
 import { findPublication, writePublicationStatement } from '../../db/publication.ts'
-import { deleteGroupingStatement, findSectionStatement, findTagStatement, recordTagChangeStatement, usageStatement, writeSectionStatement, writeTagStatement, type Grouping, type SectionRow, type TagRow } from '../../db/taxonomy.ts'
+import { deleteGroupingStatement, findSectionStatement, findTagStatement, recordTagChangeStatement, usageStatement, writeSectionStatement, writeTagStatement, type SectionRow, type TagRow } from '../../db/taxonomy.ts'
+import { toAuthorSummary } from '../../present/authors.ts'
+import { toPublication } from '../../present/publication.ts'
+import { toSection, toTag } from '../../present/taxonomy.ts'
 import { embeddedValues, nextEmbedCursor, reannounceRest, reannounceStatements, type EmbedCursor, type Embedded } from '../../db/embedders.ts'
 import { ApiError, validationHook } from '../../errors.ts'
 import { log as logLine } from '../../lib/log.ts'
 import type { ResyncMessage } from '../../schemas/resync.ts'
 import { requireRole } from '../../middleware/auth.ts'
-import { toAuthorSummary } from '../../present/authors.ts'
-import { toPublication } from '../../present/publication.ts'
-import { toSection, toTag } from '../../present/taxonomy.ts'
 import { AuthorInput, AuthorSummary } from '../../schemas/author.ts'
 import { Slug } from '../../schemas/common.ts'
 import { Publication, PublicationInput } from '../../schemas/publication.ts'
@@ -25,52 +25,57 @@ import { adminErrors, bearer, conflictError } from './common.ts'
 const params = z.object({ slug: Slug })
 const json = <S extends z.ZodType>(schema: S) => ({ 'application/json': { schema } })
 
-/** What differs between authors, sections and tags; the routes and handlers below are the same. */
-interface GroupingResource<I extends z.ZodType> {
-  type: Grouping
-  plural: 'authors' | 'sections' | 'tags'
-  name: string
-  input: I
-  output: z.ZodType
+/**
+ * What differs between authors, sections and tags: their names, schemas and statements. Their
+ * routes and handlers are the same, built by `taxonomyRoutes` for each.
+ */
+interface TaxonomyResource<Plural extends 'authors' | 'sections' | 'tags', Input extends z.ZodObject<{ slug: typeof Slug }>, Row, Output> {
+  type: 'author' | 'section' | 'tag'
+  /** The path's segment (a type of its own, so that each resource's paths are typed apart). */
+  plural: Plural
+  name: 'Author' | 'Section' | 'Tag'
+  /** The whole record; the body is this without `slug`, which the path carries. */
+  input: Input
+  output: z.ZodType<Output>
   find: (db: Database, slug: string) => D1PreparedStatement
-  write: (db: Database, value: z.output<I>, now: string) => D1PreparedStatement
-  present: (row: never, siteUrl: string) => unknown
+  write: (db: Database, value: z.output<Input>, now: string) => D1PreparedStatement
+  present: (row: Row, siteUrl: string) => Output
 }
 
-const resources = [
-  {
-    type: 'author',
-    plural: 'authors',
-    name: 'Author',
-    input: AuthorInput,
-    output: AuthorSummary,
-    find: findAuthorStatement,
-    write: writeAuthorStatement,
-    present: (row: AuthorRow, siteUrl) => toAuthorSummary(row, siteUrl),
-  } satisfies GroupingResource<typeof AuthorInput>,
-  {
-    type: 'section',
-    plural: 'sections',
-    name: 'Section',
-    input: SectionInput,
-    output: Section,
-    find: findSectionStatement,
-    write: writeSectionStatement,
-    present: (row: SectionRow, siteUrl) => toSection(row, siteUrl),
-  } satisfies GroupingResource<typeof SectionInput>,
-  {
-    type: 'tag',
-    plural: 'tags',
-    name: 'Tag',
-    input: TagInput,
-    output: Tag,
-    find: findTagStatement,
-    write: writeTagStatement,
-    present: (row: TagRow, siteUrl) => toTag(row, siteUrl),
-  } satisfies GroupingResource<typeof TagInput>,
-] as const
+const authorResource: TaxonomyResource<'authors', typeof AuthorInput, AuthorRow, AuthorSummary> = {
+  type: 'author',
+  plural: 'authors',
+  name: 'Author',
+  input: AuthorInput,
+  output: AuthorSummary,
+  find: findAuthorStatement,
+  write: writeAuthorStatement,
+  present: toAuthorSummary,
+}
 
-const putPublication = createRoute({
+const sectionResource: TaxonomyResource<'sections', typeof SectionInput, SectionRow, Section> = {
+  type: 'section',
+  plural: 'sections',
+  name: 'Section',
+  input: SectionInput,
+  output: Section,
+  find: findSectionStatement,
+  write: writeSectionStatement,
+  present: toSection,
+}
+
+const tagResource: TaxonomyResource<'tags', typeof TagInput, TagRow, Tag> = {
+  type: 'tag',
+  plural: 'tags',
+  name: 'Tag',
+  input: TagInput,
+  output: Tag,
+  find: findTagStatement,
+  write: writeTagStatement,
+  present: toTag,
+}
+
+const adminPutPublicationRoute = createRoute({
   operationId: 'adminPutPublication',
   method: 'put',
   path: '/v1/admin/publication',
@@ -84,14 +89,13 @@ const putPublication = createRoute({
 })
 
 /**
- * Writes something articles embed (an author, section, tag or the publication: an Embedded) with
- * the sync log and the audit entry in one batch, then invalidates every cached page.
+ * Writes with the sync log and the audit entry in one batch, then invalidates every cached page.
  * The log: the thing itself (a tag only while public: while no public article uses it, its name
  * may be a story's secret subject, and deleting an unused tag is no public change), then, when an
  * upsert changes what articles show of it, the newest REANNOUNCE_CHUNK public articles that show
  * it, in the same transaction; older ones follow through the resync queue (src/queue/resync.ts).
  */
-async function writeEmbedded(
+async function writeAndAnnounce(
   c: Context<AppEnv>,
   type: ChangeType,
   slug: string,
@@ -131,26 +135,29 @@ async function writeEmbedded(
   }
 }
 
-export const adminTaxonomy = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
-
-// Each resource's functions fit its own input; the loop treats them alike.
-for (const resource of resources as unknown as readonly GroupingResource<z.ZodObject>[]) {
-  const put = createRoute({
+/**
+ * The create-or-replace and delete routes of one taxonomy resource (operationIds adminPut{Name}
+ * and adminDelete{Name}), on their own chained app.
+ */
+function taxonomyRoutes<Plural extends 'authors' | 'sections' | 'tags', Input extends z.ZodObject<{ slug: typeof Slug }>, Row, Output>(
+  resource: TaxonomyResource<Plural, Input, Row, Output>,
+) {
+  const adminPutRoute = createRoute({
     operationId: `adminPut${resource.name}`,
     method: 'put',
-    path: `/v1/admin/${resource.plural}/{slug}`,
+    path: `/v1/admin/${resource.plural}/{slug}` as const,
     tags: ['Editorial'],
     summary: `Create or replace a ${resource.type}`,
     description: `Creates the ${resource.type} (201) or replaces it (200). Articles pointing at it show the change at once; every cached page is rebuilt.`,
     security: bearer,
     middleware: [requireRole('admin')] as const,
-    request: { params, body: { required: true, content: json((resource.input as z.ZodObject).omit({ slug: true })) } },
+    request: { params, body: { required: true, content: json(resource.input.omit({ slug: true })) } },
     responses: { 200: { description: 'Replaced.', content: json(resource.output) }, 201: { description: 'Created.', content: json(resource.output) }, ...adminErrors },
   })
-  const del = createRoute({
+  const adminDeleteRoute = createRoute({
     operationId: `adminDelete${resource.name}`,
     method: 'delete',
-    path: `/v1/admin/${resource.plural}/{slug}`,
+    path: `/v1/admin/${resource.plural}/{slug}` as const,
     tags: ['Editorial'],
     summary: `Delete a ${resource.type} that no article uses`,
     description: `Answers 409 while any article still uses the ${resource.type}. The sync log records a delete.`,
@@ -160,33 +167,37 @@ for (const resource of resources as unknown as readonly GroupingResource<z.ZodOb
     responses: { 204: { description: 'Deleted.' }, ...adminErrors, ...conflictError },
   })
 
-  adminTaxonomy.openapi(put, async (c) => {
-    const { slug } = c.req.valid('param')
-    const db = c.get('db')
-    const existed = (await db.first(resource.find(db, slug))) !== null
-    const value = resource.input.parse({ ...(c.req.valid('json') as object), slug })
-    await writeEmbedded(c, resource.type, slug, 'upsert', resource.write(db, value, c.get('now')), existed, value as Record<string, unknown>)
-    const row = await db.first<never>(resource.find(db, slug))
-    return c.json(resource.present(row!, c.get('site').url) as never, existed ? 200 : 201)
-  })
-
-  adminTaxonomy.openapi(del, async (c) => {
-    const { slug } = c.req.valid('param')
-    const db = c.get('db')
-    const [found, usage] = await db.batch<{ n: number }>([resource.find(db, slug), usageStatement(db, resource.type, slug)])
-    if (found!.results.length === 0) throw new ApiError(404, `No ${resource.type} has the slug '${slug}'.`)
-    const count = usage!.results[0]?.n ?? 0
-    if (count > 0) {
-      throw new ApiError(409, `${count} article${count === 1 ? '' : 's'} still use${count === 1 ? 's' : ''} this ${resource.type}: reassign them first.`)
-    }
-    await writeEmbedded(c, resource.type, slug, 'delete', deleteGroupingStatement(db, resource.type, slug), true)
-    return c.body(null, 204)
-  })
+  return new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
+    .openapi(adminPutRoute, async (c) => {
+      const { slug } = c.req.valid('param')
+      const db = c.get('db')
+      const existed = (await db.first(resource.find(db, slug))) !== null
+      const value = resource.input.parse({ ...c.req.valid('json'), slug })
+      await writeAndAnnounce(c, resource.type, slug, 'upsert', resource.write(db, value, c.get('now')), existed, value)
+      const row = (await db.first<Row>(resource.find(db, slug)))!
+      return c.json(resource.present(row, c.get('site').url), existed ? 200 : 201)
+    })
+    .openapi(adminDeleteRoute, async (c) => {
+      const { slug } = c.req.valid('param')
+      const db = c.get('db')
+      const [found, usage] = await db.batch<{ n: number }>([resource.find(db, slug), usageStatement(db, resource.type, slug)])
+      if (found!.results.length === 0) throw new ApiError(404, `No ${resource.type} has the slug '${slug}'.`)
+      const count = usage!.results[0]?.n ?? 0
+      if (count > 0) {
+        throw new ApiError(409, `${count} article${count === 1 ? '' : 's'} still use${count === 1 ? 's' : ''} this ${resource.type}: reassign them first.`)
+      }
+      await writeAndAnnounce(c, resource.type, slug, 'delete', deleteGroupingStatement(db, resource.type, slug), true)
+      return c.body(null, 204)
+    })
 }
 
-adminTaxonomy.openapi(putPublication, async (c) => {
-  const db = c.get('db')
-  const body = c.req.valid('json')
-  await writeEmbedded(c, 'publication', 'publication', 'upsert', writePublicationStatement(db, body, c.get('now')), true, body)
-  return c.json(toPublication((await findPublication(db))!), 200)
-})
+export const adminTaxonomy = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
+  .route('/', taxonomyRoutes(authorResource))
+  .route('/', taxonomyRoutes(sectionResource))
+  .route('/', taxonomyRoutes(tagResource))
+  .openapi(adminPutPublicationRoute, async (c) => {
+    const db = c.get('db')
+    const body = c.req.valid('json')
+    await writeAndAnnounce(c, 'publication', 'publication', 'upsert', writePublicationStatement(db, body, c.get('now')), true, body)
+    return c.json(toPublication((await findPublication(db))!), 200)
+  })

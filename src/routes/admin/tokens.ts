@@ -7,7 +7,7 @@ import { TokenCreate, TokenCreated, TokenInfo } from '../../schemas/admin.ts'
 import { adminErrors, bearer } from './common.ts'
 import { issueCredential, revokeCredential, type IssuedCredential } from './issued-credentials.ts'
 
-const createRouteDef = createRoute({
+const adminCreateTokenRoute = createRoute({
   operationId: 'adminCreateToken',
   method: 'post',
   path: '/v1/admin/tokens',
@@ -20,7 +20,7 @@ const createRouteDef = createRoute({
   responses: { 201: { description: 'Issued.', content: { 'application/json': { schema: TokenCreated } } }, ...adminErrors },
 })
 
-const listRouteDef = createRoute({
+const adminListTokensRoute = createRoute({
   operationId: 'adminListTokens',
   method: 'get',
   path: '/v1/admin/tokens',
@@ -33,7 +33,7 @@ const listRouteDef = createRoute({
   responses: { 200: { description: 'The tokens (never their values).', content: { 'application/json': { schema: z.object({ data: z.array(TokenInfo) }) } } }, ...adminErrors },
 })
 
-const revokeRouteDef = createRoute({
+const adminRevokeTokenRoute = createRoute({
   operationId: 'adminRevokeToken',
   method: 'delete',
   path: '/v1/admin/tokens/{id}',
@@ -54,12 +54,12 @@ const editorTokens: IssuedCredential<{ name: string; role: 'editor' | 'admin' },
 }
 
 export const adminTokens = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
-  .openapi(createRouteDef, async (c) => {
+  .openapi(adminCreateTokenRoute, async (c) => {
     const { row, secret } = await issueCredential(c, editorTokens, c.req.valid('json'))
     return c.json({ ...row, token: secret }, 201)
   })
-  .openapi(listRouteDef, async (c) => c.json({ data: await listTokens(c.get('db')) }, 200))
-  .openapi(revokeRouteDef, async (c) => {
+  .openapi(adminListTokensRoute, async (c) => c.json({ data: await listTokens(c.get('db')) }, 200))
+  .openapi(adminRevokeTokenRoute, async (c) => {
     await revokeCredential(c, editorTokens, c.req.valid('param').id)
     return c.body(null, 204)
   })

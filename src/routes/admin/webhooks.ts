@@ -38,7 +38,7 @@ const toEndpoint = (row: EndpointRow) => ({
   languages: JSON.parse(row.languages),
 })
 
-const createRouteDef = createRoute({
+const adminCreateWebhookEndpointRoute = createRoute({
   operationId: 'adminCreateWebhookEndpoint',
   method: 'post',
   path: '/v1/admin/partners/{id}/endpoints',
@@ -53,7 +53,7 @@ const createRouteDef = createRoute({
   responses: { 201: { description: 'Registered.', content: json(EndpointCreated) }, ...adminErrors },
 })
 
-const listRouteDef = createRoute({
+const adminListWebhookEndpointsRoute = createRoute({
   operationId: 'adminListWebhookEndpoints',
   method: 'get',
   path: '/v1/admin/partners/{id}/endpoints',
@@ -66,7 +66,7 @@ const listRouteDef = createRoute({
   responses: { 200: { description: 'The endpoints (never their secrets).', content: json(z.object({ data: z.array(Endpoint) })) }, ...adminErrors },
 })
 
-const changeRouteDef = createRoute({
+const adminChangeWebhookEndpointRoute = createRoute({
   operationId: 'adminChangeWebhookEndpoint',
   method: 'patch',
   path: '/v1/admin/partners/{id}/endpoints/{endpoint}',
@@ -81,7 +81,7 @@ const changeRouteDef = createRoute({
   responses: { 200: { description: 'The endpoint.', content: json(Endpoint) }, ...adminErrors },
 })
 
-const rotateRouteDef = createRoute({
+const adminRotateWebhookSecretRoute = createRoute({
   operationId: 'adminRotateWebhookSecret',
   method: 'post',
   path: '/v1/admin/partners/{id}/endpoints/{endpoint}/secret',
@@ -101,7 +101,7 @@ const rotateRouteDef = createRoute({
   },
 })
 
-const deliveriesRouteDef = createRoute({
+const adminListDeliveriesRoute = createRoute({
   operationId: 'adminListDeliveries',
   method: 'get',
   path: '/v1/admin/partners/{id}/deliveries',
@@ -114,7 +114,7 @@ const deliveriesRouteDef = createRoute({
   responses: { 200: { description: 'A page of attempts.', content: json(DeliveryPage) }, ...adminErrors },
 })
 
-const retryRouteDef = createRoute({
+const adminRetryDeliveryRoute = createRoute({
   operationId: 'adminRetryDelivery',
   method: 'post',
   path: '/v1/admin/partners/{id}/deliveries/{event}/retry',
@@ -156,35 +156,35 @@ async function checkUrl(c: Context<AppEnv>, url: string) {
 
 function audit(c: Context<AppEnv>, action: string, slug: string) {
   const db = c.get('db')
-  return db.run(auditStatement(db, { actor: c.get('editor'), action, type: 'webhook_endpoint', slug, before: null, after: null, requestId: c.get('requestId') }, new Date().toISOString()))
+  return db.run(auditStatement(db, { actor: c.get('editor'), action, type: 'webhook_endpoint', slug, before: null, after: null, requestId: c.get('requestId') }, c.get('now')))
 }
 
 export const adminWebhooks = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
-  .openapi(createRouteDef, async (c) => {
+  .openapi(adminCreateWebhookEndpointRoute, async (c) => {
     const { id } = c.req.valid('param')
     const input = c.req.valid('json')
     await partnerOr404(c, id)
     await checkUrl(c, input.url)
     const secret = newWebhookSecret()
-    const row = await createEndpoint(c.get('db'), id, input, await encryptSecret(c.env, secret), new Date().toISOString())
+    const row = await createEndpoint(c.get('db'), id, input, await encryptSecret(c.env, secret), c.get('now'))
     await audit(c, 'webhook.create', String(row.id))
     return c.json({ ...toEndpoint(row), secret }, 201)
   })
-  .openapi(listRouteDef, async (c) => {
+  .openapi(adminListWebhookEndpointsRoute, async (c) => {
     const { id } = c.req.valid('param')
     await partnerOr404(c, id)
     return c.json({ data: (await listEndpoints(c.get('db'), id)).map(toEndpoint) }, 200)
   })
-  .openapi(changeRouteDef, async (c) => {
+  .openapi(adminChangeWebhookEndpointRoute, async (c) => {
     const { id, endpoint } = c.req.valid('param')
     const change = c.req.valid('json')
     if (!(await findEndpoint(c.get('db'), id, endpoint))) throw notFound(`Partner ${id} has no endpoint ${endpoint}.`)
     if (change.url) await checkUrl(c, change.url)
-    const row = (await updateEndpoint(c.get('db'), endpoint, change, new Date().toISOString()))!
+    const row = (await updateEndpoint(c.get('db'), endpoint, change, c.get('now')))!
     await audit(c, change.state ? `webhook.${change.state === 'active' ? 'enable' : 'disable'}` : 'webhook.change', String(endpoint))
     return c.json(toEndpoint(row), 200)
   })
-  .openapi(rotateRouteDef, async (c) => {
+  .openapi(adminRotateWebhookSecretRoute, async (c) => {
     const { id, endpoint } = c.req.valid('param')
     // The body is optional: an empty one takes the default overlap.
     const text = await c.req.text()
@@ -199,14 +199,14 @@ export const adminWebhooks = new OpenAPIHono<AppEnv>({ defaultHook: validationHo
     const body = parsed.data
     const db = c.get('db')
     if (!(await findEndpoint(db, id, endpoint))) throw notFound(`Partner ${id} has no endpoint ${endpoint}.`)
-    const now = new Date()
-    const until = new Date(now.getTime() + body.overlap_seconds * 1000).toISOString()
+    const now = c.get('now')
+    const until = new Date(Date.parse(now) + body.overlap_seconds * 1000).toISOString()
     const secret = newWebhookSecret()
-    await db.run(rotateSecretStatement(db, endpoint, await encryptSecret(c.env, secret), until, now.toISOString()))
+    await db.run(rotateSecretStatement(db, endpoint, await encryptSecret(c.env, secret), until, now))
     await audit(c, 'webhook.rotate', String(endpoint))
     return c.json({ secret, previous_secret_until: until }, 200)
   })
-  .openapi(deliveriesRouteDef, async (c) => {
+  .openapi(adminListDeliveriesRoute, async (c) => {
     const { id } = c.req.valid('param')
     const { limit, cursor } = c.req.valid('query')
     await partnerOr404(c, id)
@@ -216,7 +216,7 @@ export const adminWebhooks = new OpenAPIHono<AppEnv>({ defaultHook: validationHo
     c.header('cache-control', 'no-store')
     return c.json(page, 200)
   })
-  .openapi(retryRouteDef, async (c) => {
+  .openapi(adminRetryDeliveryRoute, async (c) => {
     const { id, event } = c.req.valid('param')
     const db = c.get('db')
     await partnerOr404(c, id)
@@ -225,7 +225,7 @@ export const adminWebhooks = new OpenAPIHono<AppEnv>({ defaultHook: validationHo
     const disabled = deliveries.filter((delivery) => delivery.state === 'disabled')
     if (disabled.length > 0) throw new ApiError(409, `Endpoint ${disabled.map((d) => d.endpoint_id).join(', ')} is disabled: re-enable it first (PATCH state=active).`)
     const ids = deliveries.map((delivery) => delivery.id)
-    await db.run(resetDeliveriesStatement(db, ids, new Date().toISOString()))
+    await db.run(resetDeliveriesStatement(db, ids, c.get('now')))
     if (!(await queueDeliveries(c.env, ids, { event }))) throw new ApiError(503, 'The delivery queue did not accept the retry. Try again shortly.', { headers: { 'retry-after': '5' } })
     await audit(c, 'webhook.retry', event)
     return c.json({ queued: ids.length }, 202)
