@@ -58,13 +58,22 @@ execFileSync(wrangler, ['deploy', '--dry-run', '--outdir', buildDir], { cwd: roo
 const bundlePath = path.join(buildDir, 'index.js')
 const bundleGzipKiB = gzipSync(readFileSync(bundlePath), { level: 9 }).length / 1024
 const archiverPath = path.join(buildDir, 'archiver.js')
-await build({ entryPoints: [path.join(root, 'bench', 'archive-worker.ts')], outfile: archiverPath, bundle: true, format: 'esm', platform: 'neutral', logLevel: 'warning' })
+await build({
+  entryPoints: [path.join(root, 'bench', 'archive-worker.ts')],
+  outfile: archiverPath,
+  bundle: true,
+  format: 'esm',
+  platform: 'neutral',
+  logLevel: 'warning',
+})
 
 // 2. A D1 with the migrations applied, seeded once per article count.
 const state = path.join(root, 'bench', '.state', String(ARTICLES))
 const seeded = existsSync(path.join(state, 'seeded'))
 /** How long seeding took, in this run or the one that seeded the state. */
-let seedSeconds: number | null = seeded ? (JSON.parse(readFileSync(path.join(state, 'seeded'), 'utf8').replace(/^[^{].*$/, 'null'))?.seconds ?? null) : null
+let seedSeconds: number | null = seeded
+  ? (JSON.parse(readFileSync(path.join(state, 'seeded'), 'utf8').replace(/^[^{].*$/, 'null'))?.seconds ?? null)
+  : null
 execFileSync(wrangler, ['d1', 'migrations', 'apply', 'DB', '--local', '--persist-to', state], {
   cwd: root,
   stdio: 'ignore',
@@ -297,14 +306,27 @@ const sqlite = new DatabaseSync(localD1File(state), { readOnly: true })
 const count = (sql: string, ...params: string[]) => Number((sqlite.prepare(sql).get(...params) as { n: number }).n)
 const articlesInDb = count('SELECT count(*) AS n FROM articles')
 const dbBytes = count('SELECT page_count * page_size AS n FROM pragma_page_count, pragma_page_size')
-const objects = sqlite.prepare('SELECT name, sum(pgsize) AS bytes FROM dbstat GROUP BY name ORDER BY bytes DESC').all() as { name: string; bytes: number }[]
-const searchMatches = count('SELECT count(*) AS n FROM articles_fts WHERE articles_fts MATCH ?', SEARCH.split(' ').map((w) => `"${w}"`).join(' AND '))
+const objects = sqlite.prepare('SELECT name, sum(pgsize) AS bytes FROM dbstat GROUP BY name ORDER BY bytes DESC').all() as {
+  name: string
+  bytes: number
+}[]
+const searchMatches = count(
+  'SELECT count(*) AS n FROM articles_fts WHERE articles_fts MATCH ?',
+  SEARCH.split(' ')
+    .map((w) => `"${w}"`)
+    .join(' AND '),
+)
 sqlite.close()
 const storageBudget = {
   articles: articlesInDb,
   database_bytes: dbBytes,
   bytes_per_article: Math.round(dbBytes / articlesInDb),
-  objects: objects.map((o) => ({ name: o.name, bytes: o.bytes, share: Number((o.bytes / dbBytes).toFixed(4)), bytes_per_article: Math.round(o.bytes / articlesInDb) })),
+  objects: objects.map((o) => ({
+    name: o.name,
+    bytes: o.bytes,
+    share: Number((o.bytes / dbBytes).toFixed(4)),
+    bytes_per_article: Math.round(o.bytes / articlesInDb),
+  })),
 }
 
 // 4. The table.
@@ -330,7 +352,7 @@ const summary = {
   storage: storageBudget,
 }
 mkdirSync(path.dirname(out), { recursive: true })
-writeFileSync(out, JSON.stringify(summary, null, 2) + '\n')
+writeFileSync(out, `${JSON.stringify(summary, null, 2)}\n`)
 
 const table = [
   '| case | req/s | p50 ms | p99 ms | errors | × floor | D1 queries/req |',
@@ -343,7 +365,17 @@ const table = [
 console.log(`\n${summary.machine}; ${ARTICLES} articles; ${CONNECTIONS} connections; ${DURATION} s per case\n`)
 console.log(table.join('\n'))
 console.log(`\nBundle: ${summary.bundle_gzip_kib} KiB gzip. Deep page p50 / first page p50: ${summary.deep_vs_first_page_p50?.toFixed(2)}`)
-console.log(`Search "${SEARCH}" matches ${searchMatches} articles (${(summary.search.share_of_articles * 100).toFixed(0)} %); its p50 / latest list (D1) p50: ${summary.search_vs_latest_d1_p50?.toFixed(2)}`)
-if (contention) console.log(`Article p99 (5 connections): ${contention.article_p99_ms_alone} ms alone, ${contention.article_p99_ms_with_search_load} ms beside 5 searching connections (× ${contention.p99_ratio.toFixed(2)})`)
-console.log(`Storage: ${(dbBytes / 2 ** 20).toFixed(0)} MiB for ${articlesInDb} articles, ${storageBudget.bytes_per_article} bytes per article; largest: ${storageBudget.objects.slice(0, 5).map((o) => `${o.name} ${(o.share * 100).toFixed(0)} %`).join(', ')}`)
+console.log(
+  `Search "${SEARCH}" matches ${searchMatches} articles (${(summary.search.share_of_articles * 100).toFixed(0)} %); its p50 / latest list (D1) p50: ${summary.search_vs_latest_d1_p50?.toFixed(2)}`,
+)
+if (contention)
+  console.log(
+    `Article p99 (5 connections): ${contention.article_p99_ms_alone} ms alone, ${contention.article_p99_ms_with_search_load} ms beside 5 searching connections (× ${contention.p99_ratio.toFixed(2)})`,
+  )
+console.log(
+  `Storage: ${(dbBytes / 2 ** 20).toFixed(0)} MiB for ${articlesInDb} articles, ${storageBudget.bytes_per_article} bytes per article; largest: ${storageBudget.objects
+    .slice(0, 5)
+    .map((o) => `${o.name} ${(o.share * 100).toFixed(0)} %`)
+    .join(', ')}`,
+)
 console.log(`Results written to ${path.relative(root, out)}`)

@@ -45,9 +45,17 @@ const env = { ...process.env, NEWSROOM_STATE: state, PORT: String(PORT) }
 const marker = path.join(state, `seeded-${values.articles}`)
 if (!existsSync(marker)) {
   const wrangler = path.join(root, 'node_modules', '.bin', 'wrangler')
-  const migrated = spawnSync(wrangler, ['d1', 'migrations', 'apply', 'DB', '--local', '--persist-to', state], { cwd: root, env: { ...env, CI: 'true' }, stdio: 'inherit' })
+  const migrated = spawnSync(wrangler, ['d1', 'migrations', 'apply', 'DB', '--local', '--persist-to', state], {
+    cwd: root,
+    env: { ...env, CI: 'true' },
+    stdio: 'inherit',
+  })
   if (migrated.status !== 0) process.exit(migrated.status ?? 1)
-  const seeded = spawnSync(process.execPath, ['scripts/seed.ts', '--force', '--articles', values.articles!], { cwd: root, env, stdio: 'inherit' })
+  const seeded = spawnSync(process.execPath, ['scripts/seed.ts', '--force', '--articles', values.articles!], {
+    cwd: root,
+    env,
+    stdio: 'inherit',
+  })
   if (seeded.status !== 0) process.exit(seeded.status ?? 1)
   writeFileSync(marker, new Date().toISOString())
 }
@@ -80,15 +88,24 @@ interface Answer {
 }
 
 /** One request; `hangUpAfterMs` makes the client go away that long after sending it. */
-function request(method: string, url: string, headers: Record<string, string> = {}, body?: string, hangUpAfterMs?: number): Promise<Answer> {
+function request(
+  method: string,
+  url: string,
+  headers: Record<string, string> = {},
+  body?: string,
+  hangUpAfterMs?: number,
+): Promise<Answer> {
   return new Promise((resolve) => {
-    const req = http.request({ host: '127.0.0.1', port: PORT, method, path: url, headers, agent: hangUpAfterMs === undefined ? agent : undefined }, (res) => {
-      let text = ''
-      res.setEncoding('utf8')
-      res.on('data', (chunk) => (text += chunk))
-      res.on('end', () => resolve({ status: res.statusCode!, body: text, etag: res.headers.etag }))
-      res.on('error', () => resolve({ status: 'hung up', body: '' }))
-    })
+    const req = http.request(
+      { host: '127.0.0.1', port: PORT, method, path: url, headers, agent: hangUpAfterMs === undefined ? agent : undefined },
+      (res) => {
+        let text = ''
+        res.setEncoding('utf8')
+        res.on('data', (chunk) => (text += chunk))
+        res.on('end', () => resolve({ status: res.statusCode!, body: text, etag: res.headers.etag }))
+        res.on('error', () => resolve({ status: 'hung up', body: '' }))
+      },
+    )
     req.on('error', () => resolve({ status: hangUpAfterMs === undefined ? 'error' : 'hung up', body: '' }))
     if (hangUpAfterMs !== undefined) setTimeout(() => req.destroy(), hangUpAfterMs)
     // An answer that never comes is a failure too (a request left waiting on another's build).
@@ -121,7 +138,20 @@ const articles = [...(await slugsOf('/v1/articles?limit=100')), ...(await slugsO
 const authors = await slugsOf('/v1/authors?limit=100')
 const sections = await slugsOf('/v1/sections')
 const tags = await slugsOf('/v1/tags?limit=100')
-const WORDS = ['geneva', 'talks', 'European', 'Commission', 'minister', 'energy', 'Brussels', 'election', 'budget', 'climate', 'trade', 'sanctions']
+const WORDS = [
+  'geneva',
+  'talks',
+  'European',
+  'Commission',
+  'minister',
+  'energy',
+  'Brussels',
+  'election',
+  'budget',
+  'climate',
+  'trade',
+  'sanctions',
+]
 
 const pick = <T>(items: T[]): T => items[Math.floor(Math.random() * items.length)]!
 const etags = new Map<string, string>()
@@ -132,15 +162,43 @@ const MIX: [number, string, () => Promise<Answer>][] = [
   [30, 'article', () => get(`/v1/articles/${pick(articles)}`)],
   [3, 'missing article', () => get(`/v1/articles/no-such-story-${Math.floor(Math.random() * 50)}`)],
   [10, 'latest list', () => get(`/v1/articles?limit=${pick([10, 20, 50])}`)],
-  [8, 'filtered list', () => get(`/v1/articles?${pick([`section=${pick(sections)}`, `tag=${pick(tags)}`, `author=${pick(authors)}`])}&limit=20`)],
+  [
+    8,
+    'filtered list',
+    () => get(`/v1/articles?${pick([`section=${pick(sections)}`, `tag=${pick(tags)}`, `author=${pick(authors)}`])}&limit=20`),
+  ],
   [6, 'profile or page', () => get(pick([`/v1/authors/${pick(authors)}`, `/v1/sections/${pick(sections)}`, `/v1/tags/${pick(tags)}`]))],
   [8, 'search', () => get(`/v1/articles?q=${encodeURIComponent(`${pick(WORDS)} ${pick(WORDS)}`)}&limit=10`)],
-  [8, 'feed', () => get(pick(['/feeds/rss.xml', '/feeds/atom.xml', '/feeds/feed.json', `/feeds/sections/${pick(sections)}/rss.xml`, `/feeds/authors/${pick(authors)}/atom.xml`]))],
+  [
+    8,
+    'feed',
+    () =>
+      get(
+        pick([
+          '/feeds/rss.xml',
+          '/feeds/atom.xml',
+          '/feeds/feed.json',
+          `/feeds/sections/${pick(sections)}/rss.xml`,
+          `/feeds/authors/${pick(authors)}/atom.xml`,
+        ]),
+      ),
+  ],
   [3, 'sitemap', () => get(pick(['/sitemap.xml', '/sitemaps/news.xml', '/sitemaps/articles-1.xml']))],
   [8, 'revalidation', () => revalidate()],
   [2, "editor's read", () => request('GET', `/v1/articles/${pick(articles)}`, editor)],
   [2, "editor's write", () => write()],
-  [6, 'client hangs up', () => request('GET', pick([`/v1/articles/${pick(articles)}`, '/v1/articles?limit=20', '/feeds/rss.xml']), {}, undefined, Math.random() * 20)],
+  [
+    6,
+    'client hangs up',
+    () =>
+      request(
+        'GET',
+        pick([`/v1/articles/${pick(articles)}`, '/v1/articles?limit=20', '/feeds/rss.xml']),
+        {},
+        undefined,
+        Math.random() * 20,
+      ),
+  ],
   [6, 'burst on one uncached URL', () => burst()],
 ]
 const TOTAL_WEIGHT = MIX.reduce((sum, [weight]) => sum + weight, 0)
@@ -171,10 +229,7 @@ async function write(): Promise<Answer> {
 // Five clients ask at once for a URL no one asked for before: one builds, the others wait for it.
 async function burst(): Promise<Answer> {
   const url = `/v1/articles?limit=${20 + Math.floor(Math.random() * 80)}&section=${pick(sections)}`
-  const answers = await Promise.all([
-    request('GET', url, {}, undefined, 1),
-    ...Array.from({ length: 4 }, () => request('GET', url)),
-  ])
+  const answers = await Promise.all([request('GET', url, {}, undefined, 1), ...Array.from({ length: 4 }, () => request('GET', url))])
   for (const answer of answers.slice(1, -1)) count('burst on one uncached URL', answer)
   return answers.at(-1)!
 }
@@ -186,8 +241,11 @@ const failures: string[] = []
 function count(kind: string, answer: Answer) {
   const status = String(answer.status)
   byStatus[status] = (byStatus[status] ?? 0) + 1
-  ;(byKind[kind] ??= {})[status] = (byKind[kind]![status] ?? 0) + 1
-  if (typeof answer.status === 'number' && answer.status >= 500 && failures.length < 20) failures.push(`${kind}: ${answer.status} ${answer.body.slice(0, 200)}`)
+  const ofKind = byKind[kind] ?? {}
+  byKind[kind] = ofKind
+  ofKind[status] = (ofKind[status] ?? 0) + 1
+  if (typeof answer.status === 'number' && answer.status >= 500 && failures.length < 20)
+    failures.push(`${kind}: ${answer.status} ${answer.body.slice(0, 200)}`)
 }
 
 console.log(`Soaking http://127.0.0.1:${PORT} for ${DURATION_S} s with ${CONNECTIONS} connections...`)
@@ -198,7 +256,11 @@ await Promise.all(
   Array.from({ length: CONNECTIONS }, async () => {
     while (Date.now() < end) {
       let roll = Math.random() * TOTAL_WEIGHT
-      const [, kind, run] = MIX.find(([weight]) => (roll -= weight) < 0) ?? MIX[0]!
+      const [, kind, run] =
+        MIX.find(([weight]) => {
+          roll -= weight
+          return roll < 0
+        }) ?? MIX[0]!
       count(kind, await run())
       requests += 1
     }
@@ -207,10 +269,24 @@ await Promise.all(
 const seconds = (Date.now() - started) / 1000
 agent.destroy()
 
-const serverErrors = serverLog.split('\n').filter((line) => /Uncaught|Cannot perform I\/O|\bERROR\b/.test(line) && !/Request\.cf|cf\.json|fetch the request\.cf/i.test(line))
-const fivexx = Object.entries(byStatus).filter(([status]) => status.startsWith('5')).reduce((sum, [, n]) => sum + n, 0)
+const serverErrors = serverLog
+  .split('\n')
+  .filter((line) => /Uncaught|Cannot perform I\/O|\bERROR\b/.test(line) && !/Request\.cf|cf\.json|fetch the request\.cf/i.test(line))
+const fivexx = Object.entries(byStatus)
+  .filter(([status]) => status.startsWith('5'))
+  .reduce((sum, [, n]) => sum + n, 0)
 const failed = fivexx + (byStatus['timed out'] ?? 0) + (byStatus.error ?? 0)
-const result = { when: new Date().toISOString(), seconds, connections: CONNECTIONS, requests, by_status: byStatus, by_kind: byKind, server_errors: serverErrors.length, fivexx, failed }
+const result = {
+  when: new Date().toISOString(),
+  seconds,
+  connections: CONNECTIONS,
+  requests,
+  by_status: byStatus,
+  by_kind: byKind,
+  server_errors: serverErrors.length,
+  fivexx,
+  failed,
+}
 mkdirSync(path.dirname(out), { recursive: true })
 writeFileSync(out, JSON.stringify(result, null, 2))
 

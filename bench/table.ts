@@ -20,7 +20,9 @@ const cell = (value: number | null | undefined, digits = 0) => (value === null |
 
 const names: string[] = runs[0].cases.map((c: any) => c.case)
 const byName = (run: any, name: string) => run?.cases.find((c: any) => c.case === name)
-console.log(`| case | ${sizes.map((n) => `p50 ms ${label(n)}`).join(' | ')} | ${sizes.map((n) => `× floor ${label(n)}`).join(' | ')} | D1 queries/req | p50 ${label(sizes.at(-1)!)} / ${label(sizes[0]!)} |`)
+console.log(
+  `| case | ${sizes.map((n) => `p50 ms ${label(n)}`).join(' | ')} | ${sizes.map((n) => `× floor ${label(n)}`).join(' | ')} | D1 queries/req | p50 ${label(sizes.at(-1)!)} / ${label(sizes[0]!)} |`,
+)
 console.log(`| --- | ${sizes.map(() => '---:').join(' | ')} | ${sizes.map(() => '---:').join(' | ')} | ---: | ---: |`)
 for (const name of names) {
   const rows = runs.map((run) => byName(run, name))
@@ -35,20 +37,30 @@ for (const [i, run] of runs.entries()) {
   const c = run.contention
   console.log(
     `- ${label(sizes[i]!)}: req/s floor ${Math.round(run.cases[0].requests_per_second)}; search "${run.search.q}" matches ${(run.search.share_of_articles * 100).toFixed(0)} % of the articles, its p50 is ${cell(run.search_vs_latest_d1_p50, 2)}× the uncached latest list's; deep page p50 / first page p50 ${cell(run.deep_vs_first_page_p50, 2)}` +
-      (c ? `; article p99 (5 connections) ${c.article_p99_ms_alone} ms alone, ${c.article_p99_ms_with_search_load} ms beside 5 searching connections (× ${cell(c.p99_ratio, 2)})` : '') +
-      (run.seed_seconds ? `; seeded in ${run.seed_seconds} s` : '') + '.',
+      (c
+        ? `; article p99 (5 connections) ${c.article_p99_ms_alone} ms alone, ${c.article_p99_ms_with_search_load} ms beside 5 searching connections (× ${cell(c.p99_ratio, 2)})`
+        : '') +
+      (run.seed_seconds ? `; seeded in ${run.seed_seconds} s` : '') +
+      '.',
   )
 }
 console.log()
 // The storage budget: bytes per article, with the largest tables and indexes.
-const top = runs.at(-1).storage.objects.slice(0, 12).map((o: any) => o.name)
+const top = runs
+  .at(-1)
+  .storage.objects.slice(0, 12)
+  .map((o: any) => o.name)
 console.log(`| table or index | ${sizes.map((n) => `bytes/article ${label(n)}`).join(' | ')} | share ${label(sizes.at(-1)!)} |`)
 console.log(`| --- | ${sizes.map(() => '---:').join(' | ')} | ---: |`)
 for (const name of top) {
   const objects = runs.map((run) => run.storage.objects.find((o: any) => o.name === name))
   console.log(`| ${name} | ${objects.map((o: any) => cell(o?.bytes_per_article)).join(' | ')} | ${cell(objects.at(-1).share * 100, 1)} % |`)
 }
-console.log(`| **whole database** | ${runs.map((run) => run.storage.bytes_per_article).join(' | ')} | ${(runs.at(-1).storage.database_bytes / 2 ** 30).toFixed(2)} GiB |`)
+console.log(
+  `| **whole database** | ${runs.map((run) => run.storage.bytes_per_article).join(' | ')} | ${(runs.at(-1).storage.database_bytes / 2 ** 30).toFixed(2)} GiB |`,
+)
 const perArticle = runs.at(-1).storage.bytes_per_article
 console.log()
-console.log(`At ${perArticle} bytes per article: 10 GB (Workers Paid) is full at about ${Math.round(D1_DATABASE_LIMIT / perArticle).toLocaleString('en')} articles, 500 MB (free plan) at about ${Math.round(D1_FREE_LIMIT / perArticle).toLocaleString('en')}.`)
+console.log(
+  `At ${perArticle} bytes per article: 10 GB (Workers Paid) is full at about ${Math.round(D1_DATABASE_LIMIT / perArticle).toLocaleString('en')} articles, 500 MB (free plan) at about ${Math.round(D1_FREE_LIMIT / perArticle).toLocaleString('en')}.`,
+)

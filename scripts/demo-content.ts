@@ -102,7 +102,10 @@ export const sections: SectionInput[] = [
     description: "International affairs beyond Europe's borders, and Europe's place in them.",
     position: 2,
     translations: {
-      fr: { name: 'Monde', description: 'Les affaires internationales au-delà des frontières de l’Europe, et la place de l’Europe dans le monde.' },
+      fr: {
+        name: 'Monde',
+        description: 'Les affaires internationales au-delà des frontières de l’Europe, et la place de l’Europe dans le monde.',
+      },
       nl: { name: 'Wereld', description: 'Internationale politiek buiten de Europese grenzen, en de plaats van Europa in de wereld.' },
       de: { name: 'Welt', description: 'Internationale Politik jenseits der Grenzen Europas – und Europas Platz in der Welt.' },
     },
@@ -154,31 +157,95 @@ export const sections: SectionInput[] = [
 ]
 
 export const tags: TagInput[] = [
-  { slug: 'diplomacy', name: 'Diplomacy', translations: { fr: { name: 'Diplomatie' }, nl: { name: 'Diplomatie' }, de: { name: 'Diplomatie' } } },
-  { slug: 'sanctions', name: 'Sanctions', translations: { fr: { name: 'Sanctions' }, nl: { name: 'Sancties' }, de: { name: 'Sanktionen' } } },
+  {
+    slug: 'diplomacy',
+    name: 'Diplomacy',
+    translations: { fr: { name: 'Diplomatie' }, nl: { name: 'Diplomatie' }, de: { name: 'Diplomatie' } },
+  },
+  {
+    slug: 'sanctions',
+    name: 'Sanctions',
+    translations: { fr: { name: 'Sanctions' }, nl: { name: 'Sancties' }, de: { name: 'Sanktionen' } },
+  },
   { slug: 'energy', name: 'Energy', translations: { fr: { name: 'Énergie' }, nl: { name: 'Energie' }, de: { name: 'Energie' } } },
-  { slug: 'eu-council', name: 'EU Council', translations: { fr: { name: 'Conseil de l’UE' }, nl: { name: 'Raad van de EU' }, de: { name: 'Rat der EU' } } },
-  { slug: 'european-commission', name: 'European Commission', translations: { fr: { name: 'Commission européenne' }, nl: { name: 'Europese Commissie' }, de: { name: 'Europäische Kommission' } } },
-  { slug: 'european-parliament', name: 'European Parliament', translations: { fr: { name: 'Parlement européen' }, nl: { name: 'Europees Parlement' }, de: { name: 'Europäisches Parlament' } } },
-  { slug: 'elections', name: 'Elections', translations: { fr: { name: 'Élections' }, nl: { name: 'Verkiezingen' }, de: { name: 'Wahlen' } } },
+  {
+    slug: 'eu-council',
+    name: 'EU Council',
+    translations: { fr: { name: 'Conseil de l’UE' }, nl: { name: 'Raad van de EU' }, de: { name: 'Rat der EU' } },
+  },
+  {
+    slug: 'european-commission',
+    name: 'European Commission',
+    translations: { fr: { name: 'Commission européenne' }, nl: { name: 'Europese Commissie' }, de: { name: 'Europäische Kommission' } },
+  },
+  {
+    slug: 'european-parliament',
+    name: 'European Parliament',
+    translations: { fr: { name: 'Parlement européen' }, nl: { name: 'Europees Parlement' }, de: { name: 'Europäisches Parlament' } },
+  },
+  {
+    slug: 'elections',
+    name: 'Elections',
+    translations: { fr: { name: 'Élections' }, nl: { name: 'Verkiezingen' }, de: { name: 'Wahlen' } },
+  },
   { slug: 'ukraine', name: 'Ukraine', translations: { fr: { name: 'Ukraine' }, nl: { name: 'Oekraïne' }, de: { name: 'Ukraine' } } },
   { slug: 'russia', name: 'Russia', translations: { fr: { name: 'Russie' }, nl: { name: 'Rusland' }, de: { name: 'Russland' } } },
   { slug: 'nato', name: 'NATO', translations: { fr: { name: 'OTAN' }, nl: { name: 'NAVO' }, de: { name: 'NATO' } } },
   { slug: 'defence', name: 'Defence', translations: { fr: { name: 'Défense' }, nl: { name: 'Defensie' }, de: { name: 'Verteidigung' } } },
   { slug: 'climate', name: 'Climate', translations: { fr: { name: 'Climat' }, nl: { name: 'Klimaat' }, de: { name: 'Klima' } } },
   { slug: 'trade', name: 'Trade', translations: { fr: { name: 'Commerce' }, nl: { name: 'Handel' }, de: { name: 'Handel' } } },
-  { slug: 'migration', name: 'Migration', translations: { fr: { name: 'Migrations' }, nl: { name: 'Migratie' }, de: { name: 'Migration' } } },
+  {
+    slug: 'migration',
+    name: 'Migration',
+    translations: { fr: { name: 'Migrations' }, nl: { name: 'Migratie' }, de: { name: 'Migration' } },
+  },
   { slug: 'balkans', name: 'Balkans', translations: { fr: { name: 'Balkans' }, nl: { name: 'Balkan' }, de: { name: 'Westbalkan' } } },
-  { slug: 'enlargement', name: 'EU enlargement', translations: { fr: { name: 'Élargissement de l’UE' }, nl: { name: 'Uitbreiding van de EU' }, de: { name: 'EU-Erweiterung' } } },
-  { slug: 'rule-of-law', name: 'Rule of law', translations: { fr: { name: 'État de droit' }, nl: { name: 'Rechtsstaat' }, de: { name: 'Rechtsstaatlichkeit' } } },
-  { slug: 'human-rights', name: 'Human rights', translations: { fr: { name: 'Droits humains' }, nl: { name: 'Mensenrechten' }, de: { name: 'Menschenrechte' } } },
-  { slug: 'central-banks', name: 'Central banks', translations: { fr: { name: 'Banques centrales' }, nl: { name: 'Centrale banken' }, de: { name: 'Zentralbanken' } } },
+  {
+    slug: 'enlargement',
+    name: 'EU enlargement',
+    translations: { fr: { name: 'Élargissement de l’UE' }, nl: { name: 'Uitbreiding van de EU' }, de: { name: 'EU-Erweiterung' } },
+  },
+  {
+    slug: 'rule-of-law',
+    name: 'Rule of law',
+    translations: { fr: { name: 'État de droit' }, nl: { name: 'Rechtsstaat' }, de: { name: 'Rechtsstaatlichkeit' } },
+  },
+  {
+    slug: 'human-rights',
+    name: 'Human rights',
+    translations: { fr: { name: 'Droits humains' }, nl: { name: 'Mensenrechten' }, de: { name: 'Menschenrechte' } },
+  },
+  {
+    slug: 'central-banks',
+    name: 'Central banks',
+    translations: { fr: { name: 'Banques centrales' }, nl: { name: 'Centrale banken' }, de: { name: 'Zentralbanken' } },
+  },
   { slug: 'china', name: 'China', translations: { fr: { name: 'Chine' }, nl: { name: 'China' }, de: { name: 'China' } } },
-  { slug: 'middle-east', name: 'Middle East', translations: { fr: { name: 'Moyen-Orient' }, nl: { name: 'Midden-Oosten' }, de: { name: 'Naher Osten' } } },
-  { slug: 'agriculture', name: 'Agriculture', translations: { fr: { name: 'Agriculture' }, nl: { name: 'Landbouw' }, de: { name: 'Landwirtschaft' } } },
+  {
+    slug: 'middle-east',
+    name: 'Middle East',
+    translations: { fr: { name: 'Moyen-Orient' }, nl: { name: 'Midden-Oosten' }, de: { name: 'Naher Osten' } },
+  },
+  {
+    slug: 'agriculture',
+    name: 'Agriculture',
+    translations: { fr: { name: 'Agriculture' }, nl: { name: 'Landbouw' }, de: { name: 'Landwirtschaft' } },
+  },
   { slug: 'film', name: 'Film', translations: { fr: { name: 'Cinéma' }, nl: { name: 'Film' }, de: { name: 'Film' } } },
-  { slug: 'arts', name: 'Books & arts', translations: { fr: { name: 'Livres et arts' }, nl: { name: 'Boeken en kunst' }, de: { name: 'Bücher und Kunst' } } },
-  { slug: 'media', name: 'Media & press freedom', translations: { fr: { name: 'Médias et liberté de la presse' }, nl: { name: 'Media en persvrijheid' }, de: { name: 'Medien und Pressefreiheit' } } },
+  {
+    slug: 'arts',
+    name: 'Books & arts',
+    translations: { fr: { name: 'Livres et arts' }, nl: { name: 'Boeken en kunst' }, de: { name: 'Bücher und Kunst' } },
+  },
+  {
+    slug: 'media',
+    name: 'Media & press freedom',
+    translations: {
+      fr: { name: 'Médias et liberté de la presse' },
+      nl: { name: 'Media en persvrijheid' },
+      de: { name: 'Medien und Pressefreiheit' },
+    },
+  },
 ]
 
 // ---- authors ----------------------------------------------------------------------------------
@@ -382,8 +449,7 @@ export const articles: DemoArticle[] = [
   {
     slug: 'serbia-and-kosovo-reopen-two-border-crossings',
     headline: 'Serbia and Kosovo reopen two border crossings after EU-brokered deal',
-    standfirst:
-      'The crossings at Jarinje and Merdare reopen to freight after a four-month closure that cost hauliers millions.',
+    standfirst: 'The crossings at Jarinje and Merdare reopen to freight after a four-month closure that cost hauliers millions.',
     dateline: 'Belgrade',
     section: 'europe',
     tags: ['balkans', 'diplomacy', 'enlargement'],
@@ -455,8 +521,7 @@ export const articles: DemoArticle[] = [
     slug: 'geneva-is-not-a-reset',
     headline: 'Geneva is not a reset — and Brussels should say so out loud',
     kind: 'opinion',
-    standfirst:
-      'The talks with Moscow are worth having. But Europe’s credibility depends on being clear about what they are not.',
+    standfirst: 'The talks with Moscow are worth having. But Europe’s credibility depends on being clear about what they are not.',
     dateline: null,
     section: 'opinion',
     tags: ['diplomacy', 'russia', 'sanctions'],
@@ -498,8 +563,7 @@ export const articles: DemoArticle[] = [
   {
     slug: 'ecb-holds-rates-and-signals-patience',
     headline: 'ECB holds rates and signals patience as inflation edges down',
-    standfirst:
-      'The central bank kept its deposit rate at 2 per cent and said it saw no need to move before the spring.',
+    standfirst: 'The central bank kept its deposit rate at 2 per cent and said it saw no need to move before the spring.',
     dateline: 'Frankfurt',
     section: 'business',
     tags: ['central-banks'],
@@ -532,8 +596,7 @@ export const articles: DemoArticle[] = [
   {
     slug: 'nato-defence-ministers-agree-ammunition-targets',
     headline: 'NATO defence ministers agree new ammunition targets',
-    standfirst:
-      'Allies committed to doubling artillery shell production by 2028, but the question of who pays remains open.',
+    standfirst: 'Allies committed to doubling artillery shell production by 2028, but the question of who pays remains open.',
     dateline: 'Brussels',
     section: 'world',
     tags: ['nato', 'defence', 'ukraine'],
@@ -635,8 +698,7 @@ export const articles: DemoArticle[] = [
   {
     slug: 'un-human-rights-council-votes-on-belarus-mandate',
     headline: 'UN Human Rights Council renews Belarus mandate by narrow margin',
-    standfirst:
-      'The vote in Geneva extends the work of the special rapporteur for another year, after an intense campaign by both sides.',
+    standfirst: 'The vote in Geneva extends the work of the special rapporteur for another year, after an intense campaign by both sides.',
     dateline: 'Geneva',
     section: 'world',
     tags: ['human-rights', 'diplomacy'],
@@ -788,8 +850,7 @@ export const articles: DemoArticle[] = [
   {
     slug: 'romania-presidential-runoff-results',
     headline: 'Pro-European candidate wins Romania’s presidential run-off',
-    standfirst:
-      'The former mayor of Cluj won 54 per cent of the vote in a contest dominated by the cost of living and the war next door.',
+    standfirst: 'The former mayor of Cluj won 54 per cent of the vote in a contest dominated by the cost of living and the war next door.',
     dateline: 'Bucharest',
     section: 'politics',
     tags: ['elections', 'enlargement'],
@@ -845,9 +906,7 @@ export const articles: DemoArticle[] = [
       p(
         'Germany’s carmakers, which sell heavily in China and fear retaliation, support a deal. French manufacturers are more sceptical. "A minimum price that is too low is just a tariff with a nicer name — for them," said an executive at a French car group.',
       ),
-      p(
-        'Any agreement would need the approval of member states. Officials said a decision was unlikely before February.',
-      ),
+      p('Any agreement would need the approval of member states. Officials said a decision was unlikely before February.'),
     ],
     status: 'published',
     hours_ago: 80,
@@ -856,8 +915,7 @@ export const articles: DemoArticle[] = [
   {
     slug: 'warsaw-museum-of-modern-art-opens',
     headline: "Warsaw's new Museum of Modern Art opens at last, eighteen years late",
-    standfirst:
-      'After lawsuits, redesigns and four changes of government, the white box on Parade Square is finally open to the public.',
+    standfirst: 'After lawsuits, redesigns and four changes of government, the white box on Parade Square is finally open to the public.',
     dateline: 'Warsaw',
     section: 'culture',
     tags: ['arts'],
@@ -890,8 +948,7 @@ export const articles: DemoArticle[] = [
   {
     slug: 'greenland-ice-melt-record-season',
     headline: 'Greenland ice sheet loses more mass than in any year since 2012',
-    standfirst:
-      'A warm summer and a late autumn pushed losses to 410bn tonnes, according to a Danish-led monitoring programme.',
+    standfirst: 'A warm summer and a late autumn pushed losses to 410bn tonnes, according to a Danish-led monitoring programme.',
     dateline: 'Nuuk',
     section: 'world',
     tags: ['climate'],
@@ -924,8 +981,7 @@ export const articles: DemoArticle[] = [
   {
     slug: 'european-parliament-adopts-media-freedom-report',
     headline: 'European Parliament warns of backsliding on media freedom',
-    standfirst:
-      'MEPs adopted a report naming five member states where public broadcasters are under political pressure.',
+    standfirst: 'MEPs adopted a report naming five member states where public broadcasters are under political pressure.',
     dateline: 'Strasbourg',
     section: 'politics',
     tags: ['european-parliament', 'media', 'rule-of-law'],
@@ -992,8 +1048,7 @@ export const articles: DemoArticle[] = [
   {
     slug: 'georgia-protests-enter-second-month',
     headline: 'Protests in Tbilisi enter their second month',
-    standfirst:
-      'Tens of thousands marched again on Rustaveli Avenue, demanding new elections and a return to the EU path.',
+    standfirst: 'Tens of thousands marched again on Rustaveli Avenue, demanding new elections and a return to the EU path.',
     dateline: 'Tbilisi',
     section: 'europe',
     tags: ['human-rights', 'elections', 'enlargement'],
@@ -1027,8 +1082,7 @@ export const articles: DemoArticle[] = [
     slug: 'europe-energy-transition-needs-grids-not-speeches',
     headline: 'Europe’s energy transition needs cables, not speeches',
     kind: 'opinion',
-    standfirst:
-      'The bottleneck is no longer solar panels or wind turbines. It is the unglamorous business of moving electricity around.',
+    standfirst: 'The bottleneck is no longer solar panels or wind turbines. It is the unglamorous business of moving electricity around.',
     dateline: null,
     section: 'opinion',
     tags: ['energy', 'climate'],
@@ -1099,8 +1153,7 @@ export const articles: DemoArticle[] = [
   {
     slug: 'ukraine-reconstruction-conference-pledges',
     headline: 'Donors pledge €14bn at Ukraine reconstruction conference',
-    standfirst:
-      'Most of the money comes as loans and guarantees; private investors remain wary of war risk.',
+    standfirst: 'Most of the money comes as loans and guarantees; private investors remain wary of war risk.',
     dateline: 'Rome',
     section: 'europe',
     tags: ['ukraine', 'diplomacy'],
@@ -1133,8 +1186,7 @@ export const articles: DemoArticle[] = [
   {
     slug: 'berlinale-announces-new-competition-jury',
     headline: 'Berlinale names a Balkan director to head next year’s jury',
-    standfirst:
-      'The choice is being read as a signal that the festival wants to look east again.',
+    standfirst: 'The choice is being read as a signal that the festival wants to look east again.',
     dateline: 'Berlin',
     section: 'culture',
     tags: ['film', 'balkans'],
@@ -1201,8 +1253,7 @@ export const articles: DemoArticle[] = [
   {
     slug: 'prisoner-exchange-brokered-in-geneva',
     headline: 'Prisoner exchange brokered in Geneva frees 120 detainees',
-    standfirst:
-      'Swiss and Turkish mediators secured the largest exchange of civilians since the war began, and hinted at more to come.',
+    standfirst: 'Swiss and Turkish mediators secured the largest exchange of civilians since the war began, and hinted at more to come.',
     dateline: 'Geneva',
     section: 'world',
     tags: ['diplomacy', 'ukraine', 'russia', 'human-rights'],
@@ -1239,8 +1290,7 @@ export const articles: DemoArticle[] = [
   {
     slug: 'spain-drought-water-restrictions-andalusia',
     headline: 'Andalusia imposes water restrictions as drought enters fourth year',
-    standfirst:
-      'Seville and Córdoba will cut mains pressure at night, and farmers face a 40 per cent reduction in irrigation.',
+    standfirst: 'Seville and Córdoba will cut mains pressure at night, and farmers face a 40 per cent reduction in irrigation.',
     dateline: 'Seville',
     section: 'europe',
     tags: ['climate', 'agriculture'],
@@ -1262,9 +1312,7 @@ export const articles: DemoArticle[] = [
       p(
         '"We have done everything they asked — drip irrigation, sensors, new pipes. There is simply no water left to save," said José Antonio Ruiz, who farms 60 hectares of olives near Écija.',
       ),
-      p(
-        'Madrid has promised emergency funding for desalination plants on the coast, but the first will not be ready before 2028.',
-      ),
+      p('Madrid has promised emergency funding for desalination plants on the coast, but the first will not be ready before 2028.'),
     ],
     status: 'published',
     hours_ago: 260,
@@ -1273,8 +1321,7 @@ export const articles: DemoArticle[] = [
   {
     slug: 'italy-albania-migrant-centres-court-ruling',
     headline: 'Court ruling leaves Italy’s Albania migrant centres almost empty',
-    standfirst:
-      'The EU’s top court said countries cannot designate a state as "safe" if parts of its population are at risk.',
+    standfirst: 'The EU’s top court said countries cannot designate a state as "safe" if parts of its population are at risk.',
     dateline: 'Rome',
     section: 'politics',
     tags: ['migration', 'rule-of-law'],
@@ -1341,8 +1388,7 @@ export const articles: DemoArticle[] = [
   {
     slug: 'portugal-calls-snap-election',
     headline: 'Portugal heads for its third election in four years',
-    standfirst:
-      'The president dissolved parliament after the minority government lost a confidence vote over a housing bill.',
+    standfirst: 'The president dissolved parliament after the minority government lost a confidence vote over a housing bill.',
     dateline: 'Lisbon',
     section: 'politics',
     tags: ['elections'],
@@ -1375,8 +1421,7 @@ export const articles: DemoArticle[] = [
   {
     slug: 'un-climate-talks-bonn-finance-deadlock',
     headline: 'UN climate talks in Bonn end in deadlock over finance',
-    standfirst:
-      'Negotiators failed to agree on how to track the $300bn-a-year climate finance goal, leaving the question for ministers.',
+    standfirst: 'Negotiators failed to agree on how to track the $300bn-a-year climate finance goal, leaving the question for ministers.',
     dateline: 'Bonn',
     section: 'world',
     tags: ['climate', 'diplomacy'],
@@ -1436,9 +1481,7 @@ export const articles: DemoArticle[] = [
         em('now'),
         ', and give governments a reason to reform that does not depend on a date nobody believes in.',
       ),
-      p(
-        'The region’s leaders are not blameless. But the EU, too, has broken promises. It is time to make ones it can keep.',
-      ),
+      p('The region’s leaders are not blameless. But the EU, too, has broken promises. It is time to make ones it can keep.'),
     ],
     status: 'published',
     hours_ago: 360,
@@ -1481,8 +1524,7 @@ export const articles: DemoArticle[] = [
   {
     slug: 'turkey-and-eu-revive-high-level-dialogue',
     headline: 'Turkey and the EU revive high-level dialogue after six years',
-    standfirst:
-      'Foreign ministers met in Ankara to discuss migration, trade and visas, with the customs union back on the table.',
+    standfirst: 'Foreign ministers met in Ankara to discuss migration, trade and visas, with the customs union back on the table.',
     dateline: 'Ankara',
     section: 'world',
     tags: ['diplomacy', 'migration', 'trade'],
@@ -1504,9 +1546,7 @@ export const articles: DemoArticle[] = [
       p(
         'Diplomats cautioned that the main obstacles — the Cyprus dispute and concerns about the rule of law in Turkey — had not gone away. Cyprus has made clear it will block any upgrade of the customs union without progress on its own demands.',
       ),
-      p(
-        '"We are talking again, and we are talking about concrete things. That is already a lot," said a senior EU official.',
-      ),
+      p('"We are talking again, and we are talking about concrete things. That is already a lot," said a senior EU official.'),
     ],
     status: 'published',
     hours_ago: 430,
@@ -1515,8 +1555,7 @@ export const articles: DemoArticle[] = [
   {
     slug: 'czech-election-result-coalition-talks',
     headline: 'Czech populists win election but need partners to govern',
-    standfirst:
-      'The ANO party came first with 34 per cent, but coalition talks could take weeks.',
+    standfirst: 'The ANO party came first with 34 per cent, but coalition talks could take weeks.',
     dateline: 'Prague',
     section: 'politics',
     tags: ['elections', 'ukraine'],
@@ -1549,8 +1588,7 @@ export const articles: DemoArticle[] = [
   {
     slug: 'lisbon-book-fair-translation-prize',
     headline: 'A Lithuanian novel wins Europe’s biggest translation prize',
-    standfirst:
-      'The award, announced at the Lisbon book fair, goes to a story of three generations on a farm near the Belarusian border.',
+    standfirst: 'The award, announced at the Lisbon book fair, goes to a story of three generations on a farm near the Belarusian border.',
     dateline: 'Lisbon',
     section: 'culture',
     tags: ['arts'],
@@ -1583,8 +1621,7 @@ export const articles: DemoArticle[] = [
   {
     slug: 'baltic-states-air-defence-nato',
     headline: 'Baltic states sign joint air-defence deal with NATO support',
-    standfirst:
-      'Estonia, Latvia and Lithuania will buy medium-range systems together, to be integrated into NATO’s air-defence network.',
+    standfirst: 'Estonia, Latvia and Lithuania will buy medium-range systems together, to be integrated into NATO’s air-defence network.',
     dateline: 'Riga',
     section: 'world',
     tags: ['nato', 'defence'],
@@ -1603,9 +1640,7 @@ export const articles: DemoArticle[] = [
       p(
         'The systems, worth about €1.2bn, will be integrated into NATO’s integrated air and missile defence network and operated in part by crews from other allies until Baltic personnel are trained.',
       ),
-      p(
-        '"Our skies are NATO’s skies. It makes sense to defend them together," Latvia’s defence minister said.',
-      ),
+      p('"Our skies are NATO’s skies. It makes sense to defend them together," Latvia’s defence minister said.'),
       p(
         'The purchase follows several incursions by Russian drones and aircraft into Baltic airspace this year, including a drone that crashed in a field in eastern Latvia in September. Deliveries are expected to begin in 2027, and the first batteries will be deployed near Tallinn, Riga and Vilnius.',
       ),
@@ -1620,8 +1655,7 @@ export const articles: DemoArticle[] = [
   {
     slug: 'commission-work-programme-simplification',
     headline: 'Commission promises fewer rules in its work programme',
-    standfirst:
-      'The annual plan withdraws 37 pending proposals and focuses on competitiveness, defence and energy prices.',
+    standfirst: 'The annual plan withdraws 37 pending proposals and focuses on competitiveness, defence and energy prices.',
     dateline: 'Brussels',
     section: 'politics',
     tags: ['european-commission', 'european-parliament'],
@@ -1677,10 +1711,7 @@ export const articles: DemoArticle[] = [
       p(
         'Implementing them is one of the conditions for Bosnia to advance towards EU membership. Diplomats said the chances of a deal before the next election were slim, but that the mere agreement to talk was a change after years of boycotts.',
       ),
-      quote(
-        'We have had many fresh starts in Bosnia. What we need is one that finishes.',
-        'A Western diplomat in Sarajevo',
-      ),
+      quote('We have had many fresh starts in Bosnia. What we need is one that finishes.', 'A Western diplomat in Sarajevo'),
     ],
     status: 'published',
     hours_ago: 620,
@@ -1723,8 +1754,7 @@ export const articles: DemoArticle[] = [
   {
     slug: 'eu-india-trade-agreement-concluded',
     headline: 'EU and India conclude trade talks after 18 years',
-    standfirst:
-      'The agreement cuts tariffs on cars, wine and machinery, but leaves out agriculture and public procurement.',
+    standfirst: 'The agreement cuts tariffs on cars, wine and machinery, but leaves out agriculture and public procurement.',
     dateline: 'New Delhi',
     section: 'world',
     tags: ['trade', 'diplomacy'],
@@ -1746,9 +1776,7 @@ export const articles: DemoArticle[] = [
       p(
         'Agriculture, public procurement and most investment protection were left out, to be negotiated separately. Indian officials also secured a review of how the EU’s carbon border tax will apply to Indian steel.',
       ),
-      p(
-        'The agreement must still be approved by the Council and the European Parliament, a process that could take more than a year.',
-      ),
+      p('The agreement must still be approved by the Council and the European Parliament, a process that could take more than a year.'),
     ],
     status: 'published',
     hours_ago: 700,
@@ -1758,8 +1786,7 @@ export const articles: DemoArticle[] = [
     slug: 'kazakhstan-courts-european-energy-investors',
     headline: 'Kazakhstan courts European investors for green hydrogen',
     kind: 'sponsored',
-    standfirst:
-      'Astana wants to become a supplier of clean fuels to Europe, but the route west runs through Russia or across the Caspian.',
+    standfirst: 'Astana wants to become a supplier of clean fuels to Europe, but the route west runs through Russia or across the Caspian.',
     dateline: 'Astana',
     section: 'world',
     tags: ['energy', 'diplomacy', 'trade'],
@@ -1827,8 +1854,7 @@ export const articles: DemoArticle[] = [
   {
     slug: 'danube-grain-exports-record',
     headline: 'Ukrainian grain exports via the Danube reach a record',
-    standfirst:
-      'The river ports of Izmail and Reni handled more grain in October than in any month since the war began.',
+    standfirst: 'The river ports of Izmail and Reni handled more grain in October than in any month since the war began.',
     dateline: 'Izmail',
     section: 'business',
     tags: ['ukraine', 'trade', 'agriculture'],
@@ -1861,8 +1887,7 @@ export const articles: DemoArticle[] = [
   {
     slug: 'eu-summit-adopts-new-russia-sanctions-package',
     headline: 'EU summit adopts new sanctions package against Russia',
-    standfirst:
-      'Leaders approved the package after Slovakia lifted its veto in exchange for assurances on gas supplies.',
+    standfirst: 'Leaders approved the package after Slovakia lifted its veto in exchange for assurances on gas supplies.',
     dateline: 'Brussels',
     section: 'europe',
     tags: ['sanctions', 'russia', 'eu-council', 'energy'],
@@ -1938,9 +1963,7 @@ export const articles: DemoArticle[] = [
     authors: ['elena-varga'],
     image: null,
     body: [
-      p(
-        'Residents of Tiraspol are preparing for a second winter without Russian gas. [Add quotes from the interviews on Monday.]',
-      ),
+      p('Residents of Tiraspol are preparing for a second winter without Russian gas. [Add quotes from the interviews on Monday.]'),
       p('Figures to confirm: number of households on electric heating; price of the Moldovan supply.'),
       p('Background on the 1992 war and the Russian troops still stationed in the region.'),
       p('Ending: what Chișinău is offering, and whether anyone in Tiraspol is listening.'),

@@ -25,13 +25,23 @@ import { openD1File } from './sqlite-d1.ts'
 
 /** The newspaper's frequent words, given these ranks whatever their frequency in the demo. */
 const FREQUENT: [string, number][] = [
-  ['EU', 30], ['European', 40], ['Commission', 60], ['Brussels', 80], ['minister', 100], ['Geneva', 120], ['talks', 140],
+  ['EU', 30],
+  ['European', 40],
+  ['Commission', 60],
+  ['Brussels', 80],
+  ['minister', 100],
+  ['Geneva', 120],
+  ['talks', 140],
 ]
 
 /** The demo's words, most frequent first, each in its most frequent spelling. */
 function vocabulary(): string[] {
   const text = demoArticles
-    .flatMap((a) => [a.headline, a.standfirst ?? '', ...a.body.flatMap((b) => (b.type === 'paragraph' ? b.content.map((s) => s.text) : []))])
+    .flatMap((a) => [
+      a.headline,
+      a.standfirst ?? '',
+      ...a.body.flatMap((b) => (b.type === 'paragraph' ? b.content.map((s) => s.text) : [])),
+    ])
     .join(' ')
   const counts = new Map<string, Map<string, number>>()
   for (const word of text.match(/[\p{L}\p{N}’'-]+/gu)!) {
@@ -84,7 +94,7 @@ function random(seed: number) {
 function sentence(next: () => number, words: number): string {
   let text = ''
   for (let i = 0; i < words; i++) text += (i ? ' ' : '') + WORDS[ZIPF[Math.floor(next() * SLOTS)]!]
-  return text.charAt(0).toUpperCase() + text.slice(1) + '.'
+  return `${text.charAt(0).toUpperCase() + text.slice(1)}.`
 }
 
 function paragraph(next: () => number): string {
@@ -108,7 +118,13 @@ export function generatedArticle(index: number, count: number, now: number): Art
   const age = count - index
   const minutesAgo = Math.floor(age * 5 - (age % 7 === 0 && age > 0 ? 5 : 0))
   return {
-    slug: `generated-${index}-${sentence(next, 3).toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '')}`.slice(0, 120).replace(/-$/, ''),
+    slug: `generated-${index}-${sentence(next, 3)
+      .toLowerCase()
+      .normalize('NFKD')
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '')}`
+      .slice(0, 120)
+      .replace(/-$/, ''),
     headline: sentence(next, 9).slice(0, -1),
     standfirst: sentence(next, 24),
     dateline: pick(['Brussels', 'Geneva', 'Warsaw', 'Moscow', 'Kyiv', 'Berlin', 'Paris', null]),
@@ -134,7 +150,8 @@ export function generatedArticle(index: number, count: number, now: number): Art
 /** Generated articles `from` + 1 to `to` of `count`, validated and ready to write. */
 export function generatedWrites(from: number, to: number, count: number, now: number): ArticleWrite[] {
   const writes = []
-  for (let i = from + 1; i <= to; i++) writes.push(toArticleWrite(ArticleInput.parse(generatedArticle(i, count, now)), new Date(now).toISOString()))
+  for (let i = from + 1; i <= to; i++)
+    writes.push(toArticleWrite(ArticleInput.parse(generatedArticle(i, count, now)), new Date(now).toISOString()))
   return writes
 }
 
@@ -153,11 +170,16 @@ export async function seedGeneratedArticles(file: string, count: number, onProgr
   const statements = new Map<string, StatementSync>()
   const run = (sql: string, params: (string | number | null)[]) => {
     let statement = statements.get(sql)
-    if (!statement) statements.set(sql, (statement = sqlite.prepare(sql)))
+    if (!statement) {
+      statement = sqlite.prepare(sql)
+      statements.set(sql, statement)
+    }
     return Number(statement.run(...params).lastInsertRowid)
   }
   // The unique index on slug answers this range without reading the articles.
-  const { n: done } = sqlite.prepare("SELECT count(*) AS n FROM articles WHERE slug >= 'generated-' AND slug < 'generated.'").get() as { n: number }
+  const { n: done } = sqlite.prepare("SELECT count(*) AS n FROM articles WHERE slug >= 'generated-' AND slug < 'generated.'").get() as {
+    n: number
+  }
   const now = generationHour()
   const writtenAt = new Date(now).toISOString()
   const worker = new Worker(path.join(import.meta.dirname, 'generate-worker.ts'), { workerData: { count, now } })

@@ -136,7 +136,8 @@ async function remoteImport(bundle: ContentBundle, base: string, token: string):
       const { slug: named, ...body } = (typeof record === 'object' && record !== null ? record : {}) as { slug?: unknown }
       slug = typeof named === 'string' ? named : undefined
       if (slug === undefined) {
-        const detail = typeof record === 'object' && record !== null ? 'is required: it names the record in the URL' : 'the record is not a JSON object'
+        const detail =
+          typeof record === 'object' && record !== null ? 'is required: it names the record in the URL' : 'the record is not a JSON object'
         report.errors.push({ part, index, errors: [{ field: 'slug', in: 'body', detail }] })
         return
       }
@@ -207,7 +208,7 @@ function printReport(report: Report) {
 }
 
 async function main(): Promise<number> {
-  let parsed
+  let parsed: ReturnType<typeof parseArgs<{ options: { remote: { type: 'string' }; token: { type: 'string' } }; allowPositionals: true }>>
   try {
     parsed = parseArgs({ options: { remote: { type: 'string' }, token: { type: 'string' } }, allowPositionals: true })
   } catch (error) {

@@ -36,10 +36,18 @@ try {
     // Straight into the database file (see scripts/sqlite-d1.ts), with the proxy's workerd stopped.
     await close()
     const start = performance.now()
-    await seedGeneratedArticles(localD1File(localState ?? '.wrangler/state'), generated, (done) => process.stdout.write(`\rGenerated ${done}/${generated} articles`))
+    await seedGeneratedArticles(localD1File(localState ?? '.wrangler/state'), generated, (done) =>
+      process.stdout.write(`\rGenerated ${done}/${generated} articles`),
+    )
     ;({ db, cache, bodies, close } = await openLocalStorage())
     // The layout the cron keeps: bodies older than ARCHIVE_AFTER_DAYS in the body store (R2).
-    const archived = await archiveAllBodies(db, bodies, new Date(), (done) => process.stdout.write(`\rArchived ${done} bodies to R2   `), 250)
+    const archived = await archiveAllBodies(
+      db,
+      bodies,
+      new Date(),
+      (done) => process.stdout.write(`\rArchived ${done} bodies to R2   `),
+      250,
+    )
     await invalidate(cache, db, { everything: true })
     console.log(`\nGenerated ${generated} articles (${archived} bodies archived) in ${((performance.now() - start) / 1000).toFixed(1)} s.`)
   }

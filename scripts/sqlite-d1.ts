@@ -19,7 +19,10 @@ export function openD1File(file: string): { d1: D1Database; sqlite: DatabaseSync
   const cache = new Map<string, ReturnType<DatabaseSync['prepare']>>()
   const compiled = (sql: string) => {
     let statement = cache.get(sql)
-    if (!statement) cache.set(sql, (statement = sqlite.prepare(sql)))
+    if (!statement) {
+      statement = sqlite.prepare(sql)
+      cache.set(sql, statement)
+    }
     return statement
   }
   const toSql = (value: unknown): SQLInputValue =>

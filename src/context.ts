@@ -30,6 +30,6 @@ export interface AppEnv {
     /** Set on /v1/admin routes by the auth middleware. */
     editor: Editor
     /** Set on feeds and articles by the partner middleware: null for the public. */
-    partner: { id: number; name: string; /** may see embargoed copy */ embargo: boolean } | null
+    partner: { id: number; name: string /** may see embargoed copy */; embargo: boolean } | null
   }
 }

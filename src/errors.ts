@@ -29,21 +29,99 @@ export const FieldError = z
  * do: clients branch on `type`, not on `status`.
  */
 export const PROBLEM_KINDS = {
-  validation: { status: 400, title: 'Bad Request', explanation: 'A parameter, header or body field is invalid. `errors` names each one, with where it is (`in`) and what is wrong (`detail`).', advice: 'Fix the fields named in `errors`; do not retry unchanged.' },
-  unauthorized: { status: 401, title: 'Unauthorized', explanation: 'The request needs credentials and has none, or a token or partner key that is not valid or was revoked. `WWW-Authenticate` says which scheme.', advice: 'Send a valid token (`Authorization: Bearer …`) or partner key.' },
-  forbidden: { status: 403, title: 'Forbidden', explanation: 'The credentials are valid but not allowed to do this (an editor token on an admin-only route), or a form was posted from an origin that is not allowed, or a Turnstile check failed.', advice: 'Use credentials with the needed role, or post from an allowed origin.' },
-  'not-found': { status: 404, title: 'Not Found', explanation: 'Nothing is published at this address: no such slug, id or token, or an article not yet published.', advice: 'Check the slug; lists and the sync feed give the ones that exist.' },
-  'method-not-allowed': { status: 405, title: 'Method Not Allowed', explanation: 'This address does not answer this method.', advice: 'See the API reference for the methods each path takes.' },
-  'not-acceptable': { status: 406, title: 'Not Acceptable', explanation: 'No representation matches the `Accept` header.', advice: 'Accept one of the media types the API reference lists.' },
-  conflict: { status: 409, title: 'Conflict', explanation: 'The resource is still in use (a section, tag or author that articles point at).', advice: 'Move or delete what uses it first.' },
-  gone: { status: 410, title: 'Gone', explanation: 'The link was used already or has expired.', advice: 'Start again (sign up again for a new confirmation link).' },
-  'precondition-failed': { status: 412, title: 'Precondition Failed', explanation: '`If-Match` does not match the current version: someone else changed the resource since you read it.', advice: 'Read it again, re-apply your change, and send the new ETag.' },
-  'too-large': { status: 413, title: 'Content Too Large', explanation: 'The request body is larger than this route accepts.', advice: 'Send a smaller body.' },
-  'unsupported-media-type': { status: 415, title: 'Unsupported Media Type', explanation: 'The body is not in a media type this route reads (`Content-Type`).', advice: 'Send `application/json` (or, for sign-up forms, urlencoded or multipart).' },
-  'precondition-required': { status: 428, title: 'Precondition Required', explanation: 'Replacing this resource needs `If-Match` with the ETag of the version you edited.', advice: 'Read the resource, then send its ETag as `If-Match`.' },
-  'rate-limited': { status: 429, title: 'Too Many Requests', explanation: 'Too many requests from this address or partner key in a short time.', advice: 'Wait `Retry-After` seconds, then try again.' },
-  internal: { status: 500, title: 'Internal Server Error', explanation: 'An unexpected error. It was logged with the `request_id`.', advice: 'Retry later; if it persists, report the `request_id`.' },
-  unavailable: { status: 503, title: 'Service Unavailable', explanation: 'A storage or queue dependency did not answer. Nothing was changed.', advice: 'Retry after `Retry-After` seconds.' },
+  validation: {
+    status: 400,
+    title: 'Bad Request',
+    explanation:
+      'A parameter, header or body field is invalid. `errors` names each one, with where it is (`in`) and what is wrong (`detail`).',
+    advice: 'Fix the fields named in `errors`; do not retry unchanged.',
+  },
+  unauthorized: {
+    status: 401,
+    title: 'Unauthorized',
+    explanation:
+      'The request needs credentials and has none, or a token or partner key that is not valid or was revoked. `WWW-Authenticate` says which scheme.',
+    advice: 'Send a valid token (`Authorization: Bearer …`) or partner key.',
+  },
+  forbidden: {
+    status: 403,
+    title: 'Forbidden',
+    explanation:
+      'The credentials are valid but not allowed to do this (an editor token on an admin-only route), or a form was posted from an origin that is not allowed, or a Turnstile check failed.',
+    advice: 'Use credentials with the needed role, or post from an allowed origin.',
+  },
+  'not-found': {
+    status: 404,
+    title: 'Not Found',
+    explanation: 'Nothing is published at this address: no such slug, id or token, or an article not yet published.',
+    advice: 'Check the slug; lists and the sync feed give the ones that exist.',
+  },
+  'method-not-allowed': {
+    status: 405,
+    title: 'Method Not Allowed',
+    explanation: 'This address does not answer this method.',
+    advice: 'See the API reference for the methods each path takes.',
+  },
+  'not-acceptable': {
+    status: 406,
+    title: 'Not Acceptable',
+    explanation: 'No representation matches the `Accept` header.',
+    advice: 'Accept one of the media types the API reference lists.',
+  },
+  conflict: {
+    status: 409,
+    title: 'Conflict',
+    explanation: 'The resource is still in use (a section, tag or author that articles point at).',
+    advice: 'Move or delete what uses it first.',
+  },
+  gone: {
+    status: 410,
+    title: 'Gone',
+    explanation: 'The link was used already or has expired.',
+    advice: 'Start again (sign up again for a new confirmation link).',
+  },
+  'precondition-failed': {
+    status: 412,
+    title: 'Precondition Failed',
+    explanation: '`If-Match` does not match the current version: someone else changed the resource since you read it.',
+    advice: 'Read it again, re-apply your change, and send the new ETag.',
+  },
+  'too-large': {
+    status: 413,
+    title: 'Content Too Large',
+    explanation: 'The request body is larger than this route accepts.',
+    advice: 'Send a smaller body.',
+  },
+  'unsupported-media-type': {
+    status: 415,
+    title: 'Unsupported Media Type',
+    explanation: 'The body is not in a media type this route reads (`Content-Type`).',
+    advice: 'Send `application/json` (or, for sign-up forms, urlencoded or multipart).',
+  },
+  'precondition-required': {
+    status: 428,
+    title: 'Precondition Required',
+    explanation: 'Replacing this resource needs `If-Match` with the ETag of the version you edited.',
+    advice: 'Read the resource, then send its ETag as `If-Match`.',
+  },
+  'rate-limited': {
+    status: 429,
+    title: 'Too Many Requests',
+    explanation: 'Too many requests from this address or partner key in a short time.',
+    advice: 'Wait `Retry-After` seconds, then try again.',
+  },
+  internal: {
+    status: 500,
+    title: 'Internal Server Error',
+    explanation: 'An unexpected error. It was logged with the `request_id`.',
+    advice: 'Retry later; if it persists, report the `request_id`.',
+  },
+  unavailable: {
+    status: 503,
+    title: 'Service Unavailable',
+    explanation: 'A storage or queue dependency did not answer. Nothing was changed.',
+    advice: 'Retry after `Retry-After` seconds.',
+  },
 } as const satisfies Record<string, { status: number; title: string; explanation: string; advice: string }>
 
 export type ProblemKind = keyof typeof PROBLEM_KINDS
@@ -55,7 +133,9 @@ const KIND_OF_STATUS = new Map<number, ProblemKind>(
 /** The `type` URI of a kind of problem, under this deployment's API_URL. */
 export const problemType = (apiUrl: string, kind: ProblemKind) => `${apiUrl}/problems/${kind}`
 
-const KIND_LIST = Object.keys(PROBLEM_KINDS).map((kind) => `\`${kind}\``).join(', ')
+const KIND_LIST = Object.keys(PROBLEM_KINDS)
+  .map((kind) => `\`${kind}\``)
+  .join(', ')
 
 export const Problem = z
   .object({
@@ -94,12 +174,7 @@ export const describeErrors = (errors: FieldError[]) => errors.map((e) => `${e.f
 
 export const invalid = (errors: FieldError[]) => new ApiError(400, describeErrors(errors), { errors })
 
-export function problemResponse(
-  c: Context<AppEnv>,
-  status: ContentfulStatusCode,
-  detail: string,
-  extra: ApiError['extra'] = {},
-): Response {
+export function problemResponse(c: Context<AppEnv>, status: ContentfulStatusCode, detail: string, extra: ApiError['extra'] = {}): Response {
   const kind = KIND_OF_STATUS.get(status)
   const apiUrl = c.get('site')?.apiUrl ?? new URL(c.req.url).origin
   const body: Problem = {
@@ -142,10 +217,7 @@ export function fieldErrors(error: ZodError, location: FieldError['in']): FieldE
 }
 
 /** The defaultHook of every OpenAPIHono: a failed validation becomes a 400 problem. */
-export function validationHook(
-  result: { success: true } | { success: false; error: ZodError; target: string },
-  c: Context<AppEnv>,
-) {
+export function validationHook(result: { success: true } | { success: false; error: ZodError; target: string }, c: Context<AppEnv>) {
   if (!result.success) {
     const errors = fieldErrors(result.error, TARGETS[result.target] ?? 'query')
     return problemResponse(c, 400, describeErrors(errors), { errors })
@@ -206,19 +278,31 @@ export const onError: ErrorHandler<AppEnv> = (err, c) => {
   return problemResponse(c, 500, 'An unexpected error occurred. It has been logged with this request id.')
 }
 
-export const onNotFound: NotFoundHandler<AppEnv> = (c) =>
-  problemResponse(c, 404, `No resource at ${new URL(c.req.url).pathname}.`)
+export const onNotFound: NotFoundHandler<AppEnv> = (c) => problemResponse(c, 404, `No resource at ${new URL(c.req.url).pathname}.`)
 
 const problemContent = { [PROBLEM_JSON]: { schema: Problem } }
 
 /** The response headers the API sends, as the document describes them. */
 export const headerDocs = {
-  etag: z.string().openapi({ description: 'The version of this answer; send it back as `If-None-Match` to get a 304 when unchanged.', example: '"a1b2c3d4"' }),
-  'last-modified': z.string().openapi({ description: 'When the content last changed (HTTP date); `If-Modified-Since` works too.', example: 'Tue, 24 Nov 2026 08:30:00 GMT' }),
-  'cache-control': z.string().openapi({ description: 'How long shared and private caches may keep the answer.', example: 'public, max-age=60, stale-while-revalidate=300' }),
+  etag: z.string().openapi({
+    description: 'The version of this answer; send it back as `If-None-Match` to get a 304 when unchanged.',
+    example: '"a1b2c3d4"',
+  }),
+  'last-modified': z.string().openapi({
+    description: 'When the content last changed (HTTP date); `If-Modified-Since` works too.',
+    example: 'Tue, 24 Nov 2026 08:30:00 GMT',
+  }),
+  'cache-control': z.string().openapi({
+    description: 'How long shared and private caches may keep the answer.',
+    example: 'public, max-age=60, stale-while-revalidate=300',
+  }),
   'retry-after': z.string().openapi({ description: 'Seconds to wait before trying again.', example: '60' }),
-  'www-authenticate': z.string().openapi({ description: 'The authentication scheme expected (RFC 9110 §11.6.1).', example: 'Bearer realm="admin"' }),
-  location: z.string().openapi({ description: 'Where to go next.', example: 'https://www.example-daily.eu/newsletters?subscription=pending' }),
+  'www-authenticate': z
+    .string()
+    .openapi({ description: 'The authentication scheme expected (RFC 9110 §11.6.1).', example: 'Bearer realm="admin"' }),
+  location: z
+    .string()
+    .openapi({ description: 'Where to go next.', example: 'https://www.example-daily.eu/newsletters?subscription=pending' }),
 }
 
 const retryAfter = z.object({ 'retry-after': headerDocs['retry-after'] })

@@ -43,7 +43,8 @@ export function describeMiddleware(app: OpenAPIHono<AppEnv>, publicReads: [strin
   registry.registerComponent('securitySchemes', 'partnerKey', {
     type: 'http',
     scheme: 'bearer',
-    description: "A syndication partner's key (POST /v1/admin/partners), as `Authorization: Bearer <key>`: full text in feeds and articles.",
+    description:
+      "A syndication partner's key (POST /v1/admin/partners), as `Authorization: Bearer <key>`: full text in feeds and articles.",
   })
   registry.registerComponent('securitySchemes', 'partnerKeyQuery', {
     type: 'apiKey',

@@ -28,7 +28,15 @@ const EnvSettings = z
     ALLOWED_ORIGINS: z
       .string()
       .default('')
-      .transform((list): ReadonlySet<string> => new Set(list.split(',').map((origin) => origin.trim()).filter(Boolean))),
+      .transform(
+        (list): ReadonlySet<string> =>
+          new Set(
+            list
+              .split(',')
+              .map((origin) => origin.trim())
+              .filter(Boolean),
+          ),
+      ),
     /** `id:Display name` pairs, the first the default (src/lib/newsletters.ts). */
     NEWSLETTERS: z.string().default('').transform(newslettersOf),
     CONSENT_WORDING_VERSION: z.string().min(1),

@@ -1,6 +1,6 @@
 import { env } from 'cloudflare:workers'
 import { beforeAll, describe, expect, it, vi } from 'vitest'
-import { ADMIN_TOKEN, article, asEditor, basics, call, editorDraft, hoursAgo, issueEditorToken, seed } from './helpers.ts'
+import { ADMIN_TOKEN, asEditor, basics, call, editorDraft, hoursAgo, issueEditorToken, seed } from './helpers.ts'
 
 const draft = (overrides: Record<string, unknown> = {}) => editorDraft({ status: 'published', published_at: hoursAgo(1), ...overrides })
 
@@ -43,7 +43,9 @@ describe('authentication', () => {
     expect((await call('/v1/admin/articles', asEditor(token, 'GET'))).status).toBe(200)
     expect((await call(`/v1/admin/tokens/${id}`, asEditor(ADMIN_TOKEN, 'DELETE'))).status).toBe(204)
     expect((await call('/v1/admin/articles', asEditor(token, 'GET'))).status).toBe(401)
-    const audit = await env.DB.prepare("SELECT actor, action FROM audit_log WHERE target_type = 'token' AND target_slug = ?1 ORDER BY id").bind(String(id)).all()
+    const audit = await env.DB.prepare("SELECT actor, action FROM audit_log WHERE target_type = 'token' AND target_slug = ?1 ORDER BY id")
+      .bind(String(id))
+      .all()
     expect(audit.results).toEqual([
       { actor: 'bootstrap', action: 'token.create' },
       { actor: 'bootstrap', action: 'token.revoke' },
@@ -55,13 +57,19 @@ describe('tokens and partner keys, written with their audit entries', () => {
   /** Makes every audit insert fail inside D1 (its table is not there), as a failing write would. */
   function breakAuditInserts() {
     const prepare = env.DB.prepare.bind(env.DB)
-    return vi.spyOn(env.DB, 'prepare').mockImplementation((sql: string) => prepare(sql.replace(/INSERT INTO audit_log\b/, 'INSERT INTO audit_log_unwritable')))
+    return vi
+      .spyOn(env.DB, 'prepare')
+      .mockImplementation((sql: string) => prepare(sql.replace(/INSERT INTO audit_log\b/, 'INSERT INTO audit_log_unwritable')))
   }
   const auditOf = (type: string, id: number) =>
-    env.DB.prepare('SELECT actor, action FROM audit_log WHERE target_type = ?1 AND target_slug = ?2 ORDER BY id').bind(type, String(id)).all()
+    env.DB.prepare('SELECT actor, action FROM audit_log WHERE target_type = ?1 AND target_slug = ?2 ORDER BY id')
+      .bind(type, String(id))
+      .all()
 
   it('records who issued, changed and revoked a partner key, under its id', async () => {
-    const created = (await (await call('/v1/admin/partners', asEditor(ADMIN_TOKEN, 'POST', { name: 'Audited wire' }))).json()) as { id: number }
+    const created = (await (await call('/v1/admin/partners', asEditor(ADMIN_TOKEN, 'POST', { name: 'Audited wire' }))).json()) as {
+      id: number
+    }
     expect((await call(`/v1/admin/partners/${created.id}`, asEditor(ADMIN_TOKEN, 'PATCH', { embargo: true }))).status).toBe(200)
     expect((await call(`/v1/admin/partners/${created.id}`, asEditor(ADMIN_TOKEN, 'DELETE'))).status).toBe(204)
     expect((await call(`/v1/admin/partners/${created.id}`, asEditor(ADMIN_TOKEN, 'DELETE'))).status).toBe(404)
@@ -91,7 +99,9 @@ describe('tokens and partner keys, written with their audit entries', () => {
 
   it('leaves a token working, and a partner key unchanged and working, when the audit entry of a revocation or change cannot be written', async () => {
     const token = await issueEditorToken('Revoked without trace?')
-    const partner = (await (await call('/v1/admin/partners', asEditor(ADMIN_TOKEN, 'POST', { name: 'Changed without trace?' }))).json()) as { id: number; key: string }
+    const partner = (await (
+      await call('/v1/admin/partners', asEditor(ADMIN_TOKEN, 'POST', { name: 'Changed without trace?' }))
+    ).json()) as { id: number; key: string }
     const tokenId = (await env.DB.prepare("SELECT id FROM editor_tokens WHERE name = 'Revoked without trace?'").first<{ id: number }>())!.id
 
     const spy = breakAuditInserts()
@@ -103,7 +113,9 @@ describe('tokens and partner keys, written with their audit entries', () => {
     expect([revoked.status, changed.status, unkeyed.status]).toEqual([503, 503, 503])
     expect((await call('/v1/admin/articles', asEditor(token, 'GET'))).status).toBe(200)
     expect((await call('/v1/partner/events', { headers: { authorization: `Bearer ${partner.key}` } })).status).toBe(200)
-    const listed = (await (await call('/v1/admin/partners', asEditor(ADMIN_TOKEN, 'GET'))).json()) as { data: { id: number; embargo: boolean; revoked_at: string | null }[] }
+    const listed = (await (await call('/v1/admin/partners', asEditor(ADMIN_TOKEN, 'GET'))).json()) as {
+      data: { id: number; embargo: boolean; revoked_at: string | null }[]
+    }
     expect(listed.data.find((row) => row.id === partner.id)).toMatchObject({ embargo: false, revoked_at: null })
     expect((await auditOf('token', tokenId)).results).toEqual([{ actor: 'bootstrap', action: 'token.create' }])
   })
@@ -125,7 +137,10 @@ describe('PUT /v1/admin/articles/{slug}', () => {
     await call('/v1/admin/articles/contested', asEditor(editorToken, 'PUT', draft()))
     expect((await call('/v1/admin/articles/contested', asEditor(editorToken, 'PUT', draft()))).status).toBe(428)
     expect((await call('/v1/admin/articles/contested', asEditor(editorToken, 'PUT', draft(), { 'if-match': '"v7"' }))).status).toBe(412)
-    const ok = await call('/v1/admin/articles/contested', asEditor(editorToken, 'PUT', draft({ headline: 'Edited' }), { 'if-match': '"v1"' }))
+    const ok = await call(
+      '/v1/admin/articles/contested',
+      asEditor(editorToken, 'PUT', draft({ headline: 'Edited' }), { 'if-match': '"v1"' }),
+    )
     expect(ok.status).toBe(200)
     expect(ok.headers.get('etag')).toBe('"v2"')
   })
@@ -155,7 +170,10 @@ describe('PUT /v1/admin/articles/{slug}', () => {
       return original(statements)
     })
     try {
-      const res = await call('/v1/admin/articles/guarded', asEditor(editorToken, 'PUT', draft({ headline: 'Lost update' }), { 'if-match': '"v1"' }))
+      const res = await call(
+        '/v1/admin/articles/guarded',
+        asEditor(editorToken, 'PUT', draft({ headline: 'Lost update' }), { 'if-match': '"v1"' }),
+      )
       expect(res.status).toBe(412)
     } finally {
       spy.mockRestore()
@@ -170,11 +188,18 @@ describe('PUT /v1/admin/articles/{slug}', () => {
     await call('/v1/admin/articles/corrected', asEditor(editorToken, 'PUT', draft({ headline: 'Fixed' }), { 'if-match': '"v1"' }))
     await call(
       '/v1/admin/articles/corrected',
-      asEditor(editorToken, 'PUT', { ...draft({ headline: 'Fixed' }), correction: 'An earlier version misstated the date of the summit.' }, { 'if-match': '"v2"' }),
+      asEditor(
+        editorToken,
+        'PUT',
+        { ...draft({ headline: 'Fixed' }), correction: 'An earlier version misstated the date of the summit.' },
+        { 'if-match': '"v2"' },
+      ),
     )
     const body = (await (await call('/v1/articles/corrected')).json()) as any
     expect(body.corrections).toEqual([{ text: 'An earlier version misstated the date of the summit.', at: expect.any(String) }])
-    expect(body.jsonld.correction).toEqual([{ '@type': 'CorrectionComment', text: 'An earlier version misstated the date of the summit.', datePublished: body.corrections[0].at }])
+    expect(body.jsonld.correction).toEqual([
+      { '@type': 'CorrectionComment', text: 'An earlier version misstated the date of the summit.', datePublished: body.corrections[0].at },
+    ])
     expect(body.updated_at > first.updated_at).toBe(true)
     expect(first.corrections).toEqual([])
   })
@@ -188,7 +213,10 @@ describe('PUT /v1/admin/articles/{slug}', () => {
     const fields = ((await bad.json()) as any).errors.map((e: any) => e.field)
     expect(fields).toEqual(expect.arrayContaining(['headline', 'body.0.type']))
 
-    const refs = await call('/v1/admin/articles/bad', asEditor(editorToken, 'PUT', draft({ section: 'atlantis', authors: ['test-author', 'nobody'] })))
+    const refs = await call(
+      '/v1/admin/articles/bad',
+      asEditor(editorToken, 'PUT', draft({ section: 'atlantis', authors: ['test-author', 'nobody'] })),
+    )
     expect(refs.status).toBe(400)
     expect(((await refs.json()) as any).errors.map((e: any) => e.field)).toEqual(['section', 'authors.1'])
 
@@ -200,7 +228,8 @@ describe('PUT /v1/admin/articles/{slug}', () => {
 
 describe('GET /v1/admin/articles', () => {
   it('pages through every article, most recently updated first, with its own cursors', async () => {
-    for (const slug of ['paged-one', 'paged-two', 'paged-three']) await call(`/v1/admin/articles/${slug}`, asEditor(editorToken, 'PUT', draft()))
+    for (const slug of ['paged-one', 'paged-two', 'paged-three'])
+      await call(`/v1/admin/articles/${slug}`, asEditor(editorToken, 'PUT', draft()))
     const seen: { slug: string }[] = []
     let cursor: string | null = null
     do {
@@ -221,7 +250,9 @@ describe('GET /v1/admin/articles', () => {
     const res = await call(`/v1/admin/articles?cursor=${authors.next_cursor}`, asEditor(editorToken, 'GET'))
     expect(res.status).toBe(400)
     expect(res.headers.get('content-type')).toBe('application/problem+json')
-    expect(((await res.json()) as { errors: unknown[] }).errors).toEqual([{ field: 'cursor', in: 'query', detail: expect.stringContaining('not a cursor from this list') }])
+    expect(((await res.json()) as { errors: unknown[] }).errors).toEqual([
+      { field: 'cursor', in: 'query', detail: expect.stringContaining('not a cursor from this list') },
+    ])
   })
 })
 
@@ -234,7 +265,10 @@ describe('status changes', () => {
     expect((await call('/v1/admin/articles/lifecycle', asEditor(editorToken, 'GET'))).status).toBe(200)
 
     const future = new Date(Date.now() + 3_600_000).toISOString()
-    const scheduled = await call('/v1/admin/articles/lifecycle', asEditor(editorToken, 'PATCH', { status: 'scheduled', published_at: future }))
+    const scheduled = await call(
+      '/v1/admin/articles/lifecycle',
+      asEditor(editorToken, 'PATCH', { status: 'scheduled', published_at: future }),
+    )
     expect(scheduled.status).toBe(200)
     expect(await scheduled.json()).toMatchObject({ status: 'scheduled', published_at: future })
     expect((await call('/v1/articles/lifecycle')).status).toBe(404)
@@ -251,7 +285,10 @@ describe('status changes', () => {
 
   it('refuses to schedule without a future time', async () => {
     await call('/v1/admin/articles/unscheduled', asEditor(editorToken, 'PUT', draft()))
-    const res = await call('/v1/admin/articles/unscheduled', asEditor(editorToken, 'PATCH', { status: 'scheduled', published_at: hoursAgo(1) }))
+    const res = await call(
+      '/v1/admin/articles/unscheduled',
+      asEditor(editorToken, 'PATCH', { status: 'scheduled', published_at: hoursAgo(1) }),
+    )
     expect(res.status).toBe(400)
     expect(((await res.json()) as any).errors[0].field).toBe('published_at')
   })
@@ -261,7 +298,9 @@ describe('status changes', () => {
     expect((await call('/v1/articles/doomed')).status).toBe(200)
     expect((await call('/v1/admin/articles/doomed', asEditor(editorToken, 'DELETE'))).status).toBe(204)
     expect((await call('/v1/articles/doomed')).status).toBe(404)
-    const audit = await env.DB.prepare("SELECT actor, action, version_before, version_after FROM audit_log WHERE target_slug = 'doomed' ORDER BY id").all()
+    const audit = await env.DB.prepare(
+      "SELECT actor, action, version_before, version_after FROM audit_log WHERE target_slug = 'doomed' ORDER BY id",
+    ).all()
     expect(audit.results).toEqual([
       { actor: 'Desk editor', action: 'article.create', version_before: null, version_after: 1 },
       { actor: 'Desk editor', action: 'article.delete', version_before: 1, version_after: 2 },
@@ -270,17 +309,26 @@ describe('status changes', () => {
 })
 
 describe('authors, sections and tags', () => {
-  it("renames an author, and the next public read of their articles shows the new name", async () => {
+  it('renames an author, and the next public read of their articles shows the new name', async () => {
     await call('/v1/admin/articles/bylined', asEditor(editorToken, 'PUT', draft({ authors: ['second-author'] })))
     await call('/v1/articles/bylined')
-    const res = await call('/v1/admin/authors/second-author', asEditor(ADMIN_TOKEN, 'PUT', { name: 'Renamed Reporter', job_title: 'Correspondent' }))
+    const res = await call(
+      '/v1/admin/authors/second-author',
+      asEditor(ADMIN_TOKEN, 'PUT', { name: 'Renamed Reporter', job_title: 'Correspondent' }),
+    )
     expect(res.status).toBe(200)
     const body = (await (await call('/v1/articles/bylined')).json()) as any
     expect(body.authors[0]).toMatchObject({ name: 'Renamed Reporter', job_title: 'Correspondent' })
   })
 
   it('replaces the publication, and the next public read shows it', async () => {
-    const about = { name: 'The European Daily', url: 'https://www.example-daily.eu', description: 'News.', about: 'A daily online newspaper.', language: 'en' }
+    const about = {
+      name: 'The European Daily',
+      url: 'https://www.example-daily.eu',
+      description: 'News.',
+      about: 'A daily online newspaper.',
+      language: 'en',
+    }
     const res = await call('/v1/admin/publication', asEditor(ADMIN_TOKEN, 'PUT', about))
     expect(res.status).toBe(200)
     expect(((await (await call('/v1/publication')).json()) as any).about).toBe('A daily online newspaper.')

@@ -160,7 +160,16 @@ describe('credentials', () => {
   })
 
   it('answer 401 for a Bearer credential that is not valid, on every public read', async () => {
-    for (const path of ['/v1/articles', '/v1/articles/alpha', '/v1/authors', '/v1/sections/europe', '/v1/tags', '/v1/publication', '/feeds/rss.xml', '/sitemap.xml']) {
+    for (const path of [
+      '/v1/articles',
+      '/v1/articles/alpha',
+      '/v1/authors',
+      '/v1/sections/europe',
+      '/v1/tags',
+      '/v1/publication',
+      '/feeds/rss.xml',
+      '/sitemap.xml',
+    ]) {
       const res = await call(path, { headers: { authorization: 'Bearer junk-that-is-no-key-or-token' } })
       expect(res.status, path).toBe(401)
       expect(res.headers.get('www-authenticate'), path).toMatch(/^Bearer /)

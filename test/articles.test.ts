@@ -26,7 +26,14 @@ beforeAll(async () => {
           syndication_allowed: false,
         },
         body: [
-          { type: 'paragraph', content: [{ text: 'Talks <resumed> & ' }, { text: 'quickly', marks: ['em'] }, { text: ' moved on.', href: 'https://example.org/a?b=1&c=2' }] },
+          {
+            type: 'paragraph',
+            content: [
+              { text: 'Talks <resumed> & ' },
+              { text: 'quickly', marks: ['em'] },
+              { text: ' moved on.', href: 'https://example.org/a?b=1&c=2' },
+            ],
+          },
           { type: 'heading', level: 2, text: 'What is on the table?' },
           { type: 'quote', text: 'We are ready to listen.', attribution: 'A spokesperson' },
           { type: 'list', style: 'bulleted', items: [[{ text: 'Energy' }], [{ text: 'Prisoners' }]] },
@@ -102,7 +109,19 @@ describe('GET /v1/articles', () => {
   })
 
   it('never lets search input reach FTS5 as syntax', async () => {
-    for (const q of ['"', 'geneva"', '*', 'NEAR(a b)', '(geneva', 'geneva)', 'a AND OR NOT', '^geneva', 'headline:geneva', "'; DROP TABLE articles; --", 'geneva*"*']) {
+    for (const q of [
+      '"',
+      'geneva"',
+      '*',
+      'NEAR(a b)',
+      '(geneva',
+      'geneva)',
+      'a AND OR NOT',
+      '^geneva',
+      'headline:geneva',
+      "'; DROP TABLE articles; --",
+      'geneva*"*',
+    ]) {
       const res = await get(`/v1/articles?q=${encodeURIComponent(q)}`)
       expect(res.status, `q=${q}`).toBeLessThan(500)
     }
@@ -125,7 +144,12 @@ describe('GET /v1/articles', () => {
     const { status, body, headers } = await getJson(`/v1/articles?${query}`)
     expect(status).toBe(400)
     expect(headers.get('content-type')).toBe('application/problem+json')
-    expect(body).toMatchObject({ type: 'http://localhost:8787/problems/validation', title: 'Bad Request', status: 400, request_id: expect.any(String) })
+    expect(body).toMatchObject({
+      type: 'http://localhost:8787/problems/validation',
+      title: 'Bad Request',
+      status: 400,
+      request_id: expect.any(String),
+    })
     expect(body.errors.map((e: any) => e.field)).toContain(field)
   })
 

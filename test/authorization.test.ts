@@ -34,7 +34,12 @@ const OPERATIONS: Record<string, Operation> = {
   'PATCH /v1/admin/articles/{slug}': { needs: 'editor', url: `/v1/admin/articles/${NO_SLUG}`, body: {}, allowed: 400 },
   'DELETE /v1/admin/articles/{slug}': { needs: 'editor', url: `/v1/admin/articles/${NO_SLUG}`, allowed: 404 },
   'GET /v1/admin/articles/{slug}/rights': { needs: 'editor', url: `/v1/admin/articles/${NO_SLUG}/rights`, allowed: 404 },
-  'PUT /v1/admin/articles/{slug}/rights': { needs: 'editor', url: `/v1/admin/articles/${NO_SLUG}/rights`, body: { republish: true }, allowed: 404 },
+  'PUT /v1/admin/articles/{slug}/rights': {
+    needs: 'editor',
+    url: `/v1/admin/articles/${NO_SLUG}/rights`,
+    body: { republish: true },
+    allowed: 404,
+  },
   'PUT /v1/admin/authors/{slug}': { needs: 'admin', url: `/v1/admin/authors/${NO_SLUG}`, body: {}, allowed: 400 },
   'DELETE /v1/admin/authors/{slug}': { needs: 'admin', url: `/v1/admin/authors/${NO_SLUG}`, allowed: 404 },
   'PUT /v1/admin/sections/{slug}': { needs: 'admin', url: `/v1/admin/sections/${NO_SLUG}`, body: {}, allowed: 400 },
@@ -51,17 +56,41 @@ const OPERATIONS: Record<string, Operation> = {
   'DELETE /v1/admin/partners/{id}': { needs: 'admin', url: `/v1/admin/partners/${NO_ID}`, allowed: 404 },
   'POST /v1/admin/partners/{id}/endpoints': { needs: 'admin', url: `/v1/admin/partners/${NO_ID}/endpoints`, body: {}, allowed: 400 },
   'GET /v1/admin/partners/{id}/endpoints': { needs: 'admin', url: `/v1/admin/partners/${NO_ID}/endpoints`, allowed: 404 },
-  'PATCH /v1/admin/partners/{id}/endpoints/{endpoint}': { needs: 'admin', url: `/v1/admin/partners/${NO_ID}/endpoints/1`, body: {}, allowed: 404 },
-  'POST /v1/admin/partners/{id}/endpoints/{endpoint}/secret': { needs: 'admin', url: `/v1/admin/partners/${NO_ID}/endpoints/1/secret`, allowed: 404 },
+  'PATCH /v1/admin/partners/{id}/endpoints/{endpoint}': {
+    needs: 'admin',
+    url: `/v1/admin/partners/${NO_ID}/endpoints/1`,
+    body: {},
+    allowed: 404,
+  },
+  'POST /v1/admin/partners/{id}/endpoints/{endpoint}/secret': {
+    needs: 'admin',
+    url: `/v1/admin/partners/${NO_ID}/endpoints/1/secret`,
+    allowed: 404,
+  },
   'GET /v1/admin/partners/{id}/deliveries': { needs: 'admin', url: `/v1/admin/partners/${NO_ID}/deliveries`, allowed: 404 },
-  'POST /v1/admin/partners/{id}/deliveries/{event}/retry': { needs: 'admin', url: `/v1/admin/partners/${NO_ID}/deliveries/${NO_EVENT}/retry`, allowed: 404 },
+  'POST /v1/admin/partners/{id}/deliveries/{event}/retry': {
+    needs: 'admin',
+    url: `/v1/admin/partners/${NO_ID}/deliveries/${NO_EVENT}/retry`,
+    allowed: 404,
+  },
   'GET /v1/partner/ninjs': { needs: 'partner', url: '/v1/partner/ninjs', allowed: 200 },
   'GET /v1/partner/ninjs/{slug}': { needs: 'partner', url: `/v1/partner/ninjs/${NO_SLUG}`, allowed: 404 },
   'GET /v1/partner/events': { needs: 'partner', url: '/v1/partner/events', allowed: 200 },
 }
 
 /** Who calls: the Authorization header each kind of caller sends (none: no header at all). */
-type Caller = 'no token' | 'another scheme' | 'an empty bearer' | 'a malformed token' | 'an unknown token' | 'a revoked token' | 'a revoked partner key' | 'a partner key' | 'an editor' | 'an admin' | 'the bootstrap admin'
+type Caller =
+  | 'no token'
+  | 'another scheme'
+  | 'an empty bearer'
+  | 'a malformed token'
+  | 'an unknown token'
+  | 'a revoked token'
+  | 'a revoked partner key'
+  | 'a partner key'
+  | 'an editor'
+  | 'an admin'
+  | 'the bootstrap admin'
 const callers: Record<Caller, string | undefined> = {
   'no token': undefined,
   'another scheme': `Basic ${btoa('editor:secret')}`,
@@ -80,7 +109,14 @@ const callers: Record<Caller, string | undefined> = {
 
 /** What each caller gets from an operation that needs `needs`: the allowed status, 401 or 403. */
 function expected(caller: Caller, operation: Operation): number {
-  const role = caller === 'an editor' ? 'editor' : caller === 'an admin' || caller === 'the bootstrap admin' ? 'admin' : caller === 'a partner key' ? 'partner' : null
+  const role =
+    caller === 'an editor'
+      ? 'editor'
+      : caller === 'an admin' || caller === 'the bootstrap admin'
+        ? 'admin'
+        : caller === 'a partner key'
+          ? 'partner'
+          : null
   if (operation.needs === 'partner') return role === 'partner' ? operation.allowed : 401
   if (role === 'admin' || (role === 'editor' && operation.needs === 'editor')) return operation.allowed
   // A valid editor token without the role is forbidden; anything else (a partner's key included,
@@ -121,7 +157,8 @@ describe('the authorization matrix', () => {
     // Documented: the same, plus anything else whose security requirement cannot be met without a
     // credential (public reads list `{}` among theirs: a key is optional there).
     const doc = (await (await call('/openapi.json')).json()) as { paths: Record<string, Record<string, { security?: object[] }>> }
-    const needsCredential = (security: object[] = []) => security.length > 0 && security.every((requirement) => Object.keys(requirement).length > 0)
+    const needsCredential = (security: object[] = []) =>
+      security.length > 0 && security.every((requirement) => Object.keys(requirement).length > 0)
     const documented = new Set(
       Object.entries(doc.paths).flatMap(([path, item]) =>
         METHODS.filter((method) => item[method] && (/^\/v1\/(admin|partner)\//.test(path) || needsCredential(item[method]!.security))).map(
@@ -140,7 +177,11 @@ describe('the authorization matrix', () => {
       const headers: Record<string, string> = { 'content-type': 'application/json' }
       const authorization = callers[caller]
       if (authorization !== undefined) headers.authorization = authorization
-      const res = await call(operation.url, { method, headers, body: operation.body === undefined ? undefined : JSON.stringify(operation.body) })
+      const res = await call(operation.url, {
+        method,
+        headers,
+        body: operation.body === undefined ? undefined : JSON.stringify(operation.body),
+      })
       const want = expected(caller, operation)
       expect(res.status, `${name} for ${caller}`).toBe(want)
       if (want === 401 || want === 403) {
@@ -151,7 +192,8 @@ describe('the authorization matrix', () => {
         if (want === 401) expect(res.headers.get('www-authenticate'), `${name} for ${caller}`).toMatch(/^Bearer realm="(admin|partners)"$/)
       }
       // Answers to a credential are never for a shared cache.
-      if (authorization !== undefined && want !== 401 && want !== 403) expect(res.headers.get('cache-control'), `${name} for ${caller}`).toBe('private, no-store')
+      if (authorization !== undefined && want !== 401 && want !== 403)
+        expect(res.headers.get('cache-control'), `${name} for ${caller}`).toBe('private, no-store')
     })
   })
 })

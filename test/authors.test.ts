@@ -83,8 +83,7 @@ describe('authors', () => {
 // Last: it changes bylines and states.
 describe("an author's article count", () => {
   it('follows bylines, publication, unpublication and embargoes as they change', async () => {
-    const count = async () =>
-      (await getJson('/v1/authors/elena-varga', { headers: { 'cache-control': 'no-cache' } })).body.article_count
+    const count = async () => (await getJson('/v1/authors/elena-varga', { headers: { 'cache-control': 'no-cache' } })).body.article_count
     expect(await count()).toBe(3)
     await seed({
       articles: [

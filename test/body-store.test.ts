@@ -28,7 +28,8 @@ async function cron(overrides: Partial<Env> = {}) {
   await waitOnExecutionContext(ctx)
 }
 
-const bodyInD1 = (slug: string) => env.DB.prepare('SELECT id, version, body FROM articles WHERE slug = ?1').bind(slug).first<{ id: number; version: number; body: string }>()
+const bodyInD1 = (slug: string) =>
+  env.DB.prepare('SELECT id, version, body FROM articles WHERE slug = ?1').bind(slug).first<{ id: number; version: number; body: string }>()
 
 afterEach(() => {
   vi.restoreAllMocks()
@@ -74,7 +75,10 @@ describe('the body store', () => {
   it('finds archived articles by the words of their body, headings, quotes and lists', async () => {
     for (const q of ['Quedlinburg', 'dawn', 'chancellor', 'fisheries', 'what it says']) {
       const res: any = await (await call(`/v1/articles?q=${encodeURIComponent(q)}`, uncached)).json()
-      expect(res.data.map((a: any) => a.slug), q).toEqual(['old-treaty'])
+      expect(
+        res.data.map((a: any) => a.slug),
+        q,
+      ).toEqual(['old-treaty'])
     }
   })
 
@@ -99,7 +103,12 @@ describe('the body store', () => {
     const body = [...OLD_BODY, { type: 'paragraph', content: [{ text: 'Corrected: it was signed at noon.' }] }]
     const put = await call(
       '/v1/admin/articles/old-treaty',
-      asEditor(ADMIN_TOKEN, 'PUT', { ...old, slug: undefined, body, correction: 'The signing time was wrong.' }, { 'if-match': read.headers.get('etag')! }),
+      asEditor(
+        ADMIN_TOKEN,
+        'PUT',
+        { ...old, slug: undefined, body, correction: 'The signing time was wrong.' },
+        { 'if-match': read.headers.get('etag')! },
+      ),
     )
     expect(put.status).toBe(200)
     expect((await bodyInD1('old-treaty'))!.body).not.toBe('')
@@ -110,7 +119,7 @@ describe('the body store', () => {
     await cron()
     const row = (await bodyInD1('old-treaty'))!
     expect(row.body).toBe('')
-    expect((await (await call('/v1/articles/old-treaty', uncached)).json() as any).body).toEqual(body)
+    expect(((await (await call('/v1/articles/old-treaty', uncached)).json()) as any).body).toEqual(body)
     expect(((await (await call('/v1/articles?q=noon', uncached)).json()) as any).data.map((a: any) => a.slug)).toEqual(['old-treaty'])
   })
 
@@ -119,7 +128,16 @@ describe('the body store', () => {
     const put = env.BODIES.put.bind(env.BODIES)
     vi.spyOn(env.BODIES, 'put').mockImplementation(async (key, value, options) => {
       // The editor saves between the archiver's R2 write and its D1 update.
-      await seed({ articles: [article({ slug: 'raced', headline: 'Saved meanwhile', published_at: daysAgo(90), body: [{ type: 'paragraph', content: [{ text: 'The newer body.' }] }] })] })
+      await seed({
+        articles: [
+          article({
+            slug: 'raced',
+            headline: 'Saved meanwhile',
+            published_at: daysAgo(90),
+            body: [{ type: 'paragraph', content: [{ text: 'The newer body.' }] }],
+          }),
+        ],
+      })
       return put(key, value, options)
     })
     expect(await archiveBodies(new Database(env.DB), env.BODIES, new Date())).toBe(0)
@@ -150,7 +168,14 @@ describe('when the body store fails', () => {
 
   it('keeps answering recent articles, lists, search, public feeds and sitemaps', async () => {
     r2Down()
-    for (const path of ['/v1/articles/fresh-news', '/v1/articles?limit=5', '/v1/articles?q=dawn', '/v1/sections/world', '/feeds/sections/europe/rss.xml', '/sitemap.xml']) {
+    for (const path of [
+      '/v1/articles/fresh-news',
+      '/v1/articles?limit=5',
+      '/v1/articles?q=dawn',
+      '/v1/sections/world',
+      '/feeds/sections/europe/rss.xml',
+      '/sitemap.xml',
+    ]) {
       expect((await call(path, uncached)).status, path).toBe(200)
     }
   })
@@ -171,7 +196,12 @@ describe('when the body store fails', () => {
 
   it('does not hold up the cron: scheduled articles are published, and bodies wait in D1', async () => {
     const due = new Date(Date.now() + 1_000).toISOString()
-    await seed({ articles: [article({ slug: 'due-now', status: 'scheduled', published_at: due }), article({ slug: 'aging', published_at: daysAgo(70) })] })
+    await seed({
+      articles: [
+        article({ slug: 'due-now', status: 'scheduled', published_at: due }),
+        article({ slug: 'aging', published_at: daysAgo(70) }),
+      ],
+    })
     vi.spyOn(env.BODIES, 'put').mockRejectedValue(new Error('R2 unavailable'))
     await new Promise((resolve) => setTimeout(resolve, 1_100))
     await cron()

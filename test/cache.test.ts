@@ -64,7 +64,10 @@ describe('the KV read-through cache', () => {
     expect(fast.headers.get('vary')).toBe('Origin')
     expect(fast.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/)
     expect(routed).not.toHaveBeenCalled()
-    for (const headers of [{ origin: 'http://localhost:3000' }, { authorization: 'Basic eDp5' }, { 'cache-control': 'no-cache' }] as Record<string, string>[]) {
+    for (const headers of [{ origin: 'http://localhost:3000' }, { authorization: 'Basic eDp5' }, { 'cache-control': 'no-cache' }] as Record<
+      string,
+      string
+    >[]) {
       const res = await fetchSettled('/v1/articles/first', { headers })
       expect(res.headers.get('x-cache'), JSON.stringify(headers)).toBe('HIT')
     }
@@ -82,7 +85,15 @@ describe('the KV read-through cache', () => {
   })
 
   it('caches lists, profiles, sections, tags and the search results separately by query', async () => {
-    for (const path of ['/v1/articles?limit=5', '/v1/articles?q=summit', '/v1/authors/test-author', '/v1/sections/europe', '/v1/tags/energy', '/v1/authors', '/v1/sections']) {
+    for (const path of [
+      '/v1/articles?limit=5',
+      '/v1/articles?q=summit',
+      '/v1/authors/test-author',
+      '/v1/sections/europe',
+      '/v1/tags/energy',
+      '/v1/authors',
+      '/v1/sections',
+    ]) {
       await fetchSettled(path)
       const again = await fetchSettled(path)
       expect(again.headers.get('x-cache'), path).toBe('HIT')
@@ -104,7 +115,10 @@ describe('the KV read-through cache', () => {
 
   it('treats no-cache from anyone else as revalidation: a fresh entry is served with no D1 query', async () => {
     await fetchSettled('/v1/articles/first')
-    for (const headers of [{ 'cache-control': 'no-cache' }, { pragma: 'no-cache' }, { 'cache-control': 'max-age=0, no-cache' }] as Record<string, string>[]) {
+    for (const headers of [{ 'cache-control': 'no-cache' }, { pragma: 'no-cache' }, { 'cache-control': 'max-age=0, no-cache' }] as Record<
+      string,
+      string
+    >[]) {
       const res = await fetchSettled('/v1/articles/first', { headers })
       expect(res.headers.get('x-cache'), JSON.stringify(headers)).toBe('HIT')
       expect(d1Queries(res)).toBe(0)
@@ -134,7 +148,17 @@ describe('invalidation, as the next read in the same location sees it', () => {
   it('shows a newly published article in every list that should contain it', async () => {
     const paths = ['/v1/articles', '/v1/tags/energy', '/v1/authors/second-author', '/v1/sections/europe', '/v1/articles?q=pipeline']
     for (const path of paths) await fetchSettled(path)
-    await seed({ articles: [article({ slug: 'pipeline', headline: 'Pipeline reopens', tags: ['energy'], authors: ['second-author'], published_at: hoursAgo(0.5) })] })
+    await seed({
+      articles: [
+        article({
+          slug: 'pipeline',
+          headline: 'Pipeline reopens',
+          tags: ['energy'],
+          authors: ['second-author'],
+          published_at: hoursAgo(0.5),
+        }),
+      ],
+    })
     for (const path of paths) {
       const { res, body } = await json(path)
       expect(res.headers.get('x-cache'), path).toBe('MISS')
@@ -160,14 +184,20 @@ describe('invalidation, as the next read in the same location sees it', () => {
     for (const path of paths) expect(slugs((await json(path)).body), path).toContain('retracted')
     expect((await fetchSettled('/v1/articles/retracted')).headers.get('x-cache')).toBe('HIT')
 
-    await seed({ articles: [article({ slug: 'retracted', headline: 'Retracted scoop', tags: ['energy'], status: 'unpublished', published_at: hoursAgo(0.2) })] })
+    await seed({
+      articles: [
+        article({ slug: 'retracted', headline: 'Retracted scoop', tags: ['energy'], status: 'unpublished', published_at: hoursAgo(0.2) }),
+      ],
+    })
     expect((await fetchSettled('/v1/articles/retracted')).status).toBe(404)
     for (const path of paths) expect(slugs((await json(path)).body), path).not.toContain('retracted')
   })
 
   it('keeps other article pages cached when one article changes', async () => {
     await fetchSettled('/v1/articles/first')
-    await seed({ articles: [article({ slug: 'second', headline: 'Summit ends with a deal', authors: ['test-author'], published_at: hoursAgo(2) })] })
+    await seed({
+      articles: [article({ slug: 'second', headline: 'Summit ends with a deal', authors: ['test-author'], published_at: hoursAgo(2) })],
+    })
     expect((await fetchSettled('/v1/articles/first')).headers.get('x-cache')).toBe('HIT')
     expect((await json('/v1/articles/second')).body.headline).toBe('Summit ends with a deal')
   })
@@ -215,7 +245,17 @@ describe('HTTP validators', () => {
   it('gives a new ETag and Last-Modified after an edit', async () => {
     const before = await fetchSettled('/v1/articles/first')
     await new Promise((resolve) => setTimeout(resolve, 1_100)) // Last-Modified counts whole seconds
-    await seed({ articles: [article({ slug: 'first', headline: 'Gas deal signed, at last', tags: ['energy'], authors: ['test-author'], published_at: hoursAgo(3) })] })
+    await seed({
+      articles: [
+        article({
+          slug: 'first',
+          headline: 'Gas deal signed, at last',
+          tags: ['energy'],
+          authors: ['test-author'],
+          published_at: hoursAgo(3),
+        }),
+      ],
+    })
     const after = await fetchSettled('/v1/articles/first', { headers: { 'if-none-match': before.headers.get('etag')! } })
     expect(after.status).toBe(200)
     expect(after.headers.get('etag')).not.toBe(before.headers.get('etag'))
@@ -290,6 +330,4 @@ describe('CORS', () => {
     expect(app.headers.get('access-control-allow-origin')).toBeNull()
     expect(app.headers.get('vary')).toMatch(/Origin/i)
   })
-
-
 })

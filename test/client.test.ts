@@ -7,7 +7,9 @@ import { BASE, seedDemo } from './helpers.ts'
 beforeAll(seedDemo)
 
 describe('typed client', () => {
-  const client = hc<AppType>(BASE, { fetch: (input: RequestInfo | URL, init?: RequestInit) => exports.default.fetch(new Request(input, init)) })
+  const client = hc<AppType>(BASE, {
+    fetch: (input: RequestInfo | URL, init?: RequestInit) => exports.default.fetch(new Request(input, init)),
+  })
 
   it('reads a typed article list and article', async () => {
     const res = await client.v1.articles.$get({ query: { limit: '3' } })

@@ -33,10 +33,7 @@ beforeAll(async () => {
     authors: AUTHORS.map(([slug, name]) => ({ slug, name })),
     // A tag first seen on an article gets its placeholder name and its key with it. A tag is
     // public only while a public article uses it: one article uses all of them.
-    articles: [
-      article({ authors: ['mark-lee'], tags: ['ukraine'] }),
-      article({ authors: ['mark-lee'], tags: TAGS.map(([slug]) => slug) }),
-    ],
+    articles: [article({ authors: ['mark-lee'], tags: ['ukraine'] }), article({ authors: ['mark-lee'], tags: TAGS.map(([slug]) => slug) })],
   })
 })
 
@@ -90,15 +87,35 @@ describe('the sort key', () => {
     const migration = env.TEST_MIGRATIONS.find((m) => m.name.startsWith('0008_'))!
     const step = (text: string) => migration.queries.find((q) => q.includes(text))!
     // Every character of the blocks the migration folds, and a few it leaves to lower().
-    const blocks = [[0x20, 0x7e], [0xa0, 0x24f], [0x370, 0x52f], [0x1e00, 0x1fff], [0xfb00, 0xfb06]]
+    const blocks = [
+      [0x20, 0x7e],
+      [0xa0, 0x24f],
+      [0x370, 0x52f],
+      [0x1e00, 0x1fff],
+      [0xfb00, 0xfb06],
+    ]
     const names = blocks.map(([a, b]) =>
       Array.from({ length: b! - a! + 1 }, (_, i) => String.fromCodePoint(a! + i))
         .filter((ch) => !/\p{Cn}|\p{Cc}/u.test(ch))
         .join(''),
     )
-    await env.DB.batch(names.map((name, i) => env.DB.prepare("INSERT INTO tags (slug, name, created_at, updated_at) VALUES (?1, ?2, '', '')").bind(`block-${i}`, name)))
-    await env.DB.batch([step('CREATE TABLE collation_folds'), step('INSERT INTO collation_folds'), step('UPDATE tags SET sort_key'), step('DROP TABLE collation_folds')].map((q) => env.DB.prepare(q)))
-    const rows = await env.DB.prepare("SELECT name, sort_key FROM tags WHERE slug LIKE 'block-%' ORDER BY slug").all<{ name: string; sort_key: string }>()
+    await env.DB.batch(
+      names.map((name, i) =>
+        env.DB.prepare("INSERT INTO tags (slug, name, created_at, updated_at) VALUES (?1, ?2, '', '')").bind(`block-${i}`, name),
+      ),
+    )
+    await env.DB.batch(
+      [
+        step('CREATE TABLE collation_folds'),
+        step('INSERT INTO collation_folds'),
+        step('UPDATE tags SET sort_key'),
+        step('DROP TABLE collation_folds'),
+      ].map((q) => env.DB.prepare(q)),
+    )
+    const rows = await env.DB.prepare("SELECT name, sort_key FROM tags WHERE slug LIKE 'block-%' ORDER BY slug").all<{
+      name: string
+      sort_key: string
+    }>()
     expect(rows.results).toHaveLength(names.length)
     for (const row of rows.results) expect(row.sort_key).toBe(sortKey(row.name))
   })

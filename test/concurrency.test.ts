@@ -27,13 +27,22 @@ const until = async (condition: () => boolean) => {
 }
 
 const statusesOf = (responses: Promise<Response>[]) =>
-  Promise.all(responses.map(async (pending) => { const res = await pending; await res.text(); return res.status }))
+  Promise.all(
+    responses.map(async (pending) => {
+      const res = await pending
+      await res.text()
+      return res.status
+    }),
+  )
 
 describe('concurrent readers of one URL', () => {
   it('answers every one of many concurrent first reads of one URL', async () => {
     for (const path of ['/v1/articles?limit=100', '/v1/authors/test-author', '/feeds/rss.xml', '/v1/articles/hot-3']) {
       const statuses = await statusesOf(Array.from({ length: 20 }, () => get(path)))
-      expect(statuses.filter((s) => s !== 200), path).toEqual([])
+      expect(
+        statuses.filter((s) => s !== 200),
+        path,
+      ).toEqual([])
     }
   })
 

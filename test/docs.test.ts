@@ -37,7 +37,10 @@ describe('documentation', () => {
       ['/v1/articles/atlantis', {}],
       ['/v1/articles?limit=0', {}],
       ['/v1/admin/articles', {}],
-      ['/v1/admin/articles/x', { method: 'PUT', headers: { authorization: 'Bearer bootstrap-admin-token-for-tests', 'content-type': 'text/plain' }, body: 'x' }],
+      [
+        '/v1/admin/articles/x',
+        { method: 'PUT', headers: { authorization: 'Bearer bootstrap-admin-token-for-tests', 'content-type': 'text/plain' }, body: 'x' },
+      ],
     ] as const) {
       const res = await get(path, init as RequestInit)
       const problem: any = await res.json()

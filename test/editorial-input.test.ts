@@ -25,8 +25,13 @@ describe('publishing without a time', () => {
   })
 
   it('keeps the first publication time when a published article is replaced without one', async () => {
-    const first = (await (await call('/v1/admin/articles/dated', asEditor(editorToken, 'PUT', draft({ status: 'published', published_at: null })))).json()) as any
-    const again = await call('/v1/admin/articles/dated', asEditor(editorToken, 'PUT', draft({ status: 'published', published_at: null, headline: 'Edited' }), { 'if-match': '"v1"' }))
+    const first = (await (
+      await call('/v1/admin/articles/dated', asEditor(editorToken, 'PUT', draft({ status: 'published', published_at: null })))
+    ).json()) as any
+    const again = await call(
+      '/v1/admin/articles/dated',
+      asEditor(editorToken, 'PUT', draft({ status: 'published', published_at: null, headline: 'Edited' }), { 'if-match': '"v1"' }),
+    )
     expect(again.status).toBe(200)
     expect(((await again.json()) as any).published_at).toBe(first.published_at)
   })
@@ -39,7 +44,9 @@ describe('publishing without a time', () => {
 
 describe('the audit log', () => {
   it('names the credential that acted: a token named "bootstrap" is told apart from the ADMIN_TOKEN secret', async () => {
-    const issued = (await (await call('/v1/admin/tokens', asEditor(ADMIN_TOKEN, 'POST', { name: 'bootstrap', role: 'editor' }))).json()) as any
+    const issued = (await (
+      await call('/v1/admin/tokens', asEditor(ADMIN_TOKEN, 'POST', { name: 'bootstrap', role: 'editor' }))
+    ).json()) as any
     await call('/v1/admin/articles/by-impostor', asEditor(issued.token, 'PUT', draft()))
     await call('/v1/admin/articles/by-secret', asEditor(ADMIN_TOKEN, 'PUT', draft()))
     const rows = await env.DB.prepare(
@@ -49,7 +56,9 @@ describe('the audit log', () => {
       { target_slug: 'by-impostor', actor: 'bootstrap', actor_token_id: issued.id },
       { target_slug: 'by-secret', actor: 'bootstrap', actor_token_id: null },
     ])
-    const created = await env.DB.prepare("SELECT actor_token_id FROM audit_log WHERE action = 'token.create' AND target_slug = ?1").bind(String(issued.id)).first()
+    const created = await env.DB.prepare("SELECT actor_token_id FROM audit_log WHERE action = 'token.create' AND target_slug = ?1")
+      .bind(String(issued.id))
+      .first()
     expect(created).toEqual({ actor_token_id: null })
   })
 })
@@ -171,10 +180,30 @@ describe('editorial input errors are 4xx, outages 503', () => {
 describe('the data layer', () => {
   const now = new Date().toISOString()
   it.each([
-    ['a taken slug', "INSERT INTO tags (slug, name, created_at, updated_at) VALUES ('diplomacy', 'Again', ?1, ?1)", 'unique', ['tags.slug']],
-    ['a missing section', "INSERT INTO articles (slug, headline, section_id, created_at, updated_at) VALUES ('x', 'X', NULL, ?1, ?1)", 'not null', ['articles.section_id']],
-    ['a reference to no row', "INSERT INTO articles (slug, headline, section_id, created_at, updated_at) VALUES ('z', 'Z', 999999, ?1, ?1)", 'foreign key', []],
-    ['a value a CHECK refuses', "INSERT INTO articles (slug, headline, section_id, status, created_at, updated_at) VALUES ('y', 'Y', 1, 'lost', ?1, ?1)", 'check', []],
+    [
+      'a taken slug',
+      "INSERT INTO tags (slug, name, created_at, updated_at) VALUES ('diplomacy', 'Again', ?1, ?1)",
+      'unique',
+      ['tags.slug'],
+    ],
+    [
+      'a missing section',
+      "INSERT INTO articles (slug, headline, section_id, created_at, updated_at) VALUES ('x', 'X', NULL, ?1, ?1)",
+      'not null',
+      ['articles.section_id'],
+    ],
+    [
+      'a reference to no row',
+      "INSERT INTO articles (slug, headline, section_id, created_at, updated_at) VALUES ('z', 'Z', 999999, ?1, ?1)",
+      'foreign key',
+      [],
+    ],
+    [
+      'a value a CHECK refuses',
+      "INSERT INTO articles (slug, headline, section_id, status, created_at, updated_at) VALUES ('y', 'Y', 1, 'lost', ?1, ?1)",
+      'check',
+      [],
+    ],
   ])('tells a refused write (%s) from an outage', async (_, sql, constraint, columns) => {
     const db = new Database(env.DB)
     const error = await db.run(db.prepare(sql).bind(now)).catch((e: unknown) => e)

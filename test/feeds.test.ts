@@ -9,7 +9,8 @@ const parser = new XMLParser({
   ignoreAttributes: false,
   attributeNamePrefix: '@',
   isArray: (name, jpath) =>
-    ['item', 'entry', 'category', 'dc:creator', 'atom:link', 'author', 'media:content'].includes(name) || (name === 'link' && String(jpath).startsWith('feed')),
+    ['item', 'entry', 'category', 'dc:creator', 'atom:link', 'author', 'media:content'].includes(name) ||
+    (name === 'link' && String(jpath).startsWith('feed')),
 })
 
 const KEY_STORY = demo.articles[0]!
@@ -29,7 +30,18 @@ let partnerId = 0
 
 beforeAll(async () => {
   await seedDemo()
-  await seed({ articles: [article({ slug: 'nasty-headline', headline: NASTY, section: KEY_STORY.section, authors: [KEY_STORY.authors[0]!], tags: [], published_at: new Date(Date.now() - 60_000).toISOString() })] })
+  await seed({
+    articles: [
+      article({
+        slug: 'nasty-headline',
+        headline: NASTY,
+        section: KEY_STORY.section,
+        authors: [KEY_STORY.authors[0]!],
+        tags: [],
+        published_at: new Date(Date.now() - 60_000).toISOString(),
+      }),
+    ],
+  })
   const res = await call('/v1/admin/partners', asEditor(ADMIN_TOKEN, 'POST', { name: 'Wire partner' }))
   const body: any = await res.json()
   partnerKey = body.key
@@ -46,7 +58,11 @@ describe('public feeds', () => {
     expect(channel['atom:link'][0]).toMatchObject({ '@href': 'http://localhost:8787/feeds/rss.xml', '@rel': 'self' })
     expect(channel.item).toHaveLength(IN_FEED)
     const story = channel.item.find((item: any) => item.link.endsWith(KEY_STORY.slug))
-    expect(story).toMatchObject({ title: KEY_STORY.headline, description: KEY_STORY.standfirst, guid: { '#text': story.link, '@isPermaLink': 'true' } })
+    expect(story).toMatchObject({
+      title: KEY_STORY.headline,
+      description: KEY_STORY.standfirst,
+      guid: { '#text': story.link, '@isPermaLink': 'true' },
+    })
     expect(new Date(story.pubDate).toUTCString()).toBe(story.pubDate)
     expect(story['dc:creator'].length).toBe(KEY_STORY.authors.length)
     expect(story.category.length).toBeGreaterThan(1)
@@ -74,9 +90,21 @@ describe('public feeds', () => {
     const res = await call('/feeds/feed.json')
     expect(res.headers.get('content-type')).toBe('application/feed+json; charset=utf-8')
     const feed: any = await res.json()
-    expect(feed).toMatchObject({ version: 'https://jsonfeed.org/version/1.1', title: 'The European Daily', home_page_url: 'https://www.example-daily.eu', feed_url: 'http://localhost:8787/feeds/feed.json', language: 'en' })
+    expect(feed).toMatchObject({
+      version: 'https://jsonfeed.org/version/1.1',
+      title: 'The European Daily',
+      home_page_url: 'https://www.example-daily.eu',
+      feed_url: 'http://localhost:8787/feeds/feed.json',
+      language: 'en',
+    })
     const item = feed.items.find((i: any) => i.id.endsWith(KEY_STORY.slug))
-    expect(item).toMatchObject({ url: item.id, title: KEY_STORY.headline, summary: KEY_STORY.standfirst, date_published: expect.any(String), date_modified: expect.any(String) })
+    expect(item).toMatchObject({
+      url: item.id,
+      title: KEY_STORY.headline,
+      summary: KEY_STORY.standfirst,
+      date_published: expect.any(String),
+      date_modified: expect.any(String),
+    })
     expect(item.authors[0]).toMatchObject({ name: expect.any(String), url: expect.stringContaining('/authors/') })
     expect(item.tags.length).toBeGreaterThan(0)
     expect(item.image).toBeUndefined()
@@ -113,7 +141,9 @@ describe('public feeds', () => {
     expect((await call('/feeds/rss.xml')).headers.get('x-cache')).toBe('HIT')
     const again = await call('/feeds/rss.xml', { headers: { 'if-none-match': first.headers.get('etag')! } })
     expect(again.status).toBe(304)
-    await seed({ articles: [article({ slug: 'just-in', headline: 'Just in', section: KEY_STORY.section, authors: [KEY_STORY.authors[0]!], tags: [] })] })
+    await seed({
+      articles: [article({ slug: 'just-in', headline: 'Just in', section: KEY_STORY.section, authors: [KEY_STORY.authors[0]!], tags: [] })],
+    })
     const doc = parser.parse(await (await call('/feeds/rss.xml', { headers: { 'if-none-match': first.headers.get('etag')! } })).text())
     expect(doc.rss.channel.item.map((i: any) => i.link)).toContain('https://www.example-daily.eu/articles/just-in')
   })
@@ -190,7 +220,9 @@ describe('WebSub', () => {
   it('advertises the hub in every feed and in a Link header, with rel="self"', async () => {
     const hub = { WEBSUB_HUB_URL: 'https://hub.example.org/' }
     const res = await call('/feeds/sections/europe/rss.xml', { headers: { 'cache-control': 'no-cache' } }, hub)
-    expect(res.headers.get('link')).toBe('<http://localhost:8787/feeds/sections/europe/rss.xml>; rel="self", <https://hub.example.org/>; rel="hub"')
+    expect(res.headers.get('link')).toBe(
+      '<http://localhost:8787/feeds/sections/europe/rss.xml>; rel="self", <https://hub.example.org/>; rel="hub"',
+    )
     const channel = parser.parse(await res.text()).rss.channel
     expect(channel['atom:link'].map((l: any) => l['@rel'])).toEqual(['self', 'hub'])
     const atom = parser.parse(await (await call('/feeds/atom.xml', { headers: { 'cache-control': 'no-cache' } }, hub)).text()).feed
@@ -235,7 +267,9 @@ describe('sitemaps, as the Worker serves them', () => {
     expect(await first.text()).toContain(`/articles/${demo.articles[1]!.slug}</loc>`)
     const index = parser.parse(await (await call('/sitemap.xml')).text())
     const locs = [index.sitemapindex.sitemap].flat().map((entry: any) => entry.loc)
-    expect(locs).toEqual(expect.arrayContaining(['http://localhost:8787/sitemaps/news.xml', 'http://localhost:8787/sitemaps/articles-1.xml']))
+    expect(locs).toEqual(
+      expect.arrayContaining(['http://localhost:8787/sitemaps/news.xml', 'http://localhost:8787/sitemaps/articles-1.xml']),
+    )
     expect((await call('/sitemaps/articles-1.xml')).headers.get('x-cache')).toBe('MISS')
   })
 })

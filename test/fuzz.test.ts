@@ -36,7 +36,10 @@ const query = fc.array(fc.tuple(fc.oneof(fc.constantFrom(...KNOWN_KEYS), fc.stri
 })
 const headerValue = fc.string({ unit: fc.integer({ min: 0x20, max: 0x7e }).map((c) => String.fromCharCode(c)), maxLength: 80 })
 const headers = fc.array(
-  fc.tuple(fc.constantFrom('accept', 'accept-encoding', 'authorization', 'if-none-match', 'if-modified-since', 'origin', 'range', 'x-anything'), headerValue),
+  fc.tuple(
+    fc.constantFrom('accept', 'accept-encoding', 'authorization', 'if-none-match', 'if-modified-since', 'origin', 'range', 'x-anything'),
+    headerValue,
+  ),
   { maxLength: 4 },
 )
 
@@ -76,7 +79,13 @@ const contentType = fc.constantFrom(
 const field = fc.constantFrom('email', 'name', 'newsletters', 'consent', 'source', 'return_to', 'website', 'cf-turnstile-response', 'x')
 const body = fc.oneof(
   fc.string({ unit: 'grapheme', maxLength: 200 }),
-  fc.dictionary(field, fc.oneof(fc.string({ maxLength: 40 }), fc.boolean(), fc.integer(), fc.array(fc.string({ maxLength: 10 }), { maxLength: 3 })), { maxKeys: 6 }).map((o) => JSON.stringify(o)),
+  fc
+    .dictionary(
+      field,
+      fc.oneof(fc.string({ maxLength: 40 }), fc.boolean(), fc.integer(), fc.array(fc.string({ maxLength: 10 }), { maxLength: 3 })),
+      { maxKeys: 6 },
+    )
+    .map((o) => JSON.stringify(o)),
   fc.array(fc.tuple(field, fc.string({ maxLength: 30 })), { maxLength: 6 }).map((pairs) => new URLSearchParams(pairs).toString()),
 )
 
@@ -103,4 +112,3 @@ describe('any sign-up or link request', () => {
     )
   })
 })
-

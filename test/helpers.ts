@@ -109,9 +109,15 @@ export function article(overrides: Partial<ArticleInput> = {}): ArticleInput {
 
 /** The minimum a test article needs to point at. */
 export const basics: ContentBundle = {
-  sections: [{ slug: 'europe', name: 'Europe' }, { slug: 'world', name: 'World' }],
+  sections: [
+    { slug: 'europe', name: 'Europe' },
+    { slug: 'world', name: 'World' },
+  ],
   tags: [{ slug: 'diplomacy', name: 'Diplomacy' }],
-  authors: [{ slug: 'test-author', name: 'Test Author' }, { slug: 'second-author', name: 'Second Author' }],
+  authors: [
+    { slug: 'test-author', name: 'Test Author' },
+    { slug: 'second-author', name: 'Second Author' },
+  ],
 }
 
 /** An article body as editors PUT it (no slug: it is in the path). */

@@ -23,8 +23,18 @@ describe('importing content', () => {
     expect(report.written.articles).toBe(2)
     expect(report.errors).toEqual([
       { part: 'articles', index: 1, slug: 'import-invalid', errors: [expect.objectContaining({ field: 'headline' })] },
-      { part: 'articles', index: 2, slug: 'import-unknown-author', errors: [expect.objectContaining({ detail: 'names an author that does not exist' })] },
-      { part: 'articles', index: 3, slug: 'import-unknown-section', errors: [expect.objectContaining({ detail: 'names a section that does not exist' })] },
+      {
+        part: 'articles',
+        index: 2,
+        slug: 'import-unknown-author',
+        errors: [expect.objectContaining({ detail: 'names an author that does not exist' })],
+      },
+      {
+        part: 'articles',
+        index: 3,
+        slug: 'import-unknown-section',
+        errors: [expect.objectContaining({ detail: 'names a section that does not exist' })],
+      },
     ])
     expect((await getJson('/v1/articles/import-first')).status).toBe(200)
     expect((await getJson('/v1/articles/import-last')).status).toBe(200)
@@ -34,7 +44,9 @@ describe('importing content', () => {
   it('replaces an article in place, bylines and tags included', async () => {
     await seed(basics)
     await seed({ articles: [article({ slug: 'replace-me', authors: ['test-author', 'second-author'], tags: ['diplomacy'] })] })
-    await seed({ articles: [article({ slug: 'replace-me', headline: 'Replaced', authors: ['second-author'], tags: ['new-tag', 'diplomacy'] })] })
+    await seed({
+      articles: [article({ slug: 'replace-me', headline: 'Replaced', authors: ['second-author'], tags: ['new-tag', 'diplomacy'] })],
+    })
     const { body } = await getJson('/v1/articles/replace-me')
     expect(body.headline).toBe('Replaced')
     expect(body.authors.map((a: any) => a.slug)).toEqual(['second-author'])

@@ -17,8 +17,25 @@ const KINDS = [
   ['sponsored', 'AdvertiserContentArticle', 'Sponsored'],
 ] as const
 
-const hero = { url: 'https://cdn.example.org/hero.jpg', width: 1600, height: 900, alt: 'A hall', caption: null, credit: 'Staff', syndication_allowed: true }
-const figure = { type: 'image' as const, url: 'https://cdn.example.org/figure.jpg', width: 800, height: 1200, alt: 'A portrait', caption: 'A portrait', credit: null, syndication_allowed: true }
+const hero = {
+  url: 'https://cdn.example.org/hero.jpg',
+  width: 1600,
+  height: 900,
+  alt: 'A hall',
+  caption: null,
+  credit: 'Staff',
+  syndication_allowed: true,
+}
+const figure = {
+  type: 'image' as const,
+  url: 'https://cdn.example.org/figure.jpg',
+  width: 800,
+  height: 1200,
+  alt: 'A portrait',
+  caption: 'A portrait',
+  credit: null,
+  syndication_allowed: true,
+}
 
 beforeAll(async () => {
   await seed({
@@ -91,8 +108,17 @@ describe('images with sizes', () => {
     const { body } = await getJson('/v1/articles/with-figure')
     expect(body.image).toMatchObject({ width: 1600, height: 900 })
     expect(body.body[1]).toMatchObject({ type: 'image', width: 800, height: 1200 })
-    expect(body.body_html).toContain('<img src="https://cdn.example.org/figure.jpg" alt="A portrait" width="800" height="1200" loading="lazy">')
-    expect(body.jsonld.image).toEqual({ '@type': 'ImageObject', url: hero.url, width: 1600, height: 900, creditText: 'Staff', description: 'A hall' })
+    expect(body.body_html).toContain(
+      '<img src="https://cdn.example.org/figure.jpg" alt="A portrait" width="800" height="1200" loading="lazy">',
+    )
+    expect(body.jsonld.image).toEqual({
+      '@type': 'ImageObject',
+      url: hero.url,
+      width: 1600,
+      height: 900,
+      creditText: 'Staff',
+      description: 'A hall',
+    })
     const list = await getJson('/v1/articles?limit=100')
     expect(list.body.data.find((a: any) => a.slug === 'with-figure').image).toMatchObject({ width: 1600, height: 900 })
   })

@@ -43,17 +43,41 @@ beforeAll(async () => {
       },
     ],
     tags: [
-      { slug: 'diplomacy', name: 'Diplomacy', translations: { fr: { name: 'Diplomatie' }, nl: { name: 'Diplomatie' }, de: { name: 'Diplomatie' } } },
+      {
+        slug: 'diplomacy',
+        name: 'Diplomacy',
+        translations: { fr: { name: 'Diplomatie' }, nl: { name: 'Diplomatie' }, de: { name: 'Diplomatie' } },
+      },
       { slug: 'energy', name: 'Energy' },
     ],
     authors: [{ slug: 'test-author', name: 'Test Author' }],
     articles: [
       article({ slug: 'talks-en', language: 'en', headline: 'EU and Russia resume talks in Geneva', published_at: hoursAgo(5) }),
       // Out of order on purpose: nl names fr, which names en; the importer resolves the chain.
-      article({ slug: 'talks-nl', language: 'nl', headline: 'EU en Rusland hervatten gesprekken in Genève', translation_of: 'talks-fr', status: 'draft', published_at: null }),
-      article({ slug: 'talks-fr', language: 'fr', headline: 'L’UE et la Russie reprennent les pourparlers à Genève', translation_of: 'talks-en', tags: ['diplomacy', 'energy'], published_at: hoursAgo(4) }),
+      article({
+        slug: 'talks-nl',
+        language: 'nl',
+        headline: 'EU en Rusland hervatten gesprekken in Genève',
+        translation_of: 'talks-fr',
+        status: 'draft',
+        published_at: null,
+      }),
+      article({
+        slug: 'talks-fr',
+        language: 'fr',
+        headline: 'L’UE et la Russie reprennent les pourparlers à Genève',
+        translation_of: 'talks-en',
+        tags: ['diplomacy', 'energy'],
+        published_at: hoursAgo(4),
+      }),
       // Embargoed: public in an hour.
-      article({ slug: 'talks-de', language: 'de', headline: 'EU und Russland nehmen Gespräche in Genf wieder auf', translation_of: 'talks-en', published_at: new Date(Date.now() + 3_600_000).toISOString() }),
+      article({
+        slug: 'talks-de',
+        language: 'de',
+        headline: 'EU und Russland nehmen Gespräche in Genf wieder auf',
+        translation_of: 'talks-en',
+        published_at: new Date(Date.now() + 3_600_000).toISOString(),
+      }),
       article({
         slug: 'reglement-fr',
         language: 'fr',
@@ -68,7 +92,13 @@ beforeAll(async () => {
         body: [{ type: 'paragraph', content: [{ text: 'Die Verordnung gilt ab Montag.' }] }],
         published_at: hoursAgo(2),
       }),
-      article({ slug: 'energie-nl', language: 'nl', headline: 'Energieprijzen dalen opnieuw', tags: ['energy'], published_at: hoursAgo(1) }),
+      article({
+        slug: 'energie-nl',
+        language: 'nl',
+        headline: 'Energieprijzen dalen opnieuw',
+        tags: ['energy'],
+        published_at: hoursAgo(1),
+      }),
     ],
   })
 })
@@ -108,7 +138,9 @@ describe('an article and its translations', () => {
   it('links the versions in JSON-LD: the original lists its translations, a translation names its original', async () => {
     const en = (await getJson('/v1/articles/talks-en')).body.jsonld
     expect(en.inLanguage).toBe('en')
-    expect(en.workTranslation).toEqual([{ '@type': 'NewsArticle', '@id': url('talks-fr'), url: url('talks-fr'), headline: expect.any(String), inLanguage: 'fr' }])
+    expect(en.workTranslation).toEqual([
+      { '@type': 'NewsArticle', '@id': url('talks-fr'), url: url('talks-fr'), headline: expect.any(String), inLanguage: 'fr' },
+    ])
     expect(en.translationOfWork).toBeUndefined()
     const fr = (await getJson('/v1/articles/talks-fr')).body.jsonld
     expect(fr.inLanguage).toBe('fr')
@@ -125,7 +157,12 @@ describe('lists in one language', () => {
     expect(body.data.map((a: any) => a.slug)).toEqual(['reglement-fr', 'talks-fr'])
     expect(await walkSlugs('/v1/articles?lang=nl')).toEqual(['energie-nl'])
     expect(await walkSlugs('/v1/articles', { limit: 2 })).toEqual(['energie-nl', 'brussel-de', 'reglement-fr', 'talks-fr', 'talks-en'])
-    for (const path of ['/v1/sections/europe?lang=fr', '/v1/tags/energy?lang=fr', '/v1/authors/test-author/articles?lang=de', '/v1/articles?q=geneve&lang=fr']) {
+    for (const path of [
+      '/v1/sections/europe?lang=fr',
+      '/v1/tags/energy?lang=fr',
+      '/v1/authors/test-author/articles?lang=de',
+      '/v1/articles?q=geneve&lang=fr',
+    ]) {
       expect(d1Queries(await get(path, uncached)), path).toBe(1)
     }
   })
@@ -139,9 +176,17 @@ describe('lists in one language', () => {
     expect(tag.articles.data.map((a: any) => a.slug)).toEqual(['talks-fr'])
     expect((await getJson('/v1/tags/diplomacy?lang=fr')).body).toMatchObject({ name: 'Diplomatie', language: 'fr' })
     expect(await walkSlugs('/v1/authors/test-author/articles?lang=de')).toEqual(['brussel-de'])
-    expect((await getJson('/v1/sections?lang=fr')).body.data[0]).toMatchObject({ name: 'Europe', description: 'Le continent.', language: 'fr' })
+    expect((await getJson('/v1/sections?lang=fr')).body.data[0]).toMatchObject({
+      name: 'Europe',
+      description: 'Le continent.',
+      language: 'fr',
+    })
     // A language a section has no name in falls back to the default, and says so.
-    expect((await getJson('/v1/sections?lang=de')).body.data[0]).toMatchObject({ name: 'Europe', description: 'The continent.', language: 'en' })
+    expect((await getJson('/v1/sections?lang=de')).body.data[0]).toMatchObject({
+      name: 'Europe',
+      description: 'The continent.',
+      language: 'en',
+    })
   })
 
   it('searches with case and diacritics folded, restricted to a language with lang', async () => {
@@ -229,7 +274,11 @@ describe('sitemaps', () => {
         expect(alternates(other), `${link['@href']} points back at ${entry.loc}`).toEqual(alternates(entry))
       }
     }
-    expect(alternates(byLoc.get(url('talks-en')))).toEqual([`en ${url('talks-en')}`, `fr ${url('talks-fr')}`, `x-default ${url('talks-en')}`])
+    expect(alternates(byLoc.get(url('talks-en')))).toEqual([
+      `en ${url('talks-en')}`,
+      `fr ${url('talks-fr')}`,
+      `x-default ${url('talks-en')}`,
+    ])
     // A story with one public version has no alternates; drafts and embargoed versions none either.
     expect(byLoc.get(url('reglement-fr'))['xhtml:link']).toBeUndefined()
     expect(byLoc.has(url('talks-nl'))).toBe(false)
@@ -303,11 +352,23 @@ describe('editors and translations', () => {
   })
 
   it('links a new translation and unlinks it with translation_of: null', async () => {
-    const created = await put('energy-fr', { ...draft({ language: 'fr', headline: 'Les prix de l’énergie baissent encore', translation_of: 'energie-nl' }), status: 'published', published_at: hoursAgo(0.5) })
+    const created = await put('energy-fr', {
+      ...draft({ language: 'fr', headline: 'Les prix de l’énergie baissent encore', translation_of: 'energie-nl' }),
+      status: 'published',
+      published_at: hoursAgo(0.5),
+    })
     expect(created.status).toBe(201)
     expect((await getJson('/v1/articles/energie-nl')).body.translations.map((t: any) => t.slug)).toEqual(['energy-fr'])
     const etag = created.headers.get('etag')!
-    const unlinked = await put('energy-fr', { ...draft({ language: 'fr', headline: 'Les prix de l’énergie baissent encore', translation_of: null }), status: 'published', published_at: hoursAgo(0.5) }, etag)
+    const unlinked = await put(
+      'energy-fr',
+      {
+        ...draft({ language: 'fr', headline: 'Les prix de l’énergie baissent encore', translation_of: null }),
+        status: 'published',
+        published_at: hoursAgo(0.5),
+      },
+      etag,
+    )
     expect(unlinked.status).toBe(200)
     expect((await getJson('/v1/articles/energie-nl')).body.translations).toEqual([])
     expect((await getJson('/v1/articles/energy-fr')).body.translations).toEqual([])
@@ -315,13 +376,25 @@ describe('editors and translations', () => {
 
   it('keeps the story together when its original leaves it', async () => {
     const { headers } = await getJson('/v1/admin/articles/talks-en', uncached)
-    const res = await put('talks-en', { ...draft({ language: 'en', headline: 'EU and Russia resume talks in Geneva', translation_of: null }), status: 'published', published_at: hoursAgo(5) }, headers.get('etag')!)
+    const res = await put(
+      'talks-en',
+      {
+        ...draft({ language: 'en', headline: 'EU and Russia resume talks in Geneva', translation_of: null }),
+        status: 'published',
+        published_at: hoursAgo(5),
+      },
+      headers.get('etag')!,
+    )
     expect(res.status).toBe(200)
     expect((await getJson('/v1/articles/talks-en')).body.translations).toEqual([])
     expect((await getJson('/v1/articles/talks-fr')).body.translations.map((t: any) => t.slug)).toEqual(['talks-nl'])
     expect((await getJson('/v1/articles/talks-nl')).body.translations.map((t: any) => t.slug)).toEqual(['talks-fr'])
     // The original that left can start a story of its own, apart from the one it left.
-    const be = await put('talks-be', { ...draft({ language: 'fr-BE', headline: 'Reprise des pourparlers à Genève', translation_of: 'talks-en' }), status: 'published', published_at: hoursAgo(1) })
+    const be = await put('talks-be', {
+      ...draft({ language: 'fr-BE', headline: 'Reprise des pourparlers à Genève', translation_of: 'talks-en' }),
+      status: 'published',
+      published_at: hoursAgo(1),
+    })
     expect(be.status).toBe(201)
     expect((await getJson('/v1/articles/talks-en')).body.translations.map((t: any) => t.slug)).toEqual(['talks-be'])
     expect((await getJson('/v1/articles/talks-fr')).body.translations.map((t: any) => t.slug)).toEqual(['talks-nl'])
@@ -329,10 +402,19 @@ describe('editors and translations', () => {
 
   it('moves an article to another language’s sync log when its language changes', async () => {
     const { headers } = await getJson('/v1/admin/articles/energy-fr', uncached)
-    const res = await put('energy-fr', { ...draft({ language: 'de', headline: 'Energiepreise sinken erneut' }), status: 'published', published_at: hoursAgo(0.5) }, headers.get('etag')!)
+    const res = await put(
+      'energy-fr',
+      { ...draft({ language: 'de', headline: 'Energiepreise sinken erneut' }), status: 'published', published_at: hoursAgo(0.5) },
+      headers.get('etag')!,
+    )
     expect(res.status).toBe(200)
     const fr: any = await (await call('/v1/sync?lang=fr&limit=500')).json()
-    expect(fr.changes.filter((c: any) => c.slug === 'energy-fr').at(-1)).toEqual({ seq: expect.any(Number), type: 'article', op: 'delete', slug: 'energy-fr' })
+    expect(fr.changes.filter((c: any) => c.slug === 'energy-fr').at(-1)).toEqual({
+      seq: expect.any(Number),
+      type: 'article',
+      op: 'delete',
+      slug: 'energy-fr',
+    })
     const de: any = await (await call('/v1/sync?lang=de&limit=500')).json()
     expect(de.changes.filter((c: any) => c.slug === 'energy-fr').at(-1)).toMatchObject({ op: 'upsert', data: { language: 'de' } })
   })

@@ -4,7 +4,7 @@ import { article, basics, call, get, getJson, seed, walkSlugs } from './helpers.
 // Seven articles a day apart, 1 to 7 days old, at 12:00 UTC; every one in the same section, tag
 // and author, and with a word every search finds.
 const DAY = 86_400_000
-const today = new Date(new Date().toISOString().slice(0, 10) + 'T12:00:00.000Z')
+const today = new Date(`${new Date().toISOString().slice(0, 10)}T12:00:00.000Z`)
 const daysAgo = (n: number) => new Date(today.getTime() - n * DAY).toISOString()
 const dateOf = (n: number) => daysAgo(n).slice(0, 10)
 
@@ -15,7 +15,15 @@ beforeAll(async () => {
       article({
         slug: `day-${n}`,
         headline: `Parliament day ${n}`,
-        image: { url: `https://cdn.example.org/${n}.jpg`, alt: 'A photo', caption: null, credit: null, syndication_allowed: true, width: 1200, height: 800 },
+        image: {
+          url: `https://cdn.example.org/${n}.jpg`,
+          alt: 'A photo',
+          caption: null,
+          credit: null,
+          syndication_allowed: true,
+          width: 1200,
+          height: 800,
+        },
         published_at: daysAgo(n),
       }),
     ),
@@ -81,7 +89,9 @@ describe('fields', () => {
     const whole: any = await (await get('/v1/articles/day-1')).json()
     const light: any = await (await get('/v1/articles/day-1?fields=-body,-body_html,-jsonld')).json()
     // jsonld_script is jsonld serialized for a page: `-jsonld` leaves out both.
-    expect(light).toEqual(Object.fromEntries(Object.entries(whole).filter(([key]) => !['body', 'body_html', 'jsonld', 'jsonld_script'].includes(key))))
+    expect(light).toEqual(
+      Object.fromEntries(Object.entries(whole).filter(([key]) => !['body', 'body_html', 'jsonld', 'jsonld_script'].includes(key))),
+    )
     expect(light.corrections).toEqual([])
     const bare: any = await (await get('/v1/articles/day-1?fields=-corrections')).json()
     expect(Object.keys(bare)).not.toContain('corrections')
@@ -89,11 +99,19 @@ describe('fields', () => {
   })
 
   it('leaves parts out of the summaries of every list', async () => {
-    for (const path of ['/v1/articles?', '/v1/sections/europe?', '/v1/tags/diplomacy?', '/v1/authors/test-author?', '/v1/articles?q=parliament&']) {
+    for (const path of [
+      '/v1/articles?',
+      '/v1/sections/europe?',
+      '/v1/tags/diplomacy?',
+      '/v1/authors/test-author?',
+      '/v1/articles?q=parliament&',
+    ]) {
       const { status, body } = await getJson(`${path}fields=-tags,-authors,-image,-standfirst&limit=2`)
       expect(status, path).toBe(200)
       for (const summary of (body.articles ?? body).data) {
-        expect(Object.keys(summary).sort(), path).toEqual(['dateline', 'headline', 'kind', 'language', 'published_at', 'section', 'slug', 'updated_at', 'url'].sort())
+        expect(Object.keys(summary).sort(), path).toEqual(
+          ['dateline', 'headline', 'kind', 'language', 'published_at', 'section', 'slug', 'updated_at', 'url'].sort(),
+        )
       }
     }
   })

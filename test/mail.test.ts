@@ -23,7 +23,9 @@ async function confirmationFor(email: string, name: string) {
   const ctx = createExecutionContext()
   await worker.queue(batch, env, ctx)
   expect((await getQueueResult(batch, ctx)).explicitAcks).toHaveLength(1)
-  return (await env.DB.prepare('SELECT text_body, html_body FROM outbox WHERE to_address = ?1').bind(email).first<{ text_body: string; html_body: string }>())!
+  return (await env.DB.prepare('SELECT text_body, html_body FROM outbox WHERE to_address = ?1')
+    .bind(email)
+    .first<{ text_body: string; html_body: string }>())!
 }
 
 describe('the confirmation e-mail', () => {
@@ -33,7 +35,9 @@ describe('the confirmation e-mail', () => {
     const lines = mail.text_body.split('\n')
     expect(lines[0]).toMatch(/^Hello Ana Your account is locked\. Call \+1 555 0100 Bcc/)
     expect(lines.filter((line) => /Your account|Bcc:/.test(line))).toHaveLength(1)
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: no control character may reach the mail
     expect(mail.text_body).not.toMatch(/[\r\u0000-\u0009\u000b-\u001f\u007f\u2028\u202e]/)
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: nor the HTML part
     expect(mail.html_body).not.toMatch(/[\r\u0007\u2028\u202e]|Ana\s*\n/)
   })
 

@@ -13,7 +13,11 @@ async function signUp(body: unknown, overrides: Record<string, unknown> = {}) {
   const send = vi.spyOn(env.SUBSCRIPTIONS, 'send')
   const res = await call(
     '/v1/subscriptions',
-    { method: 'POST', body: JSON.stringify(body), headers: { 'content-type': 'application/json', 'cf-connecting-ip': `198.51.100.${++ip}` } },
+    {
+      method: 'POST',
+      body: JSON.stringify(body),
+      headers: { 'content-type': 'application/json', 'cf-connecting-ip': `198.51.100.${++ip}` },
+    },
     overrides,
   )
   const messages = send.mock.calls.map((args) => args[0] as SignupMessage)
@@ -50,7 +54,9 @@ describe('the NEWSLETTERS setting', () => {
   })
 
   it('names newsletters in the order asked, and leaves an id it does not know as it is', () => {
-    expect(newsletterNames(newslettersOf('daily:The daily briefing,breaking:Breaking news'), ['breaking', 'daily', 'old'])).toBe('Breaking news, The daily briefing, old')
+    expect(newsletterNames(newslettersOf('daily:The daily briefing,breaking:Breaking news'), ['breaking', 'daily', 'old'])).toBe(
+      'Breaking news, The daily briefing, old',
+    )
   })
 })
 
@@ -71,7 +77,10 @@ describe('newsletters by name', () => {
     expect(await confirmed.text()).toContain('You will receive: The daily briefing, Breaking news.')
     const left = await call(`/v1/subscriptions/unsubscribe?token=${token('unsubscribe')}`, { method: 'POST' })
     expect(await left.text()).toContain('You will no longer receive: The daily briefing, Breaking news.')
-    const asJson = await call(`/v1/subscriptions/unsubscribe?token=${token('unsubscribe')}`, { method: 'POST', headers: { accept: 'application/json' } })
+    const asJson = await call(`/v1/subscriptions/unsubscribe?token=${token('unsubscribe')}`, {
+      method: 'POST',
+      headers: { accept: 'application/json' },
+    })
     expect(await asJson.json()).toEqual({ status: 'unsubscribed', newsletters: ['daily', 'breaking'] })
   })
 

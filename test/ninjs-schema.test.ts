@@ -14,14 +14,18 @@ import { ADMIN_TOKEN, asEditor, call, demo, seedDemo } from './helpers.ts'
  */
 
 const schemaText = env.NINJS_SCHEMA
-let items: unknown[] = []
+const items: unknown[] = []
 
 beforeAll(async () => {
   await seedDemo()
-  const partner: any = await (await call('/v1/admin/partners', asEditor(ADMIN_TOKEN, 'POST', { name: 'Schema partner', embargo: true }))).json()
+  const partner: any = await (
+    await call('/v1/admin/partners', asEditor(ADMIN_TOKEN, 'POST', { name: 'Schema partner', embargo: true }))
+  ).json()
   let cursor: string | null = null
   do {
-    const page: any = await (await call(`/v1/partner/ninjs?limit=100${cursor ? `&cursor=${cursor}` : ''}`, { headers: { authorization: `Bearer ${partner.key}` } })).json()
+    const page: any = await (
+      await call(`/v1/partner/ninjs?limit=100${cursor ? `&cursor=${cursor}` : ''}`, { headers: { authorization: `Bearer ${partner.key}` } })
+    ).json()
     items.push(...page.data)
     cursor = page.next_cursor
   } while (cursor)
@@ -41,15 +45,18 @@ describe('ninjs output', () => {
     }
   })
 
-  it.skipIf(!schemaText)(`validates against the IPTC ninjs 3.x JSON Schema${schemaText ? '' : ' (skipped: set NINJS_SCHEMA to the path of ninjs-schema_3.x.json)'}`, () => {
-    const ajv = new Ajv2020({ strict: false, allErrors: true })
-    addFormats(ajv)
-    // places[].geoJSON refers to the GeoJSON schema on the web; we never emit it, so a permissive stand-in will do.
-    ajv.addSchema({ $id: 'https://geojson.org/schema/GeoJSON.json' })
-    const validate = ajv.compile(JSON.parse(schemaText))
-    for (const item of items) {
-      const valid = validate(item)
-      expect(valid, `${(item as any).slugline}: ${ajv.errorsText(validate.errors)}`).toBe(true)
-    }
-  })
+  it.skipIf(!schemaText)(
+    `validates against the IPTC ninjs 3.x JSON Schema${schemaText ? '' : ' (skipped: set NINJS_SCHEMA to the path of ninjs-schema_3.x.json)'}`,
+    () => {
+      const ajv = new Ajv2020({ strict: false, allErrors: true })
+      addFormats(ajv)
+      // places[].geoJSON refers to the GeoJSON schema on the web; we never emit it, so a permissive stand-in will do.
+      ajv.addSchema({ $id: 'https://geojson.org/schema/GeoJSON.json' })
+      const validate = ajv.compile(JSON.parse(schemaText))
+      for (const item of items) {
+        const valid = validate(item)
+        expect(valid, `${(item as any).slugline}: ${ajv.errorsText(validate.errors)}`).toBe(true)
+      }
+    },
+  )
 })

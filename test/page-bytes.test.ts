@@ -5,7 +5,10 @@ import { article, basics, call, seed } from './helpers.ts'
 
 // 30 articles of about 170 KB each as the sync log carries them (body blocks, body HTML, JSON-LD).
 const HEAVY = 30
-const paragraph = (i: number, p: number) => ({ type: 'paragraph' as const, content: [{ text: `${'Ä'.repeat(9_990)} ${i}-${p}`.padEnd(20_000, 'x') }] })
+const paragraph = (i: number, p: number) => ({
+  type: 'paragraph' as const,
+  content: [{ text: `${'Ä'.repeat(9_990)} ${i}-${p}`.padEnd(20_000, 'x') }],
+})
 
 beforeAll(async () => {
   await seed({
@@ -37,7 +40,13 @@ describe('GET /v1/sync', () => {
 describe('a page of any list', () => {
   const rows = Array.from({ length: 10 }, (_, i) => ({ id: i + 1, text: 'é'.repeat(100) }))
   const page = (maxBytes?: number) =>
-    toPage(rows, 5, (row) => ({ k: 's', id: row.id }), (row) => row, maxBytes)
+    toPage(
+      rows,
+      5,
+      (row) => ({ k: 's', id: row.id }),
+      (row) => row,
+      maxBytes,
+    )
 
   it('stops before its byte budget, with a cursor after the last item shown', () => {
     // Each item is about 230 bytes of JSON (é is two bytes in UTF-8).

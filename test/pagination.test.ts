@@ -79,7 +79,7 @@ describe('keyset pagination', () => {
     ['tampered', (c: string) => c.slice(0, 5) + (c[5] === 'A' ? 'B' : 'A') + c.slice(6)],
     ['forged with a bad date', () => encodeCursor({ k: 't', v: 'yesterday', id: 1 } as any)],
     ['forged with a negative id', () => encodeCursor({ k: 't', v: '2026-01-01T00:00:00.000Z', id: -1 })],
-    ['padded base64', (c: string) => c + '=='],
+    ['padded base64', (c: string) => `${c}==`],
     ['not base64 at all', () => '%%%'],
   ])('answers 400 for a %s cursor', async (_, mangle) => {
     const page = await getJson('/v1/articles?limit=2')

@@ -1,6 +1,14 @@
 import { env } from 'cloudflare:workers'
 import { describe, expect, it } from 'vitest'
-import { listArticlesQuery, nextEmbargoStatement, publishDueStatements, publishedArticlesStatement, storyVersionsStatement, tagChangesSql, type ArticleFilter } from '../src/db/articles.ts'
+import {
+  listArticlesQuery,
+  nextEmbargoStatement,
+  publishDueStatements,
+  publishedArticlesStatement,
+  storyVersionsStatement,
+  tagChangesSql,
+  type ArticleFilter,
+} from '../src/db/articles.ts'
 import { authorProfileStatement, listAuthorsStatement } from '../src/db/authors.ts'
 import { archivableStatement, archiveStatement } from '../src/db/archive.ts'
 import { Database } from '../src/db/client.ts'
@@ -17,7 +25,9 @@ async function plan(filter: ArticleFilter, after = false, range: { from?: string
     limit: 21,
     after: after ? (filter.search ? { k: 'r', w: 5, t: 3, id: 4 } : { k: 't', v: '2026-01-01T00:00:00.000Z', id: 10 }) : undefined,
   })
-  const rows = await env.DB.prepare(`EXPLAIN QUERY PLAN ${sql}`).bind(...params).all<{ detail: string }>()
+  const rows = await env.DB.prepare(`EXPLAIN QUERY PLAN ${sql}`)
+    .bind(...params)
+    .all<{ detail: string }>()
   return rows.results.map((row) => row.detail)
 }
 
@@ -64,21 +74,24 @@ describe.each([
 describe('search', () => {
   // FTS5's index number says how it reads: 0x40 in rowid order, 0x80 descending (consumed, so no
   // sort); the letters after the colon list the constraints it was given (M: MATCH, >/<: rowid).
-  it.each([false, true])('reads each tier in rowid order between two bounds, sorting only the pages (after a cursor: %s)', async (after) => {
-    for (const filter of [{}, { tag: 'diplomacy', section: 'europe' }]) {
-      const steps = await plan({ ...filter, search: searchQuery(['geneva', 'talks']) }, after)
-      const fts = steps.filter((step) => step.includes('VIRTUAL TABLE INDEX'))
-      // the window (the most recent matches), then tiers 0, 1, 2 (inside it) and 3 (older)
-      expect(fts).toHaveLength(5)
-      for (const step of fts) expect(Number(/INDEX (\d+):/.exec(step)![1]) & 0xc0).toBe(0xc0)
-      // the window and tier 3 stop at the search depth; tiers 0 to 2 at the window
-      expect(fts.map((step) => step.replace(/.*INDEX \d+:M\d+/, '')).sort()).toEqual(['>', '><', '><', '><', '><'])
-      const text = steps.join('\n')
-      expect(text).not.toMatch(/SCAN (a|x|articles)\b(?! USING)/)
-      // one sort: of the at most four pages the tiers return
-      expect(text.match(/TEMP B-TREE FOR ORDER BY/g)).toHaveLength(1)
-    }
-  })
+  it.each([false, true])(
+    'reads each tier in rowid order between two bounds, sorting only the pages (after a cursor: %s)',
+    async (after) => {
+      for (const filter of [{}, { tag: 'diplomacy', section: 'europe' }]) {
+        const steps = await plan({ ...filter, search: searchQuery(['geneva', 'talks']) }, after)
+        const fts = steps.filter((step) => step.includes('VIRTUAL TABLE INDEX'))
+        // the window (the most recent matches), then tiers 0, 1, 2 (inside it) and 3 (older)
+        expect(fts).toHaveLength(5)
+        for (const step of fts) expect(Number(/INDEX (\d+):/.exec(step)![1]) & 0xc0).toBe(0xc0)
+        // the window and tier 3 stop at the search depth; tiers 0 to 2 at the window
+        expect(fts.map((step) => step.replace(/.*INDEX \d+:M\d+/, '')).sort()).toEqual(['>', '><', '><', '><', '><'])
+        const text = steps.join('\n')
+        expect(text).not.toMatch(/SCAN (a|x|articles)\b(?! USING)/)
+        // one sort: of the at most four pages the tiers return
+        expect(text.match(/TEMP B-TREE FOR ORDER BY/g)).toHaveLength(1)
+      }
+    },
+  )
 
   it('in one language, still drives each tier from the FTS index, the language checked per match', async () => {
     const steps = await plan({ search: searchQuery(['geneve']), lang: 'fr' })
@@ -104,7 +117,7 @@ describe('languages', () => {
     expect(text).not.toMatch(/SCAN (a|t|articles)\b(?! USING)/)
   })
 
-  it("syncs one language by merging two ranges of changes_by_language in order, without a sort", async () => {
+  it('syncs one language by merging two ranges of changes_by_language in order, without a sort', async () => {
     const text = await planOf(statementsOf((db) => changesAfterStatement(db, 0, 101, 'fr'))[0]!)
     expect(text).toContain('MERGE (UNION ALL)')
     expect(text.match(/SEARCH changes USING INDEX changes_by_language/g)).toHaveLength(2)
@@ -123,7 +136,14 @@ function statementsOf(build: (db: Database) => unknown): { sql: string; params: 
   const prepared: { sql: string; params: unknown[] }[] = []
   const d1 = {
     prepare(sql: string) {
-      const statement = { sql, params: [] as unknown[], bind: (...params: unknown[]) => ((statement.params = params), statement) }
+      const statement = {
+        sql,
+        params: [] as unknown[],
+        bind: (...params: unknown[]) => {
+          statement.params = params
+          return statement
+        },
+      }
       prepared.push(statement)
       return statement
     },
@@ -133,7 +153,9 @@ function statementsOf(build: (db: Database) => unknown): { sql: string; params: 
 }
 
 async function planOf({ sql, params }: { sql: string; params: unknown[] }) {
-  const rows = await env.DB.prepare(`EXPLAIN QUERY PLAN ${sql}`).bind(...params).all<{ detail: string }>()
+  const rows = await env.DB.prepare(`EXPLAIN QUERY PLAN ${sql}`)
+    .bind(...params)
+    .all<{ detail: string }>()
   return rows.results.map((row) => row.detail).join('\n')
 }
 
@@ -195,12 +217,12 @@ type Captured = { sql: string; params: unknown[] }
 const capture = { prepare: (sql: string) => ({ bind: (...params: unknown[]) => ({ sql, params }) }) } as unknown as Database
 
 // A–Z lists walk the sort-key index from the cursor: no scan of the table, no sort.
-describe.each([
-  ['authors', listAuthorsStatement, 'authors_by_sort_key'],
-] as const)('the A–Z list of %s', (_, statement, index) => {
+describe.each([['authors', listAuthorsStatement, 'authors_by_sort_key']] as const)('the A–Z list of %s', (_, statement, index) => {
   it.each([false, true])(`uses ${index} (after a cursor: %s)`, async (after) => {
     const { sql, params } = statement(capture, 21, after ? { v: 'lukasz wrobel', id: 10 } : undefined) as unknown as Captured
-    const rows = await env.DB.prepare(`EXPLAIN QUERY PLAN ${sql}`).bind(...params).all<{ detail: string }>()
+    const rows = await env.DB.prepare(`EXPLAIN QUERY PLAN ${sql}`)
+      .bind(...params)
+      .all<{ detail: string }>()
     const text = rows.results.map((row) => row.detail).join('\n')
     expect(text).toContain(index)
     expect(text).not.toMatch(/SCAN (tags|authors)\b(?! USING)/)
@@ -213,14 +235,17 @@ describe.each([
 describe('public tags', () => {
   const now = new Date().toISOString()
 
-  it.each([false, true])('lists tags through tags_by_sort_key, probing article_tags_feed per tag, without a sort (after a cursor: %s)', async (after) => {
-    const { sql, params } = listTagsStatement(capture, now, 21, after ? { v: 'eu council', id: 10 } : undefined) as unknown as Captured
-    const text = await planOf({ sql, params })
-    expect(text).toContain('tags_by_sort_key')
-    expect(text).toContain('article_tags_feed')
-    expect(text).not.toContain('TEMP B-TREE')
-    expect(text).not.toMatch(/SCAN x\b/)
-  })
+  it.each([false, true])(
+    'lists tags through tags_by_sort_key, probing article_tags_feed per tag, without a sort (after a cursor: %s)',
+    async (after) => {
+      const { sql, params } = listTagsStatement(capture, now, 21, after ? { v: 'eu council', id: 10 } : undefined) as unknown as Captured
+      const text = await planOf({ sql, params })
+      expect(text).toContain('tags_by_sort_key')
+      expect(text).toContain('article_tags_feed')
+      expect(text).not.toContain('TEMP B-TREE')
+      expect(text).not.toMatch(/SCAN x\b/)
+    },
+  )
 
   it('finds one public tag by its slug', async () => {
     const text = await planOf({ sql: tagSql(publicTagStatement), params: ['diplomacy', now] })
@@ -241,8 +266,13 @@ describe('public tags', () => {
 
 describe.each(['author', 'section', 'tag', 'publication'] as const)('re-announcing the articles that show a renamed %s', (kind) => {
   it('walks the list index newest first, a chunk at a time, without a scan or a sort', async () => {
-    const text = await planOf({ sql: embeddersSql(kind), params: [kind === 'publication' ? 'publication' : 'diplomacy', new Date().toISOString(), '9999', 1e15, '{"name":"x"}', 500] })
-    expect(text).toContain({ author: 'article_authors_feed', section: 'articles_by_section', tag: 'article_tags_feed', publication: 'articles_latest' }[kind])
+    const text = await planOf({
+      sql: embeddersSql(kind),
+      params: [kind === 'publication' ? 'publication' : 'diplomacy', new Date().toISOString(), '9999', 1e15, '{"name":"x"}', 500],
+    })
+    expect(text).toContain(
+      { author: 'article_authors_feed', section: 'articles_by_section', tag: 'article_tags_feed', publication: 'articles_latest' }[kind],
+    )
     expect(text).not.toMatch(/SCAN (a|x|articles)\b(?! USING)/)
     expect(text).not.toContain('TEMP B-TREE FOR ORDER BY')
   })
@@ -251,7 +281,12 @@ describe.each(['author', 'section', 'tag', 'publication'] as const)('re-announci
 /** The SQL text a statement function prepares (D1 statements do not expose it). */
 function tagSql(fn: (db: any, ...args: any[]) => unknown): string {
   let sql = ''
-  const db = { prepare: (text: string) => ((sql = text), { bind: () => ({}) }) }
+  const db = {
+    prepare: (text: string) => {
+      sql = text
+      return { bind: () => ({}) }
+    },
+  }
   fn(db, '', '', 1)
   return sql
 }

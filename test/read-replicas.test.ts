@@ -79,7 +79,9 @@ describe('editors', () => {
     expect(((await admin.res.json()) as any).headline).toBe('Written just now')
     expect(admin.res.headers.get('x-d1-bookmark')! >= bookmark).toBe(true)
 
-    const preview = await sessionsOf('/v1/articles/mine', { headers: { authorization: `Bearer ${ADMIN_TOKEN}`, 'x-d1-bookmark': bookmark } })
+    const preview = await sessionsOf('/v1/articles/mine', {
+      headers: { authorization: `Bearer ${ADMIN_TOKEN}`, 'x-d1-bookmark': bookmark },
+    })
     expect(preview.res.status).toBe(200)
     expect(preview.starts).toEqual([bookmark])
     expect(preview.res.headers.get('x-d1-bookmark')).toMatch(BOOKMARK)
@@ -98,7 +100,10 @@ describe('editors', () => {
   })
 
   it('fall back to the primary when the header is not a bookmark', async () => {
-    const { res, starts } = await sessionsOf('/v1/admin/articles?limit=1', asEditor(ADMIN_TOKEN, 'GET', undefined, { 'x-d1-bookmark': "garbage' OR 1=1" }))
+    const { res, starts } = await sessionsOf(
+      '/v1/admin/articles?limit=1',
+      asEditor(ADMIN_TOKEN, 'GET', undefined, { 'x-d1-bookmark': "garbage' OR 1=1" }),
+    )
     expect(res.status).toBe(200)
     expect(starts).toEqual(['first-primary'])
   })
@@ -106,10 +111,17 @@ describe('editors', () => {
   it('may send and read the bookmark from a browser (CORS)', async () => {
     const preflight = await call('/v1/admin/articles', {
       method: 'OPTIONS',
-      headers: { origin: 'http://localhost:3000', 'access-control-request-method': 'GET', 'access-control-request-headers': 'authorization, x-d1-bookmark' },
+      headers: {
+        origin: 'http://localhost:3000',
+        'access-control-request-method': 'GET',
+        'access-control-request-headers': 'authorization, x-d1-bookmark',
+      },
     })
     expect(preflight.headers.get('access-control-allow-headers')!.toLowerCase()).toContain('x-d1-bookmark')
-    const res = await call('/v1/admin/articles', { ...asEditor(ADMIN_TOKEN, 'GET'), headers: { authorization: `Bearer ${ADMIN_TOKEN}`, origin: 'http://localhost:3000' } })
+    const res = await call('/v1/admin/articles', {
+      ...asEditor(ADMIN_TOKEN, 'GET'),
+      headers: { authorization: `Bearer ${ADMIN_TOKEN}`, origin: 'http://localhost:3000' },
+    })
     expect(res.headers.get('access-control-expose-headers')!.toLowerCase()).toContain('x-d1-bookmark')
   })
 })

@@ -11,7 +11,16 @@ describe('the block renderer', () => {
     expect(
       renderHtml([
         { type: 'paragraph', content: [{ text: '<script>alert("x")</script> & co', href: 'https://e.org/?a="b"', marks: ['strong'] }] },
-        { type: 'image', url: 'https://e.org/i.jpg?x=1&y=2', width: 1600, height: 900, alt: 'A "quoted" alt', caption: 'Cap <b>', credit: 'A/B/Pool via C', syndication_allowed: false },
+        {
+          type: 'image',
+          url: 'https://e.org/i.jpg?x=1&y=2',
+          width: 1600,
+          height: 900,
+          alt: 'A "quoted" alt',
+          caption: 'Cap <b>',
+          credit: 'A/B/Pool via C',
+          syndication_allowed: false,
+        },
       ]),
     ).toBe(
       '<p><a href="https://e.org/?a=&quot;b&quot;"><strong>&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; co</strong></a></p>\n' +
@@ -20,9 +29,12 @@ describe('the block renderer', () => {
   })
 
   it('renders numbered lists and level-3 headings', () => {
-    expect(renderHtml([{ type: 'heading', level: 3, text: 'Why?' }, { type: 'list', style: 'numbered', items: [[{ text: 'one' }]] }])).toBe(
-      '<h3>Why?</h3>\n<ol><li>one</li></ol>',
-    )
+    expect(
+      renderHtml([
+        { type: 'heading', level: 3, text: 'Why?' },
+        { type: 'list', style: 'numbered', items: [[{ text: 'one' }]] },
+      ]),
+    ).toBe('<h3>Why?</h3>\n<ol><li>one</li></ol>')
   })
 
   it('turns blocks into plain text paragraphs', () => {
@@ -55,7 +67,8 @@ describe('search strings', () => {
   })
 
   it('normalizes the spellings of one search to one string', () => {
-    for (const q of ['geneva', 'geneva ', 'geneva  ', 'Geneva', ' GENEVA', '"geneva"', 'geneva geneva']) expect(normalizeSearch(q)).toBe('geneva')
+    for (const q of ['geneva', 'geneva ', 'geneva  ', 'Geneva', ' GENEVA', '"geneva"', 'geneva geneva'])
+      expect(normalizeSearch(q)).toBe('geneva')
     expect(normalizeSearch('Talks, Geneva!')).toBe(normalizeSearch('geneva talks'))
     expect(normalizeSearch('Zürich')).toBe('zurich')
     expect(normalizeSearch('geneva talks')).not.toBe(normalizeSearch('geneva'))
@@ -91,7 +104,11 @@ describe('the XML documents (feeds and sitemaps)', () => {
     description: 'News',
     language: 'en',
     homeUrl: 'https://www.example-daily.eu',
-    urls: { rss: 'https://api.example-daily.eu/feeds/rss.xml', atom: 'https://api.example-daily.eu/feeds/atom.xml', json: 'https://api.example-daily.eu/feeds/feed.json' },
+    urls: {
+      rss: 'https://api.example-daily.eu/feeds/rss.xml',
+      atom: 'https://api.example-daily.eu/feeds/atom.xml',
+      json: 'https://api.example-daily.eu/feeds/feed.json',
+    },
     hub: null,
     updated: '2026-11-20T08:00:00.000Z',
     items: [
@@ -119,7 +136,9 @@ describe('the XML documents (feeds and sitemaps)', () => {
   })
 
   it('writes a news sitemap the same way', () => {
-    const xml = renderNewsSitemap(broken, [{ loc: 'https://www.example-daily.eu/articles/talks', title: broken, language: 'en', publishedAt: '2026-11-20T08:00:00.000Z' }])
+    const xml = renderNewsSitemap(broken, [
+      { loc: 'https://www.example-daily.eu/articles/talks', title: broken, language: 'en', publishedAt: '2026-11-20T08:00:00.000Z' },
+    ])
     expect(xml.isWellFormed()).toBe(true)
     const news = parser.parse(xml).urlset.url['news:news']
     expect([news['news:title'], news['news:publication']['news:name']]).toEqual([carried, carried])

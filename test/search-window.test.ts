@@ -30,7 +30,9 @@ async function rowsRead(after?: { k: 'r'; w: number; t: number; id: number }) {
   // One segment, whatever the batches were written in, so that the figures compare.
   await env.DB.prepare("INSERT INTO articles_fts (articles_fts) VALUES ('optimize')").run()
   const { sql, params } = listArticlesQuery({ search: searchQuery(['zeppelin']) }, { now: new Date().toISOString(), limit: 21, after })
-  const result = await env.DB.prepare(sql).bind(...params).all<{ id: number; tier: number; window_start: number }>()
+  const result = await env.DB.prepare(sql)
+    .bind(...params)
+    .all<{ id: number; tier: number; window_start: number }>()
   const last = result.results[result.results.length - 1]!
   return { read: result.meta.rows_read, next: { k: 'r' as const, w: last.window_start, t: last.tier, id: last.id } }
 }
@@ -83,7 +85,11 @@ describe('search input', () => {
   })
 
   it('gives the same answer to the spellings of one search', async () => {
-    const pages = await Promise.all(['zeppelin%20lands', 'Zeppelin%20lands%20', 'LANDS%20%20zeppelin', '%22zeppelin%22,lands'].map((q) => getJson(`/v1/articles?q=${q}&limit=5`)))
+    const pages = await Promise.all(
+      ['zeppelin%20lands', 'Zeppelin%20lands%20', 'LANDS%20%20zeppelin', '%22zeppelin%22,lands'].map((q) =>
+        getJson(`/v1/articles?q=${q}&limit=5`),
+      ),
+    )
     for (const page of pages) expect(page.body).toEqual(pages[0]!.body)
   })
 })

@@ -30,7 +30,10 @@ describe('full-text search', () => {
     // (Letters with a stroke, such as Ł, are letters of their own in Unicode and are not folded.)
     for (const q of ['cosic', 'Ćosić', 'zurich', 'ZÜRICH']) {
       const { body } = await getJson(`/v1/articles?q=${encodeURIComponent(q)}`)
-      expect(body.data.map((a: any) => a.slug), q).toEqual(['accented'])
+      expect(
+        body.data.map((a: any) => a.slug),
+        q,
+      ).toEqual(['accented'])
     }
   })
 

@@ -24,7 +24,13 @@ describe('sections', () => {
     const { status, body } = await getJson('/v1/sections')
     expect(status).toBe(200)
     expect(body.data).toEqual([
-      { slug: 'europe', name: 'Europe', description: 'The continent.', language: 'en', url: 'https://www.example-daily.eu/sections/europe' },
+      {
+        slug: 'europe',
+        name: 'Europe',
+        description: 'The continent.',
+        language: 'en',
+        url: 'https://www.example-daily.eu/sections/europe',
+      },
       { slug: 'world', name: 'World', description: 'Beyond Europe.', language: 'en', url: 'https://www.example-daily.eu/sections/world' },
     ])
   })

@@ -56,7 +56,10 @@ describe('the sign-up error page', () => {
   })
 
   it('explains a refused origin, and links to the newspaper', async () => {
-    const res = await post({ email: 'a@example.org', consent: 'on', return_to: 'http://localhost:3000/x' }, { origin: 'https://evil.example' })
+    const res = await post(
+      { email: 'a@example.org', consent: 'on', return_to: 'http://localhost:3000/x' },
+      { origin: 'https://evil.example' },
+    )
     expect(res.status).toBe(403)
     const { text, back } = await readPage(res)
     expect(text).toBe('This form was sent from a page we do not know. Sign up from our own website.')
@@ -68,7 +71,8 @@ describe('a rate-limited form post', () => {
   it('goes back to an allowed return_to with subscription=error&status=429, or explains on a page', async () => {
     const from = '192.0.2.250'
     const statuses: number[] = []
-    for (let i = 0; i < 6; i++) statuses.push((await post({ email: `r${i}@example.org`, consent: 'on', return_to: 'http://localhost:3000/signup' }, {}, from)).status)
+    for (let i = 0; i < 6; i++)
+      statuses.push((await post({ email: `r${i}@example.org`, consent: 'on', return_to: 'http://localhost:3000/signup' }, {}, from)).status)
     expect(statuses.slice(0, 5)).toEqual([303, 303, 303, 303, 303])
     const limited = await post({ email: 'again@example.org', consent: 'on', return_to: 'http://localhost:3000/signup?ref=home' }, {}, from)
     expect(limited.status).toBe(303)

@@ -176,15 +176,21 @@ describe('the article sitemap chunks', () => {
     expect(d1Queries(res)).toBe(1)
   })
 
-  it.each(['/sitemaps/articles-2.xml', '/sitemaps/articles-0.xml', '/sitemaps/articles-01.xml', '/sitemaps/articles--1.xml', '/sitemaps/articles-abc.xml', '/sitemaps/articles-1.5.xml', '/sitemaps/articles-99999999999999999999.xml', '/sitemaps/other.xml'])(
-    '%s is a 404 problem',
-    async (path) => {
-      const res = await request(path)
-      expect(res.status).toBe(404)
-      expect(res.headers.get('content-type')).toBe('application/problem+json')
-      expect(await res.json()).toMatchObject({ status: 404, title: 'Not Found', instance: path })
-    },
-  )
+  it.each([
+    '/sitemaps/articles-2.xml',
+    '/sitemaps/articles-0.xml',
+    '/sitemaps/articles-01.xml',
+    '/sitemaps/articles--1.xml',
+    '/sitemaps/articles-abc.xml',
+    '/sitemaps/articles-1.5.xml',
+    '/sitemaps/articles-99999999999999999999.xml',
+    '/sitemaps/other.xml',
+  ])('%s is a 404 problem', async (path) => {
+    const res = await request(path)
+    expect(res.status).toBe(404)
+    expect(res.headers.get('content-type')).toBe('application/problem+json')
+    expect(await res.json()).toMatchObject({ status: 404, title: 'Not Found', instance: path })
+  })
 
   it('read a range of ids, or a few index steps per chunk, without sorting or scanning the table', async () => {
     for (const [build, index] of [
@@ -203,11 +209,18 @@ describe('the article sitemap chunks', () => {
 async function explain(build: (db: Database) => D1PreparedStatement): Promise<string> {
   let captured: { sql: string; params: unknown[] } | undefined
   const fake = {
-    prepare: (sql: string) => ({ bind: (...params: unknown[]) => ((captured = { sql, params }), {}) }),
+    prepare: (sql: string) => ({
+      bind: (...params: unknown[]) => {
+        captured = { sql, params }
+        return {}
+      },
+    }),
   } as unknown as Database
   build(fake)
   const { sql, params } = captured!
-  const rows = await env.DB.prepare(`EXPLAIN QUERY PLAN ${sql}`).bind(...params).all<{ detail: string }>()
+  const rows = await env.DB.prepare(`EXPLAIN QUERY PLAN ${sql}`)
+    .bind(...params)
+    .all<{ detail: string }>()
   return rows.results.map((row) => row.detail).join('\n')
 }
 

@@ -11,7 +11,6 @@ let ipCounter = 0
 /** Each test signs up from its own address, so the per-IP rate limit only bites where tested. */
 const freshIp = () => `203.0.113.${++ipCounter}`
 
-
 function form(fields: Record<string, string | string[]>, headers: Record<string, string> = {}) {
   const body = new URLSearchParams()
   for (const [key, value] of Object.entries(fields)) for (const v of [value].flat()) body.append(key, v)
@@ -19,7 +18,12 @@ function form(fields: Record<string, string | string[]>, headers: Record<string,
     method: 'POST',
     body,
     // Browsers send Origin with every form POST; the tests of a missing Origin remove it.
-    headers: { 'content-type': 'application/x-www-form-urlencoded', origin: 'https://www.example-daily.eu', 'cf-connecting-ip': freshIp(), ...headers },
+    headers: {
+      'content-type': 'application/x-www-form-urlencoded',
+      origin: 'https://www.example-daily.eu',
+      'cf-connecting-ip': freshIp(),
+      ...headers,
+    },
   }
 }
 
@@ -81,7 +85,13 @@ afterEach(() => {
 describe('POST /v1/subscriptions from an HTML form', () => {
   it('redirects 303 to an allowed return_to with subscription=pending, and queues the sign-up', async () => {
     const { res, messages } = await signUp(
-      form({ email: ' Reader@Example.org ', name: 'Ana', consent: 'on', return_to: 'https://www.example-daily.eu/world/story', source: 'https://www.example-daily.eu/world/story' }),
+      form({
+        email: ' Reader@Example.org ',
+        name: 'Ana',
+        consent: 'on',
+        return_to: 'https://www.example-daily.eu/world/story',
+        source: 'https://www.example-daily.eu/world/story',
+      }),
     )
     expect(res.status).toBe(303)
     expect(res.headers.get('location')).toBe('https://www.example-daily.eu/world/story?subscription=pending')
@@ -105,7 +115,11 @@ describe('POST /v1/subscriptions from an HTML form', () => {
     body.append('newsletters', 'daily')
     body.append('newsletters', 'breaking')
     body.append('consent', 'yes')
-    const { res, messages } = await signUp({ method: 'POST', body, headers: { origin: 'http://localhost:3000', 'cf-connecting-ip': freshIp() } })
+    const { res, messages } = await signUp({
+      method: 'POST',
+      body,
+      headers: { origin: 'http://localhost:3000', 'cf-connecting-ip': freshIp() },
+    })
     expect(res.status).toBe(200) // no return_to and no thank-you URL: a page
     expect(res.headers.get('content-type')).toMatch(/^text\/html/)
     expect(await res.text()).toContain('Check your inbox')
@@ -138,7 +152,9 @@ describe('POST /v1/subscriptions from an HTML form', () => {
   it('refuses a form posted from a foreign origin, whatever it asks to get back', async () => {
     const { res, messages } = await signUp(form({ email: 'a@example.org', consent: 'on' }, { origin: 'https://evil.example' }))
     expect(res.status).toBe(403)
-    const asJson = await signUp(form({ email: 'a@example.org', consent: 'on' }, { origin: 'https://evil.example', accept: 'application/json' }))
+    const asJson = await signUp(
+      form({ email: 'a@example.org', consent: 'on' }, { origin: 'https://evil.example', accept: 'application/json' }),
+    )
     expect(asJson.res.status).toBe(403)
     expect(asJson.res.headers.get('content-type')).toBe('application/problem+json')
     expect([...messages, ...asJson.messages]).toHaveLength(0)
@@ -178,7 +194,9 @@ describe('POST /v1/subscriptions from an HTML form', () => {
 
   it('answers a filled honeypot exactly like success, and queues nothing', async () => {
     const real = await signUp(form({ email: 'a@example.org', consent: 'on', return_to: 'http://localhost:3000/x' }))
-    const bot = await signUp(form({ email: 'bot@example.org', consent: 'on', website: 'http://spam.example', return_to: 'http://localhost:3000/x' }))
+    const bot = await signUp(
+      form({ email: 'bot@example.org', consent: 'on', website: 'http://spam.example', return_to: 'http://localhost:3000/x' }),
+    )
     expect(bot.res.status).toBe(real.res.status)
     expect(bot.res.headers.get('location')).toBe(real.res.headers.get('location'))
     expect(bot.messages).toHaveLength(0)
@@ -213,11 +231,19 @@ describe('POST /v1/subscriptions from an app', () => {
   it.each([
     ['bad JSON', { body: '{"email": ', headers: { 'content-type': 'application/json' } }, 400],
     ['a JSON array', { body: '[]', headers: { 'content-type': 'application/json' } }, 400],
-    ['a missing multipart boundary', { body: 'email=a', headers: { 'content-type': 'multipart/form-data', origin: 'http://localhost:3000' } }, 400],
+    [
+      'a missing multipart boundary',
+      { body: 'email=a', headers: { 'content-type': 'multipart/form-data', origin: 'http://localhost:3000' } },
+      400,
+    ],
     ['a wrong content type', { body: 'email=a', headers: { 'content-type': 'text/plain' } }, 415],
     ['no content type', { body: 'email=a', headers: {} }, 415],
   ])('answers %s with a 4xx problem, never a 500', async (_, init, status) => {
-    const res = await call('/v1/subscriptions', { method: 'POST', ...init, headers: { ...init.headers, 'cf-connecting-ip': freshIp(), accept: 'application/json' } })
+    const res = await call('/v1/subscriptions', {
+      method: 'POST',
+      ...init,
+      headers: { ...init.headers, 'cf-connecting-ip': freshIp(), accept: 'application/json' },
+    })
     expect(res.status).toBe(status)
     expect(res.headers.get('content-type')).toBe('application/problem+json')
   })
@@ -282,7 +308,8 @@ describe('POST /v1/subscriptions from an app', () => {
   it('limits sign-ups per client IP, answering 429 with Retry-After', async () => {
     const headers = { 'cf-connecting-ip': '198.51.100.7' }
     const statuses = []
-    for (let i = 0; i < 7; i++) statuses.push((await call('/v1/subscriptions', json({ email: `r${i}@example.org`, consent: true }, headers))).status)
+    for (let i = 0; i < 7; i++)
+      statuses.push((await call('/v1/subscriptions', json({ email: `r${i}@example.org`, consent: true }, headers))).status)
     expect(statuses.slice(0, 5)).toEqual([202, 202, 202, 202, 202])
     expect(statuses[6]).toBe(429)
     const res = await call('/v1/subscriptions', json({ email: 'r@example.org', consent: true }, headers))
@@ -297,7 +324,10 @@ describe('POST /v1/subscriptions from an app', () => {
       return Response.json({ success: sent.get('response') === 'good-token' })
     })
     const withSecret = { TURNSTILE_SECRET: 'turnstile-secret' }
-    const pass = await signUp({ ...json({ email: 't@example.org', consent: true, 'cf-turnstile-response': 'good-token' }), env: withSecret })
+    const pass = await signUp({
+      ...json({ email: 't@example.org', consent: true, 'cf-turnstile-response': 'good-token' }),
+      env: withSecret,
+    })
     expect(pass.res.status).toBe(202)
     expect(pass.messages).toHaveLength(1)
     const fail = await signUp({ ...json({ email: 't@example.org', consent: true, 'cf-turnstile-response': 'forged' }), env: withSecret })
@@ -311,7 +341,9 @@ describe('POST /v1/subscriptions from an app', () => {
 
 describe('the queue consumer', () => {
   it('keeps a pending subscriber and sends a confirmation e-mail with working links', async () => {
-    const { messages } = await signUp(json({ email: 'Flow@Example.org', name: 'Ana Ćosić', consent: true, newsletters: ['daily', 'breaking'] }))
+    const { messages } = await signUp(
+      json({ email: 'Flow@Example.org', name: 'Ana Ćosić', consent: true, newsletters: ['daily', 'breaking'] }),
+    )
     const result = await consume(messages)
     expect(result.explicitAcks).toHaveLength(1)
     expect(await stateOf('Flow@Example.org')).toEqual({ breaking: 'pending', daily: 'pending' })
@@ -401,9 +433,13 @@ describe('the queue consumer', () => {
     await consume(messages, [id])
     const second = await signUp(json({ email: 'TWICE@example.org ', consent: true }))
     await consume(second.messages)
-    const count = await env.DB.prepare("SELECT count(*) AS n FROM subscribers WHERE email_hash IN (SELECT email_hash FROM subscribers WHERE lower(email) = 'twice@example.org')").first<{ n: number }>()
+    const count = await env.DB.prepare(
+      "SELECT count(*) AS n FROM subscribers WHERE email_hash IN (SELECT email_hash FROM subscribers WHERE lower(email) = 'twice@example.org')",
+    ).first<{ n: number }>()
     expect(count!.n).toBe(1)
-    const mails = await env.DB.prepare("SELECT count(*) AS n FROM outbox WHERE lower(to_address) = 'twice@example.org'").first<{ n: number }>()
+    const mails = await env.DB.prepare("SELECT count(*) AS n FROM outbox WHERE lower(to_address) = 'twice@example.org'").first<{
+      n: number
+    }>()
     expect(mails!.n).toBe(1)
     const consents = await env.DB.prepare('SELECT count(*) AS n FROM consents WHERE message_id = ?1').bind(id).first<{ n: number }>()
     expect(consents!.n).toBe(1)
@@ -448,7 +484,10 @@ describe('the queue consumer', () => {
     await consume(messages)
     const [mail] = await outboxFor('late@example.org')
     vi.useFakeTimers({ toFake: ['Date'], now: Date.now() + CONFIRMATION_TTL_MS + 60_000 })
-    const res = await call(`/v1/subscriptions/confirm?token=${tokenIn(mail, 'confirm')}`, { method: 'POST', headers: { accept: 'application/json' } })
+    const res = await call(`/v1/subscriptions/confirm?token=${tokenIn(mail, 'confirm')}`, {
+      method: 'POST',
+      headers: { accept: 'application/json' },
+    })
     expect(res.status).toBe(410)
     expect(res.headers.get('content-type')).toBe('application/problem+json')
     expect(await stateOf('late@example.org')).toEqual({ daily: 'pending' })
@@ -513,7 +552,11 @@ describe('erasure', () => {
 describe('the production mailer', () => {
   it('sends the confirmation through the send_email binding with the unsubscribe headers', async () => {
     const sent: any[] = []
-    const mailEnv = { ...env, MAIL_TRANSPORT: 'send_email', EMAIL: { send: async (message: unknown) => void sent.push(message) } } as unknown as Env
+    const mailEnv = {
+      ...env,
+      MAIL_TRANSPORT: 'send_email',
+      EMAIL: { send: async (message: unknown) => void sent.push(message) },
+    } as unknown as Env
     const { messages } = await signUp(json({ email: 'prod@example.org', consent: true }))
     const batch = createMessageBatch(QUEUE, [{ id: crypto.randomUUID(), timestamp: new Date(), attempts: 1, body: messages[0] }])
     const ctx = createExecutionContext()
@@ -523,7 +566,10 @@ describe('the production mailer', () => {
         from: 'newsletter@example-daily.eu',
         to: 'prod@example.org',
         subject: expect.stringContaining('Confirm'),
-        headers: { 'List-Unsubscribe': expect.stringMatching(/^<.+unsubscribe\?token=.+>$/), 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' },
+        headers: {
+          'List-Unsubscribe': expect.stringMatching(/^<.+unsubscribe\?token=.+>$/),
+          'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
+        },
       }),
     ])
     expect(await outboxFor('prod@example.org')).toHaveLength(0)

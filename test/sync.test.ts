@@ -59,7 +59,7 @@ afterEach(() => {
 })
 
 describe('GET /v1/sync', () => {
-  let state: State = new Map()
+  const state: State = new Map()
   let cursor = ''
 
   it('from nothing, ends with exactly the public state; drafts and scheduled articles never appear', async () => {
@@ -76,24 +76,33 @@ describe('GET /v1/sync', () => {
   it('after edits, unpublishing, deleting and renaming, syncs only what changed and ends in the public state again', async () => {
     const [edited, unpublished, deleted] = [...state.get('article')!.keys()]
     // The other public versions of each story (by language): their translations lists change too.
-    const versions = async (slug: string) => (((await (await call(`/v1/articles/${slug}`)).json()) as any).translations as any[]).map((t) => t.slug)
-    const [editedVersions, unpublishedVersions, deletedVersions] = [await versions(edited!), await versions(unpublished!), await versions(deleted!)]
+    const versions = async (slug: string) =>
+      (((await (await call(`/v1/articles/${slug}`)).json()) as any).translations as any[]).map((t) => t.slug)
+    const [editedVersions, unpublishedVersions, deletedVersions] = [
+      await versions(edited!),
+      await versions(unpublished!),
+      await versions(deleted!),
+    ]
     const etag = (await call(`/v1/admin/articles/${edited}`, admin('GET'))).headers.get('etag')!
     const current: any = await (await call(`/v1/admin/articles/${edited}`, admin('GET'))).json()
     const put = await call(
       `/v1/admin/articles/${edited}`,
-      admin('PUT', {
-        headline: 'An edited headline',
-        standfirst: current.standfirst,
-        dateline: current.dateline,
-        section: current.section.slug,
-        tags: current.tags.map((t: any) => t.slug),
-        authors: current.authors.map((a: any) => a.slug),
-        image: current.image,
-        body: current.body,
-        status: 'published',
-        published_at: current.published_at,
-      }, { 'if-match': etag }),
+      admin(
+        'PUT',
+        {
+          headline: 'An edited headline',
+          standfirst: current.standfirst,
+          dateline: current.dateline,
+          section: current.section.slug,
+          tags: current.tags.map((t: any) => t.slug),
+          authors: current.authors.map((a: any) => a.slug),
+          image: current.image,
+          body: current.body,
+          status: 'published',
+          published_at: current.published_at,
+        },
+        { 'if-match': etag },
+      ),
     )
     expect(put.status).toBe(200)
     expect((await call(`/v1/admin/articles/${unpublished}`, admin('PATCH', { status: 'unpublished' }))).status).toBe(200)
@@ -101,15 +110,22 @@ describe('GET /v1/sync', () => {
     expect((await call(`/v1/admin/articles/${draftSlug}`, admin('PATCH', { status: 'draft' }))).status).toBe(200)
     expect((await call(`/v1/admin/tags/new-topic`, admin('PUT', { name: 'New topic' }))).status).toBe(201)
     const tagged = { ...current, slug: undefined }
-    expect((await call('/v1/admin/articles/freshly-tagged', admin('PUT', {
-      headline: 'A story with a tag nobody used before',
-      section: tagged.section.slug,
-      tags: ['first-seen-tag'],
-      authors: [tagged.authors[0].slug],
-      body: [{ type: 'paragraph', content: [{ text: 'Text.' }] }],
-      status: 'published',
-      published_at: new Date(Date.now() - 60_000).toISOString(),
-    }))).status).toBe(201)
+    expect(
+      (
+        await call(
+          '/v1/admin/articles/freshly-tagged',
+          admin('PUT', {
+            headline: 'A story with a tag nobody used before',
+            section: tagged.section.slug,
+            tags: ['first-seen-tag'],
+            authors: [tagged.authors[0].slug],
+            body: [{ type: 'paragraph', content: [{ text: 'Text.' }] }],
+            status: 'published',
+            published_at: new Date(Date.now() - 60_000).toISOString(),
+          }),
+        )
+      ).status,
+    ).toBe(201)
     const author = demo.authors[0]!.slug
     expect((await call(`/v1/admin/authors/${author}`, admin('PUT', { name: 'Renamed Author' }))).status).toBe(200)
 
@@ -151,14 +167,22 @@ describe('GET /v1/sync', () => {
     const section = demo.sections[0]!.slug
     const tag = 'diplomacy'
     const shown = async (path: string) => new Set(await walkSlugs(path))
-    const [byAuthor, inSection, tagged] = [await shown(`/v1/authors/${author}/articles`), await shown(`/v1/articles?section=${section}`), await shown(`/v1/articles?tag=${tag}`)]
+    const [byAuthor, inSection, tagged] = [
+      await shown(`/v1/authors/${author}/articles`),
+      await shown(`/v1/articles?section=${section}`),
+      await shown(`/v1/articles?tag=${tag}`),
+    ]
     expect(Math.min(byAuthor.size, inSection.size, tagged.size)).toBeGreaterThan(0)
 
-    expect((await call(`/v1/admin/authors/${author}`, admin('PUT', { name: 'Another Name', job_title: 'Roving correspondent' }))).status).toBe(200)
+    expect(
+      (await call(`/v1/admin/authors/${author}`, admin('PUT', { name: 'Another Name', job_title: 'Roving correspondent' }))).status,
+    ).toBe(200)
     expect((await call(`/v1/admin/sections/${section}`, admin('PUT', { name: 'Europe & Neighbours' }))).status).toBe(200)
     expect((await call(`/v1/admin/tags/${tag}`, admin('PUT', { name: 'Diplomacy & talks' }))).status).toBe(200)
     // A write that changes nothing articles show (a section's description) announces no article.
-    expect((await call(`/v1/admin/sections/${section}`, admin('PUT', { name: 'Europe & Neighbours', description: 'The continent.' }))).status).toBe(200)
+    expect(
+      (await call(`/v1/admin/sections/${section}`, admin('PUT', { name: 'Europe & Neighbours', description: 'The continent.' }))).status,
+    ).toBe(200)
 
     const body: any = await (await call(`/v1/sync?cursor=${cursor}&limit=500`)).json()
     const announced = (type: string) => new Set(body.changes.filter((c: any) => c.type === type).map((c: any) => c.slug))
@@ -174,14 +198,17 @@ describe('GET /v1/sync', () => {
 
   it('publishes scheduled articles from the cron, with no one present, and logs them for sync', async () => {
     const future = new Date(Date.now() + 2 * 60_000)
-    await call('/v1/admin/articles/at-noon', admin('PUT', {
-      headline: 'Published by the clock',
-      section: demo.sections[0]!.slug,
-      authors: [demo.authors[1]!.slug],
-      body: [{ type: 'paragraph', content: [{ text: 'Embargoed until now.' }] }],
-      status: 'scheduled',
-      published_at: future.toISOString(),
-    }))
+    await call(
+      '/v1/admin/articles/at-noon',
+      admin('PUT', {
+        headline: 'Published by the clock',
+        section: demo.sections[0]!.slug,
+        authors: [demo.authors[1]!.slug],
+        body: [{ type: 'paragraph', content: [{ text: 'Embargoed until now.' }] }],
+        status: 'scheduled',
+        published_at: future.toISOString(),
+      }),
+    )
     expect((await call('/v1/articles/at-noon')).status).toBe(404)
     expect(((await (await call(`/v1/sync?cursor=${cursor}`)).json()) as any).changes).toEqual([])
 

@@ -27,7 +27,9 @@ function capture(build: (db: Database) => unknown): { sql: string; params: unkno
 
 async function plan(build: (db: Database) => unknown): Promise<string> {
   const { sql, params } = capture(build)
-  const rows = await env.DB.prepare(`EXPLAIN QUERY PLAN ${sql}`).bind(...params).all<{ detail: string }>()
+  const rows = await env.DB.prepare(`EXPLAIN QUERY PLAN ${sql}`)
+    .bind(...params)
+    .all<{ detail: string }>()
   return rows.results.map((row) => row.detail).join('\n')
 }
 

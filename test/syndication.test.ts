@@ -37,7 +37,10 @@ interface Received {
  * The outside world for the Worker's fetch: a DNS-over-HTTPS resolver (public addresses unless
  * told otherwise) and a partner's receiver, which records each POST and answers `answer()`.
  */
-function world(answer: (received: Received) => Response | Promise<Response> = () => new Response(null, { status: 204 }), dns: Record<string, string> = {}) {
+function world(
+  answer: (received: Received) => Response | Promise<Response> = () => new Response(null, { status: 204 }),
+  dns: Record<string, string> = {},
+) {
   const received: Received[] = []
   const spy = vi.spyOn(globalThis, 'fetch').mockImplementation(async (input, init) => {
     const url = new URL(String(input instanceof Request ? input.url : input))
@@ -82,7 +85,11 @@ async function registerEndpoint(partner: Partner, body: Record<string, unknown> 
   world()
   const res = await call(
     `/v1/admin/partners/${partner.id}/endpoints`,
-    asEditor(ADMIN_TOKEN, 'POST', { url: RECEIVER, events: ['article.published', 'article.updated', 'article.corrected', 'article.withdrawn'], ...body }),
+    asEditor(ADMIN_TOKEN, 'POST', {
+      url: RECEIVER,
+      events: ['article.published', 'article.updated', 'article.corrected', 'article.withdrawn'],
+      ...body,
+    }),
   )
   vi.restoreAllMocks()
   expect(res.status, await res.clone().text()).toBe(201)
@@ -101,13 +108,13 @@ async function events(partner: Partner) {
 }
 
 let wire: Partner
-let embargoPartner: Partner
+let _embargoPartner: Partner
 
 beforeAll(async () => {
   await seedDemo()
   await seed(basics)
   wire = await createPartner('Wire partner')
-  embargoPartner = await createPartner('Agency with embargo', true)
+  _embargoPartner = await createPartner('Agency with embargo', true)
 })
 
 afterEach(async () => {
@@ -166,7 +173,12 @@ describe('ninjs for partners', () => {
     expect(text).not.toContain(FORBIDDEN_IMAGE.credit!)
     const withPhoto = demo.articles.find((a) => a.image?.syndication_allowed && a.status === 'published' && a.hours_ago >= 0)!
     const ninjs: any = await (await call(`/v1/partner/ninjs/${withPhoto.slug}`, asPartner(wire))).json()
-    expect(ninjs.associations[0]).toMatchObject({ name: 'featureimage', type: 'picture', uri: withPhoto.image!.url, by: withPhoto.image!.credit })
+    expect(ninjs.associations[0]).toMatchObject({
+      name: 'featureimage',
+      type: 'picture',
+      uri: withPhoto.image!.url,
+      by: withPhoto.image!.credit,
+    })
   })
 
   it('answers 401 without a partner key, and to an editor token', async () => {
@@ -223,7 +235,10 @@ describe('embargoes', () => {
     const again = world()
     await consume(atTime)
     expect(again.received.map((r) => JSON.parse(r.body))).toEqual([
-      expect.objectContaining({ type: 'article.published', data: expect.objectContaining({ pubStatus: 'usable', slugline: 'embargoed-report' }) }),
+      expect.objectContaining({
+        type: 'article.published',
+        data: expect.objectContaining({ pubStatus: 'usable', slugline: 'embargoed-report' }),
+      }),
       expect.objectContaining({ type: 'article.published', data: expect.objectContaining({ pubStatus: 'usable' }) }),
     ])
     expect(JSON.parse(again.received[0]!.body).data.embargoedUntil).toBeUndefined()
@@ -293,7 +308,10 @@ describe('signed push', () => {
   it('signs with both secrets during a rotation overlap', async () => {
     const partner = await createPartner('Rotating partner')
     const endpoint = await registerEndpoint(partner)
-    const res = await call(`/v1/admin/partners/${partner.id}/endpoints/${endpoint.id}/secret`, asEditor(ADMIN_TOKEN, 'POST', { overlap_seconds: 3600 }))
+    const res = await call(
+      `/v1/admin/partners/${partner.id}/endpoints/${endpoint.id}/secret`,
+      asEditor(ADMIN_TOKEN, 'POST', { overlap_seconds: 3600 }),
+    )
     expect(res.status).toBe(200)
     const rotated: any = await res.json()
     expect(rotated.secret).not.toBe(endpoint.secret)
@@ -306,7 +324,14 @@ describe('signed push', () => {
     expect(new Webhook(endpoint.secret).verify(received[0]!.body, headers)).toBeTruthy()
     // With no overlap, only the new secret signs.
     await call(`/v1/admin/partners/${partner.id}/endpoints/${endpoint.id}/secret`, asEditor(ADMIN_TOKEN, 'POST', { overlap_seconds: 0 }))
-    expect((await call(`/v1/admin/partners/${partner.id}/endpoints/${endpoint.id}/secret`, asEditor(ADMIN_TOKEN, 'POST', { overlap_seconds: -1 }))).status).toBe(400)
+    expect(
+      (
+        await call(
+          `/v1/admin/partners/${partner.id}/endpoints/${endpoint.id}/secret`,
+          asEditor(ADMIN_TOKEN, 'POST', { overlap_seconds: -1 }),
+        )
+      ).status,
+    ).toBe(400)
   })
 
   it('filters by event, section, tag and language', async () => {
@@ -319,7 +344,9 @@ describe('signed push', () => {
     await registerEndpoint(tagged, { events: ['article.updated'], tags: ['elections'] })
     expect(await queued(() => putArticle(article({ slug: 'tag-story', tags: ['elections'] })))).toHaveLength(0)
     const current: any = await (await call('/v1/admin/articles/tag-story', asEditor(ADMIN_TOKEN, 'GET'))).json()
-    expect(await queued(() => putArticle(article({ slug: 'tag-story', tags: ['elections'], headline: 'Updated' }), `"v${current.version}"`))).toHaveLength(1)
+    expect(
+      await queued(() => putArticle(article({ slug: 'tag-story', tags: ['elections'], headline: 'Updated' }), `"v${current.version}"`)),
+    ).toHaveLength(1)
   })
 })
 
@@ -344,10 +371,19 @@ describe('retries, dead letters and disabling', () => {
 
     const page: any = await (await call(`/v1/admin/partners/${partner.id}/deliveries?limit=2`, asEditor(ADMIN_TOKEN, 'GET'))).json()
     expect(page.data).toHaveLength(2)
-    expect(page.data[0]).toMatchObject({ status: 'dead', response_code: 500, attempt: 3, next_retry_at: null, slug: 'unlucky-story', type: 'article.published' })
+    expect(page.data[0]).toMatchObject({
+      status: 'dead',
+      response_code: 500,
+      attempt: 3,
+      next_retry_at: null,
+      slug: 'unlucky-story',
+      type: 'article.published',
+    })
     expect(page.data[0].latency_ms).toEqual(expect.any(Number))
     expect(page.data[1]).toMatchObject({ status: 'retrying', next_retry_at: expect.any(String) })
-    const rest: any = await (await call(`/v1/admin/partners/${partner.id}/deliveries?limit=2&cursor=${page.next_cursor}`, asEditor(ADMIN_TOKEN, 'GET'))).json()
+    const rest: any = await (
+      await call(`/v1/admin/partners/${partner.id}/deliveries?limit=2&cursor=${page.next_cursor}`, asEditor(ADMIN_TOKEN, 'GET'))
+    ).json()
     expect(rest.data).toHaveLength(1)
     expect(rest.next_cursor).toBeNull()
 
@@ -406,7 +442,12 @@ describe('retries, dead letters and disabling', () => {
     const { result } = await consume(ids)
     expect(result.explicitAcks).toHaveLength(1)
     const list: any = await (await call(`/v1/admin/partners/${partner.id}/endpoints`, asEditor(ADMIN_TOKEN, 'GET'))).json()
-    expect(list.data[0]).toMatchObject({ id: endpoint.id, state: 'disabled', disabled_reason: expect.stringContaining('410'), disabled_at: expect.any(String) })
+    expect(list.data[0]).toMatchObject({
+      id: endpoint.id,
+      state: 'disabled',
+      disabled_reason: expect.stringContaining('410'),
+      disabled_at: expect.any(String),
+    })
     expect(await queued(() => putArticle(article({ slug: 'after-gone' })))).toHaveLength(0)
     // Re-enabled by an admin, it gets events again.
     const res = await call(`/v1/admin/partners/${partner.id}/endpoints/${endpoint.id}`, asEditor(ADMIN_TOKEN, 'PATCH', { state: 'active' }))
@@ -434,7 +475,18 @@ describe('endpoint URLs', () => {
 
   it('must be https, public, and not resolve to a private address', async () => {
     world(undefined, { 'intranet.example.net': '10.1.2.3' })
-    for (const url of ['http://partner.example.net/hook', 'ftp://partner.example.net/', 'https://127.0.0.1/hook', 'https://[::1]/hook', 'https://169.254.169.254/latest', 'https://localhost/hook', 'https://printer.local/', 'https://user:pw@partner.example.net/', 'https://intranet.example.net/hook', 'not a url']) {
+    for (const url of [
+      'http://partner.example.net/hook',
+      'ftp://partner.example.net/',
+      'https://127.0.0.1/hook',
+      'https://[::1]/hook',
+      'https://169.254.169.254/latest',
+      'https://localhost/hook',
+      'https://printer.local/',
+      'https://user:pw@partner.example.net/',
+      'https://intranet.example.net/hook',
+      'not a url',
+    ]) {
       const res = await register(url)
       expect(res.status, url).toBe(400)
       const problem: any = await res.json()
@@ -489,7 +541,9 @@ describe('rights, corrections and withdrawals', () => {
     vi.restoreAllMocks()
     // Registered after the story went out, only for publications: it never received it.
     await registerEndpoint(late, { events: ['article.published'] })
-    const ids = await queued(async () => expect((await call('/v1/admin/articles/withdrawn-story', asEditor(ADMIN_TOKEN, 'DELETE'))).status).toBe(204))
+    const ids = await queued(async () =>
+      expect((await call('/v1/admin/articles/withdrawn-story', asEditor(ADMIN_TOKEN, 'DELETE'))).status).toBe(204),
+    )
     expect(ids).toHaveLength(1)
     const { received } = world()
     await consume(ids)
@@ -497,7 +551,10 @@ describe('rights, corrections and withdrawals', () => {
     expect(payload).toMatchObject({ type: 'article.withdrawn', data: { pubStatus: 'canceled', slugline: 'withdrawn-story' } })
     expect(Ninjs.safeParse(payload.data).success).toBe(true)
     const log = await events(partner)
-    expect(log.filter((e) => e.payload.data.slugline === 'withdrawn-story').map((e) => e.payload.type)).toEqual(['article.published', 'article.withdrawn'])
+    expect(log.filter((e) => e.payload.data.slugline === 'withdrawn-story').map((e) => e.payload.type)).toEqual([
+      'article.published',
+      'article.withdrawn',
+    ])
     expect((await call('/v1/partner/ninjs/withdrawn-story', asPartner(partner))).status).toBe(404)
 
     // The log pages in order with its cursor, and a poll from the last cursor has nothing new.
@@ -524,7 +581,10 @@ describe('rights, corrections and withdrawals', () => {
     vi.restoreAllMocks()
 
     const ids = await queued(async () => {
-      const res = await call('/v1/admin/articles/exclusive-story/rights', asEditor(ADMIN_TOKEN, 'PUT', { republish: false, copyright_holder: 'Exclusive Ltd' }))
+      const res = await call(
+        '/v1/admin/articles/exclusive-story/rights',
+        asEditor(ADMIN_TOKEN, 'PUT', { republish: false, copyright_holder: 'Exclusive Ltd' }),
+      )
       expect(res.status).toBe(200)
     })
     const { received } = world()
@@ -542,7 +602,12 @@ describe('rights, corrections and withdrawals', () => {
     expect(await queued(() => putArticle({ ...story, headline: 'Edited' }, `"v${current.version}"`))).toHaveLength(0)
 
     // Cleared again: announced as published, with the rights stated.
-    const back = await queued(() => call('/v1/admin/articles/exclusive-story/rights', asEditor(ADMIN_TOKEN, 'PUT', { republish: true, copyright_holder: 'Exclusive Ltd', usage_terms: 'Print only.' })))
+    const back = await queued(() =>
+      call(
+        '/v1/admin/articles/exclusive-story/rights',
+        asEditor(ADMIN_TOKEN, 'PUT', { republish: true, copyright_holder: 'Exclusive Ltd', usage_terms: 'Print only.' }),
+      ),
+    )
     expect(back).toHaveLength(1)
     const ninjs: any = await (await call('/v1/partner/ninjs/exclusive-story', asPartner(partner))).json()
     expect(ninjs).toMatchObject({ copyrightHolder: 'Exclusive Ltd', usageTerms: 'Print only.' })
@@ -556,7 +621,9 @@ describe('rights, corrections and withdrawals', () => {
 
 describe('who may call what', () => {
   it('keeps endpoints, deliveries and partner permissions to admins, rights to editors, and the partner API to partner keys', async () => {
-    const created: any = await (await call('/v1/admin/tokens', asEditor(ADMIN_TOKEN, 'POST', { name: 'Desk editor', role: 'editor' }))).json()
+    const created: any = await (
+      await call('/v1/admin/tokens', asEditor(ADMIN_TOKEN, 'POST', { name: 'Desk editor', role: 'editor' }))
+    ).json()
     const editor = created.token as string
     const adminOnly: [string, string, unknown?][] = [
       ['POST', `/v1/admin/partners/${wire.id}/endpoints`, { url: RECEIVER, events: ['article.published'] }],
@@ -572,7 +639,16 @@ describe('who may call what', () => {
       ['PUT', `/v1/admin/articles/${KEY_STORY.slug}/rights`, { republish: true }],
     ]
     for (const [method, path, body] of [...adminOnly, ...editorToo]) {
-      expect((await call(path, { method, body: body === undefined ? undefined : JSON.stringify(body), headers: { 'content-type': 'application/json' } })).status, `${method} ${path} without a token`).toBe(401)
+      expect(
+        (
+          await call(path, {
+            method,
+            body: body === undefined ? undefined : JSON.stringify(body),
+            headers: { 'content-type': 'application/json' },
+          })
+        ).status,
+        `${method} ${path} without a token`,
+      ).toBe(401)
       expect((await call(path, asEditor(wire.key, method, body))).status, `${method} ${path} with a partner key`).toBe(401)
       const asDesk = (await call(path, asEditor(editor, method, body))).status
       if (adminOnly.some(([m, p]) => m === method && p === path)) expect(asDesk, `${method} ${path} as an editor`).toBe(403)

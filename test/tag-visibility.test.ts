@@ -16,7 +16,9 @@ const admin = (method: string, payload?: unknown, headers?: Record<string, strin
 async function publicFaces(slug: string) {
   const listed = (await walkSlugs('/v1/tags')).includes(slug)
   const page = (await call(`/v1/tags/${slug}`)).status
-  const feeds = await Promise.all(['rss.xml', 'atom.xml', 'feed.json'].map(async (file) => (await call(`/feeds/tags/${slug}/${file}`)).status))
+  const feeds = await Promise.all(
+    ['rss.xml', 'atom.xml', 'feed.json'].map(async (file) => (await call(`/feeds/tags/${slug}/${file}`)).status),
+  )
   const filter = (await call(`/v1/articles?tag=${slug}`)).status
   return { listed, page, feeds, filter }
 }
@@ -26,7 +28,9 @@ const SHOWN = { listed: true, page: 200, feeds: [200, 200, 200], filter: 200 }
 
 /** The sync log's entries for this tag, oldest first, from `after`. */
 async function tagLog(slug: string, after = 0) {
-  const rows = await env.DB.prepare("SELECT op FROM changes WHERE type = 'tag' AND slug = ?1 AND seq > ?2 ORDER BY seq").bind(slug, after).all<{ op: string }>()
+  const rows = await env.DB.prepare("SELECT op FROM changes WHERE type = 'tag' AND slug = ?1 AND seq > ?2 ORDER BY seq")
+    .bind(slug, after)
+    .all<{ op: string }>()
   return rows.results.map((row) => row.op)
 }
 
@@ -37,7 +41,10 @@ afterEach(() => vi.useRealTimers())
 
 describe('a tag only drafts use', () => {
   it('is absent from every public list, 404 at its page and feeds, and never in sync', async () => {
-    const res = await call('/v1/admin/articles/secret-story', admin('PUT', body({ status: 'draft', published_at: null, tags: ['secret-merger'] })))
+    const res = await call(
+      '/v1/admin/articles/secret-story',
+      admin('PUT', body({ status: 'draft', published_at: null, tags: ['secret-merger'] })),
+    )
     expect(res.status).toBe(201)
     expect(await publicFaces('secret-merger')).toEqual(HIDDEN)
     // Named by an editor too, it stays private.
@@ -77,7 +84,10 @@ describe('a tag becomes public with its first public article, and private again 
     expect(await tagLog('scoop-topic', before)).toEqual(['upsert', 'delete'])
     expect(await publicFaces('scoop-topic')).toEqual(HIDDEN)
     const sync: any = await (await call('/v1/sync?limit=500')).json()
-    expect(sync.changes.filter((c: any) => c.type === 'tag' && c.slug === 'scoop-topic').map((c: any) => c.op)).toEqual(['delete', 'delete'])
+    expect(sync.changes.filter((c: any) => c.type === 'tag' && c.slug === 'scoop-topic').map((c: any) => c.op)).toEqual([
+      'delete',
+      'delete',
+    ])
   })
 
   it('becomes private when its last public article is retagged', async () => {
@@ -93,7 +103,10 @@ describe('a tag becomes public with its first public article, and private again 
   it('becomes public when an embargo lifts, announced by the scheduler', async () => {
     const before = await lastSeq()
     const lifts = new Date(Date.now() + 2 * 60_000)
-    await call('/v1/admin/articles/embargoed', admin('PUT', body({ status: 'published', published_at: lifts.toISOString(), tags: ['embargoed-topic'] })))
+    await call(
+      '/v1/admin/articles/embargoed',
+      admin('PUT', body({ status: 'published', published_at: lifts.toISOString(), tags: ['embargoed-topic'] })),
+    )
     expect(await publicFaces('embargoed-topic')).toEqual(HIDDEN)
     expect(await tagLog('embargoed-topic', before)).toEqual([])
 

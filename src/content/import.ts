@@ -141,27 +141,52 @@ export async function importContent(
   // Articles log their own changes: see writeArticlesStatements.
   await write(
     publication,
-    embedded('publication', () => recordChangeStatement(db, 'publication', 'publication', 'upsert', now), (p) => writePublicationStatement(db, p, now)),
+    embedded(
+      'publication',
+      () => recordChangeStatement(db, 'publication', 'publication', 'upsert', now),
+      (p) => writePublicationStatement(db, p, now),
+    ),
     reannounced('publication'),
   )
   await write(
     sections,
-    embedded('section', (s) => recordChangeStatement(db, 'section', s.slug, 'upsert', now), (s) => writeSectionStatement(db, s, now)),
+    embedded(
+      'section',
+      (s) => recordChangeStatement(db, 'section', s.slug, 'upsert', now),
+      (s) => writeSectionStatement(db, s, now),
+    ),
     reannounced('section'),
   )
   // A tag is logged only if public already (a public article uses it); otherwise its first public
   // article logs it.
-  await write(tags, embedded('tag', (t) => recordTagChangeStatement(db, t.slug, now), (t) => writeTagStatement(db, t, now)), reannounced('tag'))
+  await write(
+    tags,
+    embedded(
+      'tag',
+      (t) => recordTagChangeStatement(db, t.slug, now),
+      (t) => writeTagStatement(db, t, now),
+    ),
+    reannounced('tag'),
+  )
   await write(
     authors,
-    embedded('author', (a) => recordChangeStatement(db, 'author', a.slug, 'upsert', now), (a) => writeAuthorStatement(db, a, now)),
+    embedded(
+      'author',
+      (a) => recordChangeStatement(db, 'author', a.slug, 'upsert', now),
+      (a) => writeAuthorStatement(db, a, now),
+    ),
     reannounced('author'),
   )
   // With a body store, old articles' bodies leave D1 after each batch: D1 never holds them all.
   const bodies = options.bodies
   await write(
     linkedLast(articles),
-    (values) => writeArticlesStatements(db, values.map((value) => toArticleWrite(value, now)), now),
+    (values) =>
+      writeArticlesStatements(
+        db,
+        values.map((value) => toArticleWrite(value, now)),
+        now,
+      ),
     bodies && (async () => void (await archiveAllBodies(db, bodies, new Date(now)))),
   )
 

@@ -160,7 +160,12 @@ export function versionGuardStatement(db: Database, slug: string, version: numbe
 }
 
 /** Articles in one state, newest first (by update), for the editors' desk. */
-export function listArticlesForEditorStatement(db: Database, status: ArticleStatus | null, limit: number, after?: { v: string; id: number }) {
+export function listArticlesForEditorStatement(
+  db: Database,
+  status: ArticleStatus | null,
+  limit: number,
+  after?: { v: string; id: number },
+) {
   return db
     .prepare(
       `SELECT ${COLUMNS}, a.version
@@ -246,7 +251,9 @@ export function listArticlesQuery(filter: ArticleFilter, options: ListOptions): 
   } else {
     // Named, for one language: SQLite's planner (without statistics) prefers the language-blind
     // section index, which would read every language's articles of the section.
-    from = filter.lang ? `articles a INDEXED BY ${filter.section ? 'articles_by_language_section' : 'articles_latest_by_language'}` : 'articles a'
+    from = filter.lang
+      ? `articles a INDEXED BY ${filter.section ? 'articles_by_language_section' : 'articles_latest_by_language'}`
+      : 'articles a'
     x = 'a'
     id = 'a.id'
     if (filter.section) where.push(`a.section_id = (SELECT id FROM sections WHERE slug = ${p(filter.section)})`)
@@ -301,7 +308,13 @@ function secondaryFilters(filter: ArticleFilter, p: (value: unknown) => string):
  * on the first pages, and by the depth at worst, for any number of matches and any archive size.
  * The window's start travels in the cursor, so the pages of one search agree on it.
  */
-function searchArticlesSql(filter: ArticleFilter, search: SearchQuery, options: ListOptions, now: string, p: (value: unknown) => string): string {
+function searchArticlesSql(
+  filter: ArticleFilter,
+  search: SearchQuery,
+  options: ListOptions,
+  now: string,
+  p: (value: unknown) => string,
+): string {
   const after = options.after?.k === 'r' ? options.after : undefined
   // D1 binds JavaScript numbers as REAL, and FTS5 takes a rowid bound only when it is an
   // INTEGER (otherwise it reads the whole posting list and lets SQLite filter): hence the casts.
@@ -358,9 +371,7 @@ function searchArticlesSql(filter: ArticleFilter, search: SearchQuery, options: 
 
 /** The cursor that continues a list after `row`. */
 export function cursorAfter(row: ListedRow): Cursor {
-  return row.tier === undefined
-    ? { k: 't', v: row.published_at!, id: row.id }
-    : { k: 'r', w: row.window_start!, t: row.tier, id: row.id }
+  return row.tier === undefined ? { k: 't', v: row.published_at!, id: row.id } : { k: 'r', w: row.window_start!, t: row.tier, id: row.id }
 }
 
 export interface ArticleWrite {
@@ -636,7 +647,7 @@ export function nextEmbargoStatement(db: Database, now: string) {
  * the audit entries, the status flip, and the job's own clock.
  */
 export function publishDueStatements(db: Database, job: string, now: string, firstRun: string) {
-  const lastRun = "coalesce((SELECT last_run_at FROM jobs WHERE name = ?2), ?3)"
+  const lastRun = 'coalesce((SELECT last_run_at FROM jobs WHERE name = ?2), ?3)'
   // Two ranges of two partial indexes (articles_scheduled, articles_latest), each as long as what
   // it returns: an OR of the two states in one WHERE clause would read every article instead.
   const due = `SELECT slug FROM articles WHERE status = 'scheduled' AND published_at <= ?1

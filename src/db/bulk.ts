@@ -36,9 +36,22 @@ export interface BulkArticle {
 export function toBulkArticle(a: ArticleWrite, now: string): BulkArticle {
   return {
     article: [
-      a.slug, a.headline, a.standfirst, a.dateline, a.language, a.section,
-      a.image?.url ?? null, a.image?.alt ?? null, a.image?.caption ?? null, a.image?.credit ?? null, a.image?.syndication_allowed ? 1 : 0,
-      JSON.stringify(a.body), a.word_count, a.status, a.published_at, now,
+      a.slug,
+      a.headline,
+      a.standfirst,
+      a.dateline,
+      a.language,
+      a.section,
+      a.image?.url ?? null,
+      a.image?.alt ?? null,
+      a.image?.caption ?? null,
+      a.image?.credit ?? null,
+      a.image?.syndication_allowed ? 1 : 0,
+      JSON.stringify(a.body),
+      a.word_count,
+      a.status,
+      a.published_at,
+      now,
     ],
     presentation: [a.kind, a.image?.width ?? null, a.image?.height ?? null],
     authors: a.authors,
@@ -52,8 +65,8 @@ export function bulkInsertArticles(articles: BulkArticle[], now: string, run: (s
   for (const a of articles) {
     const id = run(BULK_STATEMENTS.article, a.article)
     run(BULK_STATEMENTS.presentation, [id, ...a.presentation])
-    a.authors.forEach((slug, position) => run(BULK_STATEMENTS.author, [id, slug, position]))
-    a.tags.forEach((slug, position) => run(BULK_STATEMENTS.tag, [id, slug, position]))
+    for (const [position, slug] of a.authors.entries()) run(BULK_STATEMENTS.author, [id, slug, position])
+    for (const [position, slug] of a.tags.entries()) run(BULK_STATEMENTS.tag, [id, slug, position])
     if (a.logged) run(BULK_STATEMENTS.change, [a.article[0]!, now])
   }
 }

@@ -86,7 +86,8 @@ export class Database {
   }
 
   get d1(): D1Handle {
-    return (this.opened ??= this.root!.withSession(this.start!))
+    if (!this.opened) this.opened = this.root!.withSession(this.start!)
+    return this.opened
   }
 
   /**

@@ -21,7 +21,11 @@ export function activeTokenStatement(db: Database, hash: string) {
 }
 
 /** Issues a token: the insert, whose RETURNING row is the token's record (never the token). */
-export function createTokenStatement(db: Database, token: { name: string; role: 'editor' | 'admin'; hash: string; createdBy: string }, now: string) {
+export function createTokenStatement(
+  db: Database,
+  token: { name: string; role: 'editor' | 'admin'; hash: string; createdBy: string },
+  now: string,
+) {
   return db
     .prepare(
       `INSERT INTO editor_tokens (name, role, token_hash, created_at, created_by) VALUES (?1, ?2, ?3, ?4, ?5)

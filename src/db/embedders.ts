@@ -63,8 +63,7 @@ const WALKS: Record<Embedded['kind'], { from: string; where: string; at: string;
     where: "a.status = 'published' AND ?1 IS NOT NULL",
     at: 'a.published_at',
     id: 'a.id',
-    unchanged:
-      "SELECT 1 FROM publication WHERE id = 1 AND name IS ?5 ->> 'name' AND url IS ?5 ->> 'url' AND logo_url IS ?5 ->> 'logo_url'",
+    unchanged: "SELECT 1 FROM publication WHERE id = 1 AND name IS ?5 ->> 'name' AND url IS ?5 ->> 'url' AND logo_url IS ?5 ->> 'logo_url'",
   },
 }
 

@@ -23,7 +23,11 @@ export function activePartnerStatement(db: Database, hash: string) {
 }
 
 /** Gives a partner a key: the insert, whose RETURNING row is the partner's record (never the key). */
-export function createPartnerStatement(db: Database, partner: { name: string; hash: string; createdBy: string; embargo?: boolean }, now: string) {
+export function createPartnerStatement(
+  db: Database,
+  partner: { name: string; hash: string; createdBy: string; embargo?: boolean },
+  now: string,
+) {
   return db
     .prepare(`INSERT INTO partner_keys (name, key_hash, created_at, created_by, embargo) VALUES (?1, ?2, ?3, ?4, ?5) RETURNING ${COLUMNS}`)
     .bind(partner.name, partner.hash, now, partner.createdBy, partner.embargo ? 1 : 0)

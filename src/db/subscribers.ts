@@ -108,9 +108,7 @@ export function markConfirmationSentStatements(db: Database, subscriberId: numbe
 }
 
 export function markProcessedStatement(db: Database, messageId: string, now: string) {
-  return db
-    .prepare('INSERT INTO processed_messages (message_id, processed_at) VALUES (?1, ?2) ON CONFLICT DO NOTHING')
-    .bind(messageId, now)
+  return db.prepare('INSERT INTO processed_messages (message_id, processed_at) VALUES (?1, ?2) ON CONFLICT DO NOTHING').bind(messageId, now)
 }
 
 export async function findToken(db: Database, hash: string) {

@@ -41,9 +41,7 @@ export function findSectionStatement(db: Database, slug: string) {
 }
 
 export function sectionsBySlugsStatement(db: Database, slugs: string[]) {
-  return db
-    .prepare(`SELECT ${SECTION_COLUMNS} FROM sections WHERE slug IN (SELECT value FROM json_each(?1))`)
-    .bind(JSON.stringify(slugs))
+  return db.prepare(`SELECT ${SECTION_COLUMNS} FROM sections WHERE slug IN (SELECT value FROM json_each(?1))`).bind(JSON.stringify(slugs))
 }
 
 /**
@@ -75,7 +73,8 @@ const TABLES: Record<Grouping, string> = { section: 'sections', tag: 'tags', aut
 const PUBLIC_GROUPING_SQL: Record<Grouping, string> = {
   section: `SELECT name, description, ${LOCAL} FROM sections WHERE slug = ?1 AND ?2 IS NOT NULL`,
   tag: `SELECT name, '' AS description, ${LOCAL} FROM tags t WHERE slug = ?1 AND ${tagIsPublic('t', '?2')}`,
-  author: "SELECT name, coalesce(job_title, '') AS description, '{}' AS translations, NULL AS default_language FROM authors WHERE slug = ?1 AND ?2 IS NOT NULL",
+  author:
+    "SELECT name, coalesce(job_title, '') AS description, '{}' AS translations, NULL AS default_language FROM authors WHERE slug = ?1 AND ?2 IS NOT NULL",
 }
 
 /**
@@ -133,13 +132,21 @@ export function listTagsStatement(db: Database, now: string, limit: number, afte
  */
 export function recordTagChangeStatement(db: Database, slug: string, now: string) {
   return db
-    .prepare(`INSERT INTO changes (type, slug, op, at) SELECT 'tag', slug, 'upsert', ?2 FROM tags t WHERE slug = ?1 AND ${tagIsPublic('t', '?2')}`)
+    .prepare(
+      `INSERT INTO changes (type, slug, op, at) SELECT 'tag', slug, 'upsert', ?2 FROM tags t WHERE slug = ?1 AND ${tagIsPublic('t', '?2')}`,
+    )
     .bind(slug, now)
 }
 
 export function writeSectionStatement(
   db: Database,
-  section: { slug: string; name: string; description: string; position: number; translations?: Record<string, { name: string; description: string }> },
+  section: {
+    slug: string
+    name: string
+    description: string
+    position: number
+    translations?: Record<string, { name: string; description: string }>
+  },
   now: string,
 ) {
   return db
@@ -153,7 +160,11 @@ export function writeSectionStatement(
     .bind(section.slug, section.name, section.description, section.position, now, JSON.stringify(section.translations ?? {}))
 }
 
-export function writeTagStatement(db: Database, tag: { slug: string; name: string; translations?: Record<string, { name: string }> }, now: string) {
+export function writeTagStatement(
+  db: Database,
+  tag: { slug: string; name: string; translations?: Record<string, { name: string }> },
+  now: string,
+) {
   return db
     .prepare(
       `INSERT INTO tags (slug, name, sort_key, created_at, updated_at, translations) VALUES (?1, ?2, ?4, ?3, ?3, ?5)

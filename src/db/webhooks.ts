@@ -44,7 +44,16 @@ export async function createEndpoint(db: Database, partnerId: number, endpoint: 
         `INSERT INTO webhook_endpoints (partner_id, url, events, sections, tags, languages, secret, created_at, updated_at)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8) RETURNING ${COLUMNS}`,
       )
-      .bind(partnerId, endpoint.url, JSON.stringify(endpoint.events), JSON.stringify(endpoint.sections), JSON.stringify(endpoint.tags), JSON.stringify(endpoint.languages), encryptedSecret, now),
+      .bind(
+        partnerId,
+        endpoint.url,
+        JSON.stringify(endpoint.events),
+        JSON.stringify(endpoint.sections),
+        JSON.stringify(endpoint.tags),
+        JSON.stringify(endpoint.languages),
+        encryptedSecret,
+        now,
+      ),
   )
   return row!
 }
@@ -58,7 +67,12 @@ export function findEndpoint(db: Database, partnerId: number, id: number) {
 }
 
 /** Changes an endpoint; re-enabling clears the failure count. */
-export function updateEndpoint(db: Database, id: number, change: Partial<EndpointWrite> & { state?: 'active' | 'disabled'; reason?: string }, now: string) {
+export function updateEndpoint(
+  db: Database,
+  id: number,
+  change: Partial<EndpointWrite> & { state?: 'active' | 'disabled'; reason?: string },
+  now: string,
+) {
   return db.first<EndpointRow>(
     db
       .prepare(
@@ -100,7 +114,9 @@ export function rotateSecretStatement(db: Database, id: number, encrypted: strin
 export function activeEndpoints(db: Database) {
   return db.all<EndpointRow & { embargo: number }>(
     db.prepare(
-      `SELECT ${COLUMNS.split(',').map((column) => `e.${column.trim()}`).join(', ')}, p.embargo
+      `SELECT ${COLUMNS.split(',')
+        .map((column) => `e.${column.trim()}`)
+        .join(', ')}, p.embargo
          FROM webhook_endpoints e JOIN partner_keys p ON p.id = e.partner_id
         WHERE e.state = 'active' AND p.revoked_at IS NULL`,
     ),
@@ -248,6 +264,8 @@ export function deliveriesOfEvent(db: Database, partnerId: number, eventId: stri
 /** Puts deliveries back to pending, for a manual retry. */
 export function resetDeliveriesStatement(db: Database, ids: number[], now: string) {
   return db
-    .prepare(`UPDATE webhook_deliveries SET status = 'pending', next_retry_at = NULL, updated_at = ?2 WHERE id IN (SELECT value FROM json_each(?1))`)
+    .prepare(
+      `UPDATE webhook_deliveries SET status = 'pending', next_retry_at = NULL, updated_at = ?2 WHERE id IN (SELECT value FROM json_each(?1))`,
+    )
     .bind(JSON.stringify(ids), now)
 }

@@ -11,8 +11,32 @@
 // Letters with a stroke, ligatures and the like: no canonical decomposition to strip an accent
 // from. Lowercase only: upper case is lowered first.
 const LETTERS: Record<string, string> = {
-  ł: 'l', ø: 'o', đ: 'd', ð: 'd', þ: 'th', ß: 'ss', æ: 'ae', œ: 'oe', ı: 'i', ħ: 'h', ŧ: 't', ŀ: 'l', ĸ: 'k',
-  ŋ: 'n', ſ: 's', ƀ: 'b', ɨ: 'i', ʉ: 'u', ƶ: 'z', ǥ: 'g', ȼ: 'c', ɇ: 'e', ɉ: 'j', ɍ: 'r', ɏ: 'y', ƚ: 'l',
+  ł: 'l',
+  ø: 'o',
+  đ: 'd',
+  ð: 'd',
+  þ: 'th',
+  ß: 'ss',
+  æ: 'ae',
+  œ: 'oe',
+  ı: 'i',
+  ħ: 'h',
+  ŧ: 't',
+  ŀ: 'l',
+  ĸ: 'k',
+  ŋ: 'n',
+  ſ: 's',
+  ƀ: 'b',
+  ɨ: 'i',
+  ʉ: 'u',
+  ƶ: 'z',
+  ǥ: 'g',
+  ȼ: 'c',
+  ɇ: 'e',
+  ɉ: 'j',
+  ɍ: 'r',
+  ɏ: 'y',
+  ƚ: 'l',
 }
 
 /** One character's part of the key. */

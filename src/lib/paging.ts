@@ -46,6 +46,6 @@ export function toPage<Row, Item>(
   const last = rows[shown - 1]
   return {
     data: items.slice(0, shown),
-    next_cursor: (rows.length > shown) && last ? encodeCursor(cursorOf(last)) : null,
+    next_cursor: rows.length > shown && last ? encodeCursor(cursorOf(last)) : null,
   }
 }

@@ -2,7 +2,10 @@
 
 /** Bytes as base64url without padding (RFC 4648 §5): safe in URLs, paths and KV keys. */
 export const base64url = (bytes: Uint8Array) =>
-  btoa(String.fromCharCode(...bytes)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '')
+  btoa(String.fromCharCode(...bytes))
+    .replace(/\+/g, '-')
+    .replace(/\//g, '_')
+    .replace(/=+$/, '')
 
 /** 32 random bytes, base64url: 43 characters. */
 export function newToken(): string {

@@ -29,7 +29,12 @@ const UNSAFE_IN_MAIL = /[\p{Cc}\u2028\u2029\u200b-\u200f\u202a-\u202e\u2060-\u20
 export function mailSafe(text: string, max: number): string {
   const line = text.replace(UNSAFE_IN_MAIL, ' ').replace(/\s+/g, ' ').trim()
   const chars = Array.from(line)
-  return chars.length <= max ? line : `${chars.slice(0, max - 1).join('').trimEnd()}…`
+  return chars.length <= max
+    ? line
+    : `${chars
+        .slice(0, max - 1)
+        .join('')
+        .trimEnd()}…`
 }
 
 /**

@@ -18,10 +18,7 @@ export function bearerCredential(header: string | undefined): string | undefined
 /** Compares two secrets in constant time, by their SHA-256 (equal lengths, whatever the inputs). */
 async function sameSecret(a: string, b: string): Promise<boolean> {
   const encoder = new TextEncoder()
-  const [x, y] = await Promise.all([
-    crypto.subtle.digest('SHA-256', encoder.encode(a)),
-    crypto.subtle.digest('SHA-256', encoder.encode(b)),
-  ])
+  const [x, y] = await Promise.all([crypto.subtle.digest('SHA-256', encoder.encode(a)), crypto.subtle.digest('SHA-256', encoder.encode(b))])
   return crypto.subtle.timingSafeEqual(x, y)
 }
 

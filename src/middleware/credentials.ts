@@ -42,10 +42,13 @@ export function credentials(options: { partners: boolean }): MiddlewareHandler<A
       if (partner) {
         const { success } = await c.env.PARTNER_LIMITER.limit({ key: String(partner.id) })
         const limits = partnerRateLimitHeaders(String(partner.id), success)
-        if (!success) throw new ApiError(429, 'Too many requests for this partner key. Slow down.', { headers: { 'retry-after': '60', ...limits } })
+        if (!success)
+          throw new ApiError(429, 'Too many requests for this partner key. Slow down.', { headers: { 'retry-after': '60', ...limits } })
         c.set('partner', { id: partner.id, name: partner.name, embargo: partner.embargo === 1 })
         c.executionCtx.waitUntil(
-          db.run(touchPartnerStatement(db, partner.id, c.get('now'))).catch((error) => log('warn', 'partner last_used_at not recorded', { error: String(error) })),
+          db
+            .run(touchPartnerStatement(db, partner.id, c.get('now')))
+            .catch((error) => log('warn', 'partner last_used_at not recorded', { error: String(error) })),
         )
         await next()
         for (const [name, value] of Object.entries(limits)) c.res.headers.set(name, value)
@@ -59,8 +62,12 @@ export function credentials(options: { partners: boolean }): MiddlewareHandler<A
       return markPrivate(c)
     }
     const realm = options.partners ? 'partners' : 'api'
-    throw new ApiError(401, options.partners ? 'This partner key is not valid, or has been revoked.' : 'This token is not valid, or has been revoked.', {
-      headers: { 'www-authenticate': `Bearer realm="${realm}"` },
-    })
+    throw new ApiError(
+      401,
+      options.partners ? 'This partner key is not valid, or has been revoked.' : 'This token is not valid, or has been revoked.',
+      {
+        headers: { 'www-authenticate': `Bearer realm="${realm}"` },
+      },
+    )
   }
 }

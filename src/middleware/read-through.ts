@@ -1,5 +1,15 @@
 import type { Context, MiddlewareHandler } from 'hono'
-import { configFingerprint, ENTRY_TTL, generationsOf, invalidate, newestBookmark, remembered, type Dependency, type Entry, type Lookup } from '../cache.ts'
+import {
+  configFingerprint,
+  ENTRY_TTL,
+  generationsOf,
+  invalidate,
+  newestBookmark,
+  remembered,
+  type Dependency,
+  type Entry,
+  type Lookup,
+} from '../cache.ts'
 import type { AppEnv } from '../context.ts'
 import { StorageError } from '../db/client.ts'
 import { log } from '../lib/log.ts'
@@ -58,7 +68,16 @@ const CACHE_CONTROL: Record<Lifetime, { browser: string; cdn: string }> = {
 // the route runs) or to this one transfer: never kept in an entry, and carried over from the
 // response in progress to the one served. The validators are the entry's own.
 const callerHeader = (name: string) => name.startsWith('access-control-') || name === 'vary' || name === 'timing-allow-origin'
-const TRANSFER_HEADERS = new Set(['content-length', 'transfer-encoding', 'server-timing', 'x-request-id', 'x-cache', 'etag', 'last-modified', 'date'])
+const TRANSFER_HEADERS = new Set([
+  'content-length',
+  'transfer-encoding',
+  'server-timing',
+  'x-request-id',
+  'x-cache',
+  'etag',
+  'last-modified',
+  'date',
+])
 
 /** Which generations a URL depends on, and how long it may be kept. */
 function policyFor(path: string, params: URLSearchParams | null): Policy {
@@ -74,7 +93,12 @@ function policyFor(path: string, params: URLSearchParams | null): Policy {
  * punctuation between them. Spellings that mean the same search share one entry.
  */
 export function searchKey(q: string): string {
-  return (q.normalize('NFKC').toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).join(' ')
+  return (
+    q
+      .normalize('NFKC')
+      .toLowerCase()
+      .match(/[\p{L}\p{N}]+/gu) ?? []
+  ).join(' ')
 }
 
 // KV keys are at most 512 bytes: longer ones are hashed.
@@ -123,7 +147,8 @@ async function digest(text: string): Promise<string> {
 function lastModified(body: string, lookup: Lookup | null, now: string): string {
   let newest = ''
   if (lookup) {
-    for (const match of body.matchAll(/"(?:updated|published)_at":"([^"]+)"/g)) if (match[1]! > newest && match[1]! <= now) newest = match[1]!
+    for (const match of body.matchAll(/"(?:updated|published)_at":"([^"]+)"/g))
+      if (match[1]! > newest && match[1]! <= now) newest = match[1]!
     for (const gen of Object.values(lookup.gens)) if (gen && gen.at > newest) newest = gen.at
     if (lookup.until && lookup.until <= now && lookup.until > newest) newest = lookup.until
   }
@@ -169,7 +194,13 @@ export function readThrough(): MiddlewareHandler<AppEnv> {
     if (lookup) c.get('db').readNoOlderThan(newestBookmark(lookup.gens))
     let built: { value: Entry | null; shared: boolean }
     try {
-      built = lookup ? await builds.run(key, () => buildEntry(c, next, lookup, policy.lifetime), (work) => c.executionCtx.waitUntil(work)) : { value: await buildEntry(c, next, null, policy.lifetime), shared: false }
+      built = lookup
+        ? await builds.run(
+            key,
+            () => buildEntry(c, next, lookup, policy.lifetime),
+            (work) => c.executionCtx.waitUntil(work),
+          )
+        : { value: await buildEntry(c, next, null, policy.lifetime), shared: false }
     } catch (error) {
       if (error instanceof StorageError && lookup?.entry) return respond(c, lookup.entry, 'STALE')
       throw error
@@ -273,7 +304,8 @@ export function memoryHit(request: Request, env: Env): Response | null {
   const start = performance.now()
   if (request.method !== 'GET' && request.method !== 'HEAD') return null
   const headers = request.headers
-  if (headers.has('authorization') || headers.has('origin') || headers.has('pragma') || /no-cache/.test(headers.get('cache-control') ?? '')) return null
+  if (headers.has('authorization') || headers.has('origin') || headers.has('pragma') || /no-cache/.test(headers.get('cache-control') ?? ''))
+    return null
   const url = request.url
   const pathStart = url.indexOf('/', url.indexOf('//') + 2)
   const query = url.indexOf('?', pathStart)

@@ -4,7 +4,10 @@ import { webUrl } from '../lib/site.ts'
 import type { Section, Tag } from '../schemas/taxonomy.ts'
 
 /** A section, tag or author row's name and description in `lang`, or in the default language. */
-export function localize(row: { name: string; description?: string; translations: string; default_language: string | null }, lang?: string) {
+export function localize(
+  row: { name: string; description?: string; translations: string; default_language: string | null },
+  lang?: string,
+) {
   return localized(row, row.translations, lang, row.default_language ?? FALLBACK_LANGUAGE)
 }
 

@@ -29,7 +29,12 @@ export async function consumeResync(batch: MessageBatch<unknown>, env: Env): Pro
       message.ack()
     } catch (error) {
       const delaySeconds = retryDelaySeconds(message.attempts)
-      log('warn', 'resync chunk failed, retrying', { message_id: message.id, kind: embedded.kind, attempts: message.attempts, error: String(error) })
+      log('warn', 'resync chunk failed, retrying', {
+        message_id: message.id,
+        kind: embedded.kind,
+        attempts: message.attempts,
+        error: String(error),
+      })
       message.retry({ delaySeconds })
     }
   }

@@ -79,12 +79,24 @@ async function handleSignup(env: Env, db: Database, messageId: string, signup: S
   await db.batch([
     insertTokenStatement(
       db,
-      { hash: await sha256Hex(confirm), subscriberId: first.subscriber_id, purpose: 'confirm', newsletters, expiresAt: new Date(now.getTime() + CONFIRMATION_TTL_MS).toISOString() },
+      {
+        hash: await sha256Hex(confirm),
+        subscriberId: first.subscriber_id,
+        purpose: 'confirm',
+        newsletters,
+        expiresAt: new Date(now.getTime() + CONFIRMATION_TTL_MS).toISOString(),
+      },
       now.toISOString(),
     ),
     insertTokenStatement(
       db,
-      { hash: await sha256Hex(unsubscribe), subscriberId: first.subscriber_id, purpose: 'unsubscribe', newsletters: signup.newsletters, expiresAt: null },
+      {
+        hash: await sha256Hex(unsubscribe),
+        subscriberId: first.subscriber_id,
+        purpose: 'unsubscribe',
+        newsletters: signup.newsletters,
+        expiresAt: null,
+      },
       now.toISOString(),
     ),
   ])

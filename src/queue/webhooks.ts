@@ -73,7 +73,16 @@ async function deliver(env: Env, db: Database, id: number, messageAttempts: numb
   const at = new Date()
   const base = { delivery: job, attempt: job.attempts + 1, at: at.toISOString(), nextRetryAt: null, disable: null }
   if (job.state === 'disabled') {
-    await db.batch(recordAttemptStatements(db, { ...base, outcome: 'failed', responseCode: null, latencyMs: 0, error: 'endpoint disabled', failures: 'keep' }))
+    await db.batch(
+      recordAttemptStatements(db, {
+        ...base,
+        outcome: 'failed',
+        responseCode: null,
+        latencyMs: 0,
+        error: 'endpoint disabled',
+        failures: 'keep',
+      }),
+    )
     return { retryIn: null }
   }
 
@@ -81,15 +90,27 @@ async function deliver(env: Env, db: Database, id: number, messageAttempts: numb
   const fields = { event_id: job.event_id, endpoint: job.endpoint_id, attempt: base.attempt, status: code, latency_ms: latencyMs }
   let attempt: Attempt
   let retryIn: number | null = null
-  const disableAfterFailure = job.consecutive_failures + 1 >= DISABLE_AFTER_FAILURES ? `${DISABLE_AFTER_FAILURES} deliveries in a row failed` : null
+  const disableAfterFailure =
+    job.consecutive_failures + 1 >= DISABLE_AFTER_FAILURES ? `${DISABLE_AFTER_FAILURES} deliveries in a row failed` : null
   if (code !== null && code >= 200 && code <= 299) {
     attempt = { ...base, outcome: 'delivered', responseCode: code, latencyMs, error: null, failures: 'reset' }
   } else if (code === 410) {
-    attempt = { ...base, outcome: 'failed', responseCode: code, latencyMs, error, failures: 'bump', disable: 'the endpoint answered 410 Gone' }
+    attempt = {
+      ...base,
+      outcome: 'failed',
+      responseCode: code,
+      latencyMs,
+      error,
+      failures: 'bump',
+      disable: 'the endpoint answered 410 Gone',
+    }
   } else if (!retryable(code)) {
     attempt = { ...base, outcome: 'failed', responseCode: code, latencyMs, error, failures: 'bump', disable: disableAfterFailure }
   } else if (messageAttempts >= MAX_ATTEMPTS) {
-    await env.WEBHOOKS_DLQ.send({ v: 1, delivery: job.id, event_id: job.event_id, endpoint_id: job.endpoint_id, last_status: code }, { contentType: 'json' })
+    await env.WEBHOOKS_DLQ.send(
+      { v: 1, delivery: job.id, event_id: job.event_id, endpoint_id: job.endpoint_id, last_status: code },
+      { contentType: 'json' },
+    )
     attempt = { ...base, outcome: 'dead', responseCode: code, latencyMs, error, failures: 'bump', disable: disableAfterFailure }
   } else {
     retryIn = Math.min(Math.max(backoffSeconds(messageAttempts), retryAfter ?? 0), MAX_DELAY_SECONDS)
@@ -97,12 +118,20 @@ async function deliver(env: Env, db: Database, id: number, messageAttempts: numb
     attempt = { ...base, outcome: 'retrying', responseCode: code, latencyMs, error, nextRetryAt, failures: 'keep' }
   }
   await db.batch(recordAttemptStatements(db, attempt))
-  log(attempt.outcome === 'delivered' ? 'info' : 'warn', `webhook ${attempt.outcome}`, { ...fields, ...(attempt.disable ? { disabled: attempt.disable } : {}), ...(retryIn !== null ? { retry_in: retryIn } : {}) })
+  log(attempt.outcome === 'delivered' ? 'info' : 'warn', `webhook ${attempt.outcome}`, {
+    ...fields,
+    ...(attempt.disable ? { disabled: attempt.disable } : {}),
+    ...(retryIn !== null ? { retry_in: retryIn } : {}),
+  })
   return { retryIn }
 }
 
 /** The signed POST. Never follows a redirect; never reads more of the answer than its status. */
-async function post(env: Env, job: DeliveryJob, at: Date): Promise<{ code: number | null; latencyMs: number; error: string | null; retryAfter: number | null }> {
+async function post(
+  env: Env,
+  job: DeliveryJob,
+  at: Date,
+): Promise<{ code: number | null; latencyMs: number; error: string | null; retryAfter: number | null }> {
   const secrets = [await decryptSecret(env, job.secret)]
   if (job.previous_secret && job.previous_secret_until && job.previous_secret_until > at.toISOString()) {
     secrets.push(await decryptSecret(env, job.previous_secret))
@@ -125,10 +154,19 @@ async function post(env: Env, job: DeliveryJob, at: Date): Promise<{ code: numbe
     await res.body?.cancel().catch(() => {})
     const latencyMs = Date.now() - started
     const ok = res.status >= 200 && res.status <= 299
-    const error = ok ? null : res.status >= 300 && res.status <= 399 ? `redirect to elsewhere not followed (status ${res.status})` : `status ${res.status}`
+    const error = ok
+      ? null
+      : res.status >= 300 && res.status <= 399
+        ? `redirect to elsewhere not followed (status ${res.status})`
+        : `status ${res.status}`
     return { code: res.status, latencyMs, error, retryAfter: retryAfterSeconds(res.headers.get('retry-after'), Date.now()) }
   } catch (error) {
     const timeout = error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError')
-    return { code: null, latencyMs: Date.now() - started, error: timeout ? `no answer within ${DELIVERY_TIMEOUT_MS} ms` : 'network error', retryAfter: null }
+    return {
+      code: null,
+      latencyMs: Date.now() - started,
+      error: timeout ? `no answer within ${DELIVERY_TIMEOUT_MS} ms` : 'network error',
+      retryAfter: null,
+    }
   }
 }

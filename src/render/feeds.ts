@@ -62,7 +62,13 @@ export function syndicatedHtml(body: Block[], corrections: { text: string; at: s
 
 /** An article as partners may republish it: no image whose rights forbid it, anywhere. */
 export function syndicatedArticle<
-  A extends { image: { syndication_allowed: boolean } | null; body: Block[]; body_html: string; jsonld: Record<string, unknown>; jsonld_script: string },
+  A extends {
+    image: { syndication_allowed: boolean } | null
+    body: Block[]
+    body_html: string
+    jsonld: Record<string, unknown>
+    jsonld_script: string
+  },
 >(article: A): A {
   const image = article.image?.syndication_allowed ? article.image : null
   const body = article.body.filter((block) => block.type !== 'image' || block.syndication_allowed)
@@ -84,10 +90,7 @@ function renderRss(model: FeedModel): string {
     language: model.language,
     lastBuildDate: new Date(model.updated),
     atom: {
-      links: [
-        { href: model.urls.rss, rel: 'self', type: 'application/rss+xml' },
-        ...(model.hub ? [{ href: model.hub, rel: 'hub' }] : []),
-      ],
+      links: [{ href: model.urls.rss, rel: 'self', type: 'application/rss+xml' }, ...(model.hub ? [{ href: model.hub, rel: 'hub' }] : [])],
     },
     items: model.items.map((item) => ({
       title: clean(item.title),

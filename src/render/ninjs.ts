@@ -64,7 +64,9 @@ function picture(name: string, image: SizedImage, publisher: string): NonNullabl
     ...(image.alt ? { descriptions: [{ role: 'alt', value: image.alt }] } : {}),
     ...(image.credit ? { by: image.credit } : {}),
     usageTerms: `Cleared for republication by ${publisher}'s syndication partners with this story, with its credit.`,
-    renditions: [{ name: 'original', href: image.url, ...(image.width && image.height ? { width: image.width, height: image.height } : {}) }],
+    renditions: [
+      { name: 'original', href: image.url, ...(image.width && image.height ? { width: image.width, height: image.height } : {}) },
+    ],
   }
 }
 
@@ -72,7 +74,9 @@ function picture(name: string, image: SizedImage, publisher: string): NonNullabl
 export function toNinjs(source: NinjsSource, options: NinjsOptions): Ninjs {
   const { article, rights } = source
   const body = cleared(article.body)
-  const text = [renderText(body), ...article.corrections.map((c) => `Correction (${c.at.slice(0, 10)}): ${c.text}`)].filter(Boolean).join('\n\n')
+  const text = [renderText(body), ...article.corrections.map((c) => `Correction (${c.at.slice(0, 10)}): ${c.text}`)]
+    .filter(Boolean)
+    .join('\n\n')
   const html = syndicatedHtml(article.body, article.corrections)
   const words = countWords(text)
   const holder = rights.copyright_holder ?? options.publisher

@@ -5,6 +5,7 @@
  */
 
 // Characters not allowed anywhere in an XML 1.0 document (tab, LF and CR are allowed).
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is this pattern's purpose
 const ILLEGAL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g
 
 /** Lone surrogates become U+FFFD (they have no UTF-8 form); illegal characters are dropped. */

@@ -67,5 +67,7 @@ function searchOf(q: string): SearchQuery {
 
 /** The 400 for a well-formed `lang` that the publication does not publish in. */
 export function unknownLanguage(lang: string) {
-  return invalid([{ field: 'lang', in: 'query', detail: `the publication does not publish in '${lang}' (see GET /v1/publication, languages)` }])
+  return invalid([
+    { field: 'lang', in: 'query', detail: `the publication does not publish in '${lang}' (see GET /v1/publication, languages)` },
+  ])
 }

@@ -81,4 +81,3 @@ export const articles = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
     c.header('content-language', article.language)
     return c.json(withoutParts(c.get('partner') ? syndicatedArticle(article) : article, omittedParts(fields)), 200)
   })
-

@@ -70,7 +70,12 @@ export const authors = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
     const db = c.get('db')
     const rows = await db.all<SortedAuthorRow>(listAuthorsStatement(db, limit + 1, readCursor(cursor, 'n')))
     const siteUrl = c.get('site').url
-    const page = toPage(rows, limit, (row) => ({ k: 'n', v: row.sort_key, id: row.id }), (row) => toAuthorSummary(row, siteUrl))
+    const page = toPage(
+      rows,
+      limit,
+      (row) => ({ k: 'n', v: row.sort_key, id: row.id }),
+      (row) => toAuthorSummary(row, siteUrl),
+    )
     return c.json(page, 200)
   })
   .openapi(getAuthorRoute, async (c) => {

@@ -25,7 +25,9 @@ const CONTENT_TYPES: Record<FeedFormat, string> = {
 }
 const SCOPES = { sections: 'section', authors: 'author', tags: 'tag' } as const satisfies Record<string, Grouping>
 
-const file = z.enum(['rss.xml', 'atom.xml', 'feed.json']).openapi({ description: 'RSS 2.0, Atom 1.0 or JSON Feed 1.1.', example: 'rss.xml' })
+const file = z
+  .enum(['rss.xml', 'atom.xml', 'feed.json'])
+  .openapi({ description: 'RSS 2.0, Atom 1.0 or JSON Feed 1.1.', example: 'rss.xml' })
 // Feed URLs travel through newsletters and feed readers, which append utm_* and the like: other
 // parameters are ignored (and left out of the cache key), unlike the JSON API's.
 const query = z
@@ -60,7 +62,8 @@ const scopedFeedRoute = createRoute({
   path: '/feeds/{scope}/{slug}/{file}',
   tags: ['Syndication'],
   summary: "A section's, author's or tag's latest 50 articles",
-  description: 'The same feed as `/feeds/{file}`, limited to one section, author or tag. Without a key: headline, standfirst and link; with a partner key: the full text too.',
+  description:
+    'The same feed as `/feeds/{file}`, limited to one section, author or tag. Without a key: headline, standfirst and link; with a partner key: the full text too.',
   request: {
     params: z.object({ scope: z.enum(['sections', 'authors', 'tags']).openapi({ example: 'sections' }), slug: SectionSlug, file }),
     query,
@@ -75,7 +78,7 @@ const languageFeedRoute = createRoute({
   tags: ['Syndication'],
   summary: 'The latest 50 articles in one language',
   description:
-    'Like `/feeds/{file}`, with only the articles in `lang` (one of the publication\'s languages; another is a 404). ' +
+    "Like `/feeds/{file}`, with only the articles in `lang` (one of the publication's languages; another is a 404). " +
     'The feed declares its language: `<language>` in RSS, `xml:lang` in Atom, `language` in JSON Feed.',
   request: { params: z.object({ lang: LanguageTag, file }), query },
   responses: { 200: { description: 'The feed.', content: feedContent }, ...partnerErrors, ...errorResponses },
@@ -89,7 +92,12 @@ const languageScopedFeedRoute = createRoute({
   summary: "A section's, author's or tag's latest 50 articles in one language",
   description: 'Sections and tags are named in `lang` where they have a name in it.',
   request: {
-    params: z.object({ lang: LanguageTag, scope: z.enum(['sections', 'authors', 'tags']).openapi({ example: 'sections' }), slug: SectionSlug, file }),
+    params: z.object({
+      lang: LanguageTag,
+      scope: z.enum(['sections', 'authors', 'tags']).openapi({ example: 'sections' }),
+      slug: SectionSlug,
+      file,
+    }),
     query,
   },
   responses: { 200: { description: 'The feed.', content: feedContent }, ...partnerErrors, ...errorResponses },
@@ -127,7 +135,10 @@ async function serveFeed(
   let rows = list!.results as ArticleBodyRow[]
   // A partner's feed never carries an article partners may not republish (one more query, partners only).
   if (partner) {
-    const excluded = await notRepublishable(db, rows.map((row) => row.slug))
+    const excluded = await notRepublishable(
+      db,
+      rows.map((row) => row.slug),
+    )
     rows = rows.filter((row) => !excluded.has(row.slug))
   }
   // Only partners' feeds carry the text: the public's need no archived body from the body store

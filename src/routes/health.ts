@@ -2,9 +2,7 @@ import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi'
 import type { AppEnv } from '../context.ts'
 import { errorResponses, validationHook } from '../errors.ts'
 
-const Health = z
-  .object({ status: z.literal('ok'), checks: z.object({ d1: z.literal('ok') }) })
-  .openapi('Health')
+const Health = z.object({ status: z.literal('ok'), checks: z.object({ d1: z.literal('ok') }) }).openapi('Health')
 
 const getHealthRoute = createRoute({
   operationId: 'getHealth',

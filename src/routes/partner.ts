@@ -1,7 +1,13 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi'
 import type { Context, MiddlewareHandler } from 'hono'
 import type { AppEnv } from '../context.ts'
-import { eventsAfterStatement, findSyndicationArticle, partnerArticlesStatement, type EventRow, type SyndicationRow } from '../db/syndication.ts'
+import {
+  eventsAfterStatement,
+  findSyndicationArticle,
+  partnerArticlesStatement,
+  type EventRow,
+  type SyndicationRow,
+} from '../db/syndication.ts'
 import { ApiError, errorResponses, headerDocs, notFound, validationHook } from '../errors.ts'
 import { encodeCursor } from '../lib/cursor.ts'
 import { readCursor, toPage } from '../lib/paging.ts'
@@ -25,7 +31,11 @@ const END_OF_TIME = '9999-12-31T23:59:59.999Z'
 const problem = errorResponses[400].content
 const partnerErrors = {
   ...errorResponses,
-  401: { description: 'No partner key, or a bad or revoked one.', headers: z.object({ 'www-authenticate': headerDocs['www-authenticate'] }), content: problem },
+  401: {
+    description: 'No partner key, or a bad or revoked one.',
+    headers: z.object({ 'www-authenticate': headerDocs['www-authenticate'] }),
+    content: problem,
+  },
   429: {
     description: 'Too many requests for this key: see Retry-After, RateLimit and RateLimit-Policy.',
     headers: z.object({ 'retry-after': headerDocs['retry-after'] }),
@@ -42,7 +52,9 @@ const security = [{ partnerKey: [] }]
 function requirePartner(): MiddlewareHandler<AppEnv> {
   return async function requirePartner(c, next) {
     if (!c.get('partner')) {
-      throw new ApiError(401, 'Send a partner key: Authorization: Bearer <key>, or ?key=<key>.', { headers: { 'www-authenticate': 'Bearer realm="partners"' } })
+      throw new ApiError(401, 'Send a partner key: Authorization: Bearer <key>, or ?key=<key>.', {
+        headers: { 'www-authenticate': 'Bearer realm="partners"' },
+      })
     }
     await next()
   }
@@ -60,7 +72,10 @@ const partnerGetNinjsRoute = createRoute({
   security,
   middleware: [requirePartner()] as const,
   request: { params: z.object({ slug: Slug }), query: z.object(PartnerKeyQuery).strict() },
-  responses: { 200: { description: 'The ninjs.', headers: rateLimitHeaders, content: { 'application/json': { schema: Ninjs } } }, ...partnerErrors },
+  responses: {
+    200: { description: 'The ninjs.', headers: rateLimitHeaders, content: { 'application/json': { schema: Ninjs } } },
+    ...partnerErrors,
+  },
 })
 
 const partnerListNinjsRoute = createRoute({
@@ -73,7 +88,10 @@ const partnerListNinjsRoute = createRoute({
   security,
   middleware: [requirePartner()] as const,
   request: { query: NinjsListQuery },
-  responses: { 200: { description: 'A page of ninjs items.', headers: rateLimitHeaders, content: { 'application/json': { schema: NinjsPage } } }, ...partnerErrors },
+  responses: {
+    200: { description: 'A page of ninjs items.', headers: rateLimitHeaders, content: { 'application/json': { schema: NinjsPage } } },
+    ...partnerErrors,
+  },
 })
 
 const partnerEventsRoute = createRoute({
@@ -88,7 +106,10 @@ const partnerEventsRoute = createRoute({
   security,
   middleware: [requirePartner()] as const,
   request: { query: EventQuery },
-  responses: { 200: { description: 'A page of events.', headers: rateLimitHeaders, content: { 'application/json': { schema: PartnerEventPage } } }, ...partnerErrors },
+  responses: {
+    200: { description: 'A page of events.', headers: rateLimitHeaders, content: { 'application/json': { schema: PartnerEventPage } } },
+    ...partnerErrors,
+  },
 })
 
 function ninjsOf(c: Context<AppEnv>, row: SyndicationRow) {
@@ -111,7 +132,8 @@ export const partner = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
     const { slug } = c.req.valid('param')
     const row = await findSyndicationArticle(c.get('db'), slug)
     const state = partnerState(row, c.get('now'))
-    if (state === 'hidden' || (state === 'embargoed' && !c.get('partner')!.embargo)) throw notFound(`No article partners may use has the slug '${slug}'.`)
+    if (state === 'hidden' || (state === 'embargoed' && !c.get('partner')!.embargo))
+      throw notFound(`No article partners may use has the slug '${slug}'.`)
     await loadArchivedBodies(c.env.BODIES, [row!])
     return c.json(ninjsOf(c, row!), 200)
   })
@@ -121,7 +143,15 @@ export const partner = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
     const until = c.get('partner')!.embargo ? END_OF_TIME : c.get('now')
     const rows = await db.all<SyndicationRow>(partnerArticlesStatement(db, until, limit + 1, readCursor(cursor, 't')))
     await loadArchivedBodies(c.env.BODIES, rows.slice(0, limit))
-    return c.json(toPage(rows, limit, (row) => ({ k: 't', v: row.published_at!, id: row.id }), (row) => ninjsOf(c, row)), 200)
+    return c.json(
+      toPage(
+        rows,
+        limit,
+        (row) => ({ k: 't', v: row.published_at!, id: row.id }),
+        (row) => ninjsOf(c, row),
+      ),
+      200,
+    )
   })
   .openapi(partnerEventsRoute, async (c) => {
     const { limit, cursor } = c.req.valid('query')

@@ -6,7 +6,14 @@ import { languagesStatement, type LanguagesRow } from '../db/publication.ts'
 import { FALLBACK_LANGUAGE } from '../lib/languages.ts'
 import { errorResponses, notFound, validationHook } from '../errors.ts'
 import { webUrl } from '../lib/site.ts'
-import { hreflangAlternates, renderNewsSitemap, renderSitemapIndex, renderUrlset, XML_CONTENT_TYPE, type UrlEntry } from '../render/sitemaps.ts'
+import {
+  hreflangAlternates,
+  renderNewsSitemap,
+  renderSitemapIndex,
+  renderUrlset,
+  XML_CONTENT_TYPE,
+  type UrlEntry,
+} from '../render/sitemaps.ts'
 
 const xmlContent = { 'application/xml': { schema: z.string() } }
 
@@ -116,7 +123,10 @@ export const sitemaps = app
     const chunks = await listSitemapChunks(c.get('db'), c.get('now'), CHUNK_SIZE)
     // From API_URL, never from the request's Host: this answer is cached and served to everyone.
     const origin = c.get('site').apiUrl
-    const newest = chunks.reduce<string | undefined>((max, chunk) => (max === undefined || chunk.lastmod > max ? chunk.lastmod : max), undefined)
+    const newest = chunks.reduce<string | undefined>(
+      (max, chunk) => (max === undefined || chunk.lastmod > max ? chunk.lastmod : max),
+      undefined,
+    )
     const entries: UrlEntry[] = [
       ...chunks.map((chunk) => ({ loc: `${origin}/sitemaps/articles-${chunk.chunk}.xml`, lastmod: chunk.lastmod })),
       // The news sitemap changes whenever an article is published or edited: the newest change of all.
@@ -135,7 +145,10 @@ export const sitemaps = app
     const siteUrl = c.get('site').url
     const defaultLanguage = (languages!.results[0] as LanguagesRow | undefined)?.language ?? FALLBACK_LANGUAGE
     const entries = rows.map((row) => {
-      const versions = (JSON.parse(row.versions) as { language: string; slug: string }[]).map((v) => ({ language: v.language, url: webUrl(siteUrl, 'articles', v.slug) }))
+      const versions = (JSON.parse(row.versions) as { language: string; slug: string }[]).map((v) => ({
+        language: v.language,
+        url: webUrl(siteUrl, 'articles', v.slug),
+      }))
       return { loc: webUrl(siteUrl, 'articles', row.slug), lastmod: row.lastmod, alternates: hreflangAlternates(versions, defaultLanguage) }
     })
     return xml(c, renderUrlset(entries), ARCHIVE_CACHE)

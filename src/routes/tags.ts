@@ -49,11 +49,22 @@ export const tags = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
   .openapi(listTagsRoute, async (c) => {
     const { limit, cursor, lang } = c.req.valid('query')
     const db = c.get('db')
-    const [list, languages] = await db.batch([listTagsStatement(db, c.get('now'), limit + 1, readCursor(cursor, 'n')), languagesStatement(db)])
+    const [list, languages] = await db.batch([
+      listTagsStatement(db, c.get('now'), limit + 1, readCursor(cursor, 'n')),
+      languagesStatement(db),
+    ])
     if (lang && !publishesIn(languages!.results[0] as LanguagesRow | undefined, lang)) throw unknownLanguage(lang)
     const siteUrl = c.get('site').url
     const rows = list!.results as SortedTagRow[]
-    return c.json(toPage(rows, limit, (row) => ({ k: 'n', v: row.sort_key, id: row.id }), (row) => toTag(row, siteUrl, lang)), 200)
+    return c.json(
+      toPage(
+        rows,
+        limit,
+        (row) => ({ k: 'n', v: row.sort_key, id: row.id }),
+        (row) => toTag(row, siteUrl, lang),
+      ),
+      200,
+    )
   })
   .openapi(getTagRoute, async (c) => {
     const { slug } = c.req.valid('param')

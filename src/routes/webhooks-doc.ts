@@ -8,14 +8,17 @@ import { WebhookPayload } from '../schemas/syndication.ts'
 
 const signatureHeaders = z.object({
   'webhook-id': z.string().openapi({ description: 'The event id: the same for every retry of this event. Deduplicate on it.' }),
-  'webhook-timestamp': z.string().openapi({ description: 'Seconds since the epoch when this attempt was signed. Reject if older than 5 minutes.' }),
+  'webhook-timestamp': z
+    .string()
+    .openapi({ description: 'Seconds since the epoch when this attempt was signed. Reject if older than 5 minutes.' }),
   'webhook-signature': z.string().openapi({
     description: 'Space-separated `v1,<base64 HMAC-SHA256 of id.timestamp.body>`: two during a secret rotation. Accept if one matches.',
   }),
 })
 
 const EVENTS = {
-  'article.published': 'An article may be used (`pubStatus: usable`), or, for partners with the embargo permission, prepared (`withheld` until `embargoedUntil`).',
+  'article.published':
+    'An article may be used (`pubStatus: usable`), or, for partners with the embargo permission, prepared (`withheld` until `embargoedUntil`).',
   'article.updated': 'A new version of an article already sent.',
   'article.corrected': 'A new version with a public correction; `correction` carries its text.',
   'article.withdrawn': 'A kill: remove the article everywhere (`pubStatus: canceled`). Sent to every endpoint that received it.',

@@ -24,7 +24,12 @@ export const ArticleWriteBody = ArticleInput.omit({ slug: true })
       tags: ['diplomacy', 'russia'],
       authors: ['elena-varga'],
       image: null,
-      body: [{ type: 'paragraph', content: [{ text: 'Senior envoys from the European Union and Russia sat down at the same table in Geneva on Tuesday.' }] }],
+      body: [
+        {
+          type: 'paragraph',
+          content: [{ text: 'Senior envoys from the European Union and Russia sat down at the same table in Geneva on Tuesday.' }],
+        },
+      ],
       status: 'draft',
       published_at: null,
     },
@@ -46,7 +51,9 @@ const editorFields = {
   version: z.number().int().openapi({ description: 'Bumped by every write; the ETag is built from it.' }),
 }
 
-export const EditorTranslation = Translation.extend({ status: ArticleStatus, published_at: Timestamp.nullable() }).openapi('EditorTranslation')
+export const EditorTranslation = Translation.extend({ status: ArticleStatus, published_at: Timestamp.nullable() }).openapi(
+  'EditorTranslation',
+)
 
 // Whole objects rather than extensions: the document would write an extension as an allOf with the
 // public schema, which cannot widen `published_at` to null (drafts have none).
@@ -59,9 +66,7 @@ export const EditorArticle = z
   })
   .openapi('EditorArticle')
 export const EditorArticleSummary = z.object({ ...ArticleSummary.shape, ...editorFields }).openapi('EditorArticleSummary')
-export const EditorArticlePage = z
-  .object({ data: z.array(EditorArticleSummary), next_cursor: NextCursor })
-  .openapi('EditorArticlePage')
+export const EditorArticlePage = z.object({ data: z.array(EditorArticleSummary), next_cursor: NextCursor }).openapi('EditorArticlePage')
 
 export const EditorArticleQuery = z.object({ status: ArticleStatus.optional(), ...PageQuery }).strict()
 

@@ -10,30 +10,41 @@ export const ArticleStatus = z
 const LEFT_OUT = (part: string) => `Absent only when \`fields\` leaves it out (\`-${part}\`).`
 
 /** What an article is, shown to readers and search engines (schema.org types in src/render/jsonld.ts). */
-export const ArticleKind = z
-  .enum(['news', 'analysis', 'opinion', 'review', 'sponsored'])
-  .openapi('ArticleKind', {
-    description:
-      'news: reporting; analysis: interpretation by a specialist; opinion: a columnist\'s or guest\'s view; ' +
-      'review: a critic\'s verdict; sponsored: paid for by an advertiser.',
-    example: 'news',
-  })
+export const ArticleKind = z.enum(['news', 'analysis', 'opinion', 'review', 'sponsored']).openapi('ArticleKind', {
+  description:
+    "news: reporting; analysis: interpretation by a specialist; opinion: a columnist's or guest's view; " +
+    "review: a critic's verdict; sponsored: paid for by an advertiser.",
+  example: 'news',
+})
 
 /**
  * An image as answers show it: images stored before sizes were required (migration 0008) have a
  * null width and height until an editor saves them again with their size.
  */
 // A whole object, not an extension: an allOf of ImageOutput could neither widen width to null nor be null.
-const ShownImage = z.object({
-  ...ImageOutput.shape,
-  width: z.number().int().nullable().openapi({ description: 'Width in pixels; null only for images stored before sizes were required.' }),
-  height: z.number().int().nullable().openapi({ description: 'Height in pixels; null only for images stored before sizes were required.' }),
-}).openapi('ShownImage')
+const ShownImage = z
+  .object({
+    ...ImageOutput.shape,
+    width: z.number().int().nullable().openapi({ description: 'Width in pixels; null only for images stored before sizes were required.' }),
+    height: z
+      .number()
+      .int()
+      .nullable()
+      .openapi({ description: 'Height in pixels; null only for images stored before sizes were required.' }),
+  })
+  .openapi('ShownImage')
 
 /** The language of a section's or tag's name as an article shows it. */
-const NameLanguage = z.string().openapi({ description: "The language of `name`: the article's when the name exists in it, else the publication's default.", example: 'en' })
-export const SectionRef = z.object({ slug: SectionSlug, name: z.string().openapi({ example: 'Europe' }), language: NameLanguage }).openapi('SectionRef')
-export const TagRef = z.object({ slug: TagSlug, name: z.string().openapi({ example: 'Diplomacy' }), language: NameLanguage }).openapi('TagRef')
+const NameLanguage = z.string().openapi({
+  description: "The language of `name`: the article's when the name exists in it, else the publication's default.",
+  example: 'en',
+})
+export const SectionRef = z
+  .object({ slug: SectionSlug, name: z.string().openapi({ example: 'Europe' }), language: NameLanguage })
+  .openapi('SectionRef')
+export const TagRef = z
+  .object({ slug: TagSlug, name: z.string().openapi({ example: 'Diplomacy' }), language: NameLanguage })
+  .openapi('TagRef')
 export const AuthorRef = z
   .object({
     slug: AuthorSlug,
@@ -49,13 +60,24 @@ export const ArticleSummary = z
     url: WebUrl.openapi({ description: "The article's page on the newspaper's site." }),
     headline: z.string().openapi({ example: 'EU and Russian envoys resume talks in Geneva after 18-month freeze' }),
     kind: ArticleKind,
-    standfirst: z.string().optional().openapi({ description: LEFT_OUT('standfirst') }),
+    standfirst: z
+      .string()
+      .optional()
+      .openapi({ description: LEFT_OUT('standfirst') }),
     dateline: z.string().nullable().openapi({ example: 'Geneva' }),
     language: z.string().openapi({ description: 'BCP 47 language tag of this version of the story.', example: 'en' }),
     section: SectionRef,
-    tags: z.array(TagRef).optional().openapi({ description: LEFT_OUT('tags') }),
-    authors: z.array(AuthorRef).optional().openapi({ description: LEFT_OUT('authors') }),
-    image: ShownImage.nullable().optional().openapi({ description: LEFT_OUT('image') }),
+    tags: z
+      .array(TagRef)
+      .optional()
+      .openapi({ description: LEFT_OUT('tags') }),
+    authors: z
+      .array(AuthorRef)
+      .optional()
+      .openapi({ description: LEFT_OUT('authors') }),
+    image: ShownImage.nullable()
+      .optional()
+      .openapi({ description: LEFT_OUT('image') }),
     published_at: Timestamp,
     updated_at: Timestamp,
   })
@@ -76,10 +98,14 @@ export const Translation = z
 
 export const Article = ArticleSummary.extend({
   translations: z.array(Translation).openapi({
-    description: 'The other versions of this story that are public now, by language; drafts, scheduled and embargoed versions never appear.',
+    description:
+      'The other versions of this story that are public now, by language; drafts, scheduled and embargoed versions never appear.',
   }),
   body: BodyOutput.optional().openapi({ description: `The body as typed blocks. ${LEFT_OUT('body')}` }),
-  body_html: z.string().optional().openapi({ description: `The body rendered as escaped, safe HTML. ${LEFT_OUT('body_html')}` }),
+  body_html: z
+    .string()
+    .optional()
+    .openapi({ description: `The body rendered as escaped, safe HTML. ${LEFT_OUT('body_html')}` }),
   word_count: z.number().int(),
   reading_time_minutes: z.number().int(),
   corrections: z
@@ -104,9 +130,7 @@ export const Article = ArticleSummary.extend({
     }),
 }).openapi('Article')
 
-export const ArticlePage = z
-  .object({ data: z.array(ArticleSummary), next_cursor: NextCursor })
-  .openapi('ArticlePage')
+export const ArticlePage = z.object({ data: z.array(ArticleSummary), next_cursor: NextCursor }).openapi('ArticlePage')
 
 /**
  * `from` and `to` bound a list by published time: `from` inclusive, `to` exclusive. A date
@@ -147,9 +171,15 @@ function fieldsParam<P extends string>(parts: readonly P[], example: string) {
   return z
     .string()
     .max(200)
-    .regex(new RegExp(`^-${name}(?:,-${name})*$`), `must list parts to leave out, each with a minus: ${parts.map((part) => `-${part}`).join(', ')}`)
+    .regex(
+      new RegExp(`^-${name}(?:,-${name})*$`),
+      `must list parts to leave out, each with a minus: ${parts.map((part) => `-${part}`).join(', ')}`,
+    )
     .optional()
-    .openapi({ description: `Parts to leave out, comma-separated, each with a minus: ${parts.map((part) => `\`-${part}\``).join(', ')}.`, example })
+    .openapi({
+      description: `Parts to leave out, comma-separated, each with a minus: ${parts.map((part) => `\`-${part}\``).join(', ')}.`,
+      example,
+    })
 }
 
 /** What `fields` may leave out of a whole article: the body in its forms, JSON-LD, corrections. */
@@ -171,17 +201,11 @@ export const ArticleListQuery = z
     section: SectionSlug.optional().openapi({ description: 'Only articles in this section.' }),
     tag: TagSlug.optional().openapi({ description: 'Only articles with this tag.' }),
     author: AuthorSlug.optional().openapi({ description: 'Only articles by this author.' }),
-    q: z
-      .string()
-      .trim()
-      .min(1)
-      .max(200)
-      .optional()
-      .openapi({
-        description:
-          'Full-text search over headline, standfirst and body, ranked by relevance. Words are matched as words: quotes and operators have no special meaning.',
-        example: 'Geneva talks',
-      }),
+    q: z.string().trim().min(1).max(200).optional().openapi({
+      description:
+        'Full-text search over headline, standfirst and body, ranked by relevance. Words are matched as words: quotes and operators have no special meaning.',
+      example: 'Geneva talks',
+    }),
     ...LangQuery,
     ...PageQuery,
     ...DateRange,

@@ -22,9 +22,7 @@ export const Author = AuthorSummary.extend({
   updated_at: Timestamp,
 }).openapi('Author')
 
-export const AuthorPage = z
-  .object({ data: z.array(AuthorSummary), next_cursor: NextCursor })
-  .openapi('AuthorPage')
+export const AuthorPage = z.object({ data: z.array(AuthorSummary), next_cursor: NextCursor }).openapi('AuthorPage')
 
 export const AuthorInput = z
   .object({

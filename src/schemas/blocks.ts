@@ -12,7 +12,10 @@ const Text = (max: number) => z.string().trim().min(1).max(max)
 export const Inline = z
   .object({
     text: z.string().min(1).max(20_000),
-    marks: z.array(z.enum(['em', 'strong'])).max(2).optional(),
+    marks: z
+      .array(z.enum(['em', 'strong']))
+      .max(2)
+      .optional(),
     href: WebUrl.optional(),
   })
   .strict()
@@ -32,13 +35,8 @@ export const Image = z
     height: Pixels.openapi({ description: 'Height of the image file, in pixels.', example: 900 }),
     alt: z.string().trim().max(500),
     caption: Text(1000).nullable().default(null),
-    credit: Text(300)
-      .nullable()
-      .default(null)
-      .openapi({ example: 'Agency/Photographer/Pool via Wire' }),
-    syndication_allowed: z
-      .boolean()
-      .openapi({ description: 'Whether syndication partners may republish this image.' }),
+    credit: Text(300).nullable().default(null).openapi({ example: 'Agency/Photographer/Pool via Wire' }),
+    syndication_allowed: z.boolean().openapi({ description: 'Whether syndication partners may republish this image.' }),
   })
   .strict()
   .openapi('Image')
@@ -62,7 +60,9 @@ export const QuoteBlock = z
   .strict()
   .openapi('QuoteBlock')
 
-export const ImageBlock = Image.extend({ type: z.literal('image') }).strict().openapi('ImageBlock')
+export const ImageBlock = Image.extend({ type: z.literal('image') })
+  .strict()
+  .openapi('ImageBlock')
 
 export const ListBlock = z
   .object({
@@ -73,9 +73,7 @@ export const ListBlock = z
   .strict()
   .openapi('ListBlock')
 
-export const Block = z
-  .discriminatedUnion('type', [ParagraphBlock, HeadingBlock, QuoteBlock, ImageBlock, ListBlock])
-  .openapi('Block')
+export const Block = z.discriminatedUnion('type', [ParagraphBlock, HeadingBlock, QuoteBlock, ImageBlock, ListBlock]).openapi('Block')
 
 export const Body = z.array(Block).max(1000)
 
@@ -88,9 +86,9 @@ export type Block = z.infer<typeof Block>
  * (as null when there is nothing), so responses must not declare it optional.
  */
 export function answered<S extends z.ZodRawShape>(shape: S) {
-  return Object.fromEntries(
-    Object.entries(shape).map(([key, field]) => [key, field instanceof z.ZodDefault ? field.unwrap() : field]),
-  ) as { [K in keyof S]: S[K] extends z.ZodDefault<infer Inner> ? Inner : S[K] }
+  return Object.fromEntries(Object.entries(shape).map(([key, field]) => [key, field instanceof z.ZodDefault ? field.unwrap() : field])) as {
+    [K in keyof S]: S[K] extends z.ZodDefault<infer Inner> ? Inner : S[K]
+  }
 }
 
 // The body and image as answers carry them (the schemas above describe what editors send).

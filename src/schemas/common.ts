@@ -32,24 +32,14 @@ export const Link = z
   .openapi('Link')
 
 export const PageQuery = {
-  limit: z.coerce
-    .number()
-    .int()
-    .min(1)
-    .max(100)
-    .default(20)
-    .openapi({ description: 'Items per page, 1 to 100; a page also stops before 1 MiB of JSON (then `next_cursor` continues it).', example: 20 }),
-  cursor: z
-    .string()
-    .max(512)
-    .optional()
-    .openapi({ description: 'Opaque cursor from a previous page\'s `next_cursor`.' }),
+  limit: z.coerce.number().int().min(1).max(100).default(20).openapi({
+    description: 'Items per page, 1 to 100; a page also stops before 1 MiB of JSON (then `next_cursor` continues it).',
+    example: 20,
+  }),
+  cursor: z.string().max(512).optional().openapi({ description: "Opaque cursor from a previous page's `next_cursor`." }),
 }
 
-export const NextCursor = z
-  .string()
-  .nullable()
-  .openapi({ description: 'Pass as `cursor` to get the next page; null on the last page.' })
+export const NextCursor = z.string().nullable().openapi({ description: 'Pass as `cursor` to get the next page; null on the last page.' })
 
 export type Page<T> = { data: T[]; next_cursor: string | null }
 
@@ -61,7 +51,11 @@ export type Page<T> = { data: T[]; next_cursor: string | null }
 export const LanguageTag = z
   .string()
   .max(12)
-  .transform((tag) => tag.replace(/^([a-zA-Z]+)(?:-([a-zA-Z]+))?$/, (_, lang: string, region?: string) => (region ? `${lang.toLowerCase()}-${region.toUpperCase()}` : lang.toLowerCase())))
+  .transform((tag) =>
+    tag.replace(/^([a-zA-Z]+)(?:-([a-zA-Z]+))?$/, (_, lang: string, region?: string) =>
+      region ? `${lang.toLowerCase()}-${region.toUpperCase()}` : lang.toLowerCase(),
+    ),
+  )
   .pipe(z.string().regex(/^[a-z]{2,3}(-[A-Z]{2})?$/, 'must be a BCP 47 language tag such as en, fr or fr-BE'))
   .openapi({ type: 'string', example: 'fr' })
 
@@ -70,7 +64,7 @@ export const LangQuery = {
   lang: LanguageTag.optional().openapi({
     type: 'string',
     description:
-      'Only articles in this language (one of the publication\'s `languages`; an unknown one is a 400). Without it, every language.',
+      "Only articles in this language (one of the publication's `languages`; an unknown one is a 400). Without it, every language.",
     example: 'fr',
   }),
 }

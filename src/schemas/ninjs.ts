@@ -15,12 +15,16 @@ const Body = Text.extend({
   wordCount: z.number().int().nonnegative(),
 }).strict()
 
-const Concept = z
-  .object({ name: z.string(), rel: z.string(), uri: z.url().optional(), literal: z.string().optional() })
-  .strict()
+const Concept = z.object({ name: z.string(), rel: z.string(), uri: z.url().optional(), literal: z.string().optional() }).strict()
 
 const Rendition = z
-  .object({ name: z.string(), href: z.url(), contentType: z.string().optional(), width: z.number().int().optional(), height: z.number().int().optional() })
+  .object({
+    name: z.string(),
+    href: z.url(),
+    contentType: z.string().optional(),
+    width: z.number().int().optional(),
+    height: z.number().int().optional(),
+  })
   .strict()
 
 export const PubStatus = z

@@ -4,7 +4,12 @@ import { z } from '@hono/zod-openapi'
 export function subscriptionRequest(newsletters: readonly [string, ...string[]]) {
   return z
     .object({
-      email: z.string().trim().max(254).pipe(z.email({ message: 'must be an e-mail address' })).openapi({ example: 'reader@example.org' }),
+      email: z
+        .string()
+        .trim()
+        .max(254)
+        .pipe(z.email({ message: 'must be an e-mail address' }))
+        .openapi({ example: 'reader@example.org' }),
       name: z.string().trim().max(100).optional(),
       newsletters: z
         .array(z.enum(newsletters, { message: `must be one of: ${newsletters.join(', ')}` }))
@@ -26,7 +31,13 @@ export const SubscriptionBody = subscriptionRequest(['daily', 'breaking'])
   })
   .openapi('SubscriptionRequest', {
     // What "Test request" in /docs sends: a real sign-up (the honeypot left empty).
-    example: { email: 'reader@example.org', name: 'Ana Reader', newsletters: ['daily'], consent: true, source: 'https://www.example-daily.eu/newsletter' },
+    example: {
+      email: 'reader@example.org',
+      name: 'Ana Reader',
+      newsletters: ['daily'],
+      consent: true,
+      source: 'https://www.example-daily.eu/newsletter',
+    },
   })
 
 export const SubscriptionAccepted = z

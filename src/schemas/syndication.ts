@@ -3,9 +3,9 @@ import { NextCursor, PageQuery, Slug, Timestamp } from './common.ts'
 import { Ninjs } from './ninjs.ts'
 
 /** What partners can be told about an article. */
-export const EventType = z
-  .enum(['article.published', 'article.updated', 'article.corrected', 'article.withdrawn'])
-  .openapi({ description: 'published: it may be used (or, under embargo, prepared); updated/corrected: a new version; withdrawn: remove it.' })
+export const EventType = z.enum(['article.published', 'article.updated', 'article.corrected', 'article.withdrawn']).openapi({
+  description: 'published: it may be used (or, under embargo, prepared); updated/corrected: a new version; withdrawn: remove it.',
+})
 
 /**
  * The body of every push, and of every entry of the partner event log: the Standard Webhooks
@@ -27,7 +27,10 @@ export type WebhookPayload = z.infer<typeof WebhookPayload>
 
 export const PartnerEvent = z
   .object({
-    id: z.string().openapi({ description: 'The event id: the `webhook-id` of its pushes. Stable across retries.', example: 'evt_3f1c0c2a9b7e4d7a8e0f1b2c3d4e5f60' }),
+    id: z.string().openapi({
+      description: 'The event id: the `webhook-id` of its pushes. Stable across retries.',
+      example: 'evt_3f1c0c2a9b7e4d7a8e0f1b2c3d4e5f60',
+    }),
     seq: z.number().int(),
     payload: WebhookPayload,
   })
@@ -80,7 +83,10 @@ export const EndpointChange = z
     sections: z.array(Slug).max(50).optional(),
     tags: z.array(Slug).max(50).optional(),
     languages: z.array(Language).max(20).optional(),
-    state: z.enum(['active', 'disabled']).optional().openapi({ description: '`active` re-enables an endpoint and clears its failure count.' }),
+    state: z
+      .enum(['active', 'disabled'])
+      .optional()
+      .openapi({ description: '`active` re-enables an endpoint and clears its failure count.' }),
   })
   .strict()
   .openapi('EndpointChange')
@@ -97,7 +103,10 @@ export const Endpoint = z
     state: z.enum(['active', 'disabled']),
     disabled_reason: z.string().nullable(),
     disabled_at: Timestamp.nullable(),
-    consecutive_failures: z.number().int().openapi({ description: 'Deliveries in a row that failed for good; at 5 the endpoint is disabled.' }),
+    consecutive_failures: z
+      .number()
+      .int()
+      .openapi({ description: 'Deliveries in a row that failed for good; at 5 the endpoint is disabled.' }),
     previous_secret_until: Timestamp.nullable().openapi({ description: 'Until then the previous secret signs too (rotation overlap).' }),
     created_at: Timestamp,
     updated_at: Timestamp,
@@ -129,7 +138,9 @@ export const DeliveryAttempt = z
     endpoint_id: z.number().int(),
     attempt: z.number().int(),
     at: Timestamp,
-    status: z.enum(['delivered', 'retrying', 'failed', 'dead']).openapi({ description: 'dead: out of retries, sent to the dead-letter queue.' }),
+    status: z
+      .enum(['delivered', 'retrying', 'failed', 'dead'])
+      .openapi({ description: 'dead: out of retries, sent to the dead-letter queue.' }),
     response_code: z.number().int().nullable(),
     latency_ms: z.number().int(),
     error: z.string().nullable(),

@@ -7,7 +7,11 @@ export const Section = z
     slug: Slug,
     name: z.string().openapi({ example: 'Europe' }),
     description: z.string(),
-    language: z.string().openapi({ description: 'The language of `name` and `description`: the one asked for with `lang` when they exist in it, else the publication\'s default.', example: 'en' }),
+    language: z.string().openapi({
+      description:
+        "The language of `name` and `description`: the one asked for with `lang` when they exist in it, else the publication's default.",
+      example: 'en',
+    }),
     url: WebUrl,
   })
   .openapi('Section')

@@ -17,7 +17,10 @@ export function isPrivateIPv4(address: string): boolean {
   if (parts.length !== 4 || parts.some((n) => !Number.isInteger(n) || n < 0 || n > 255)) return true
   const [a, b] = parts as [number, number, number, number]
   return (
-    a === 0 || a === 10 || a === 127 || a >= 224 ||
+    a === 0 ||
+    a === 10 ||
+    a === 127 ||
+    a >= 224 ||
     (a === 100 && b >= 64 && b <= 127) || // carrier-grade NAT
     (a === 169 && b === 254) || // link-local (cloud metadata services live here)
     (a === 172 && b >= 16 && b <= 31) ||
@@ -61,7 +64,7 @@ export function endpointUrlError(text: string, dev: boolean): FieldError | null 
   }
   if (url.protocol !== 'https:') return fail('must be https')
   if (dev && loopbackHost) return null
-  if (LOCAL_NAMES.test(host) || !host.includes('.') && !host.includes(':')) return fail('must be a public host name')
+  if (LOCAL_NAMES.test(host) || (!host.includes('.') && !host.includes(':'))) return fail('must be a public host name')
   if ((isIPv4(host) || host.includes(':')) && isPrivateAddress(host)) return fail('must not be a loopback, private or link-local address')
   return null
 }

@@ -30,7 +30,7 @@ export type PartnerState = 'hidden' | 'embargoed' | 'public'
 
 /** How partners may see the article now: never when they may not republish it. */
 export function partnerState(row: Pick<SyndicationRow, 'status' | 'published_at' | 'republish'> | null, now: string): PartnerState {
-  if (!row || row.status !== 'published' || row.published_at === null || row.republish !== 1) return 'hidden'
+  if (row?.status !== 'published' || row.published_at === null || row.republish !== 1) return 'hidden'
   return row.published_at <= now ? 'public' : 'embargoed'
 }
 
@@ -75,7 +75,7 @@ async function recordEvent(env: Env, db: Database, slug: string, options: Syndic
 
   const { site } = settingsOf(env)
   const correction = type === 'article.corrected' ? { text: options.correction!, at: now } : undefined
-  let data
+  let data: ReturnType<typeof toNinjs> | ReturnType<typeof withdrawnNinjs>
   let embargoedUntil: string | null
   if (type === 'article.withdrawn') {
     data = withdrawnNinjs({ id: row.id, version: row.version, slug: row.slug, at: now }, site.url)
@@ -91,7 +91,11 @@ async function recordEvent(env: Env, db: Database, slug: string, options: Syndic
         publisher: site.name,
         pubStatus: embargoedUntil ? 'withheld' : 'usable',
         embargoedUntil,
-        edNote: correction ? `Correction: ${correction.text}` : embargoedUntil ? `Embargoed: not for publication before ${embargoedUntil}.` : undefined,
+        edNote: correction
+          ? `Correction: ${correction.text}`
+          : embargoedUntil
+            ? `Embargoed: not for publication before ${embargoedUntil}.`
+            : undefined,
       },
     )
   }
@@ -117,7 +121,11 @@ function eventType(told: PartnerState, state: PartnerState, options: SyndicateOp
 }
 
 /** Whether an endpoint asked for this event about this article. */
-export function wants(endpoint: EndpointRow & { embargo: number }, event: Pick<EventRow, 'type' | 'embargoed_until'>, article: SyndicationRow): boolean {
+export function wants(
+  endpoint: EndpointRow & { embargo: number },
+  event: Pick<EventRow, 'type' | 'embargoed_until'>,
+  article: SyndicationRow,
+): boolean {
   const list = (json: string) => JSON.parse(json) as string[]
   if (!list(endpoint.events).includes(event.type)) return false
   if (event.embargoed_until && endpoint.embargo !== 1) return false
@@ -139,18 +147,28 @@ async function fanOut(env: Env, db: Database, event: EventRow, article: Syndicat
     const activeIds = new Set(active.map((endpoint) => endpoint.id))
     targets = (await endpointsThatReceived(db, article.id)).filter((target) => activeIds.has(target.endpoint_id))
   } else {
-    targets = active.filter((endpoint) => wants(endpoint, event, article)).map((endpoint) => ({ endpoint_id: endpoint.id, partner_id: endpoint.partner_id }))
+    targets = active
+      .filter((endpoint) => wants(endpoint, event, article))
+      .map((endpoint) => ({ endpoint_id: endpoint.id, partner_id: endpoint.partner_id }))
   }
   if (targets.length === 0) return
   const deliveries = await insertDeliveries(db, event.id, targets, now)
-  await queueDeliveries(env, deliveries.map((delivery) => delivery.id), { event: event.event_id })
+  await queueDeliveries(
+    env,
+    deliveries.map((delivery) => delivery.id),
+    { event: event.event_id },
+  )
 }
 
 /** Puts deliveries on the webhooks queue; a failure is logged (the deliveries stay pending, retryable). */
 export async function queueDeliveries(env: Env, ids: number[], context: Record<string, unknown> = {}): Promise<boolean> {
   try {
     for (let i = 0; i < ids.length; i += SEND_BATCH) {
-      await env.WEBHOOKS.sendBatch(ids.slice(i, i + SEND_BATCH).map((delivery) => ({ body: { v: 1, delivery } satisfies DeliveryMessage, contentType: 'json' as const })))
+      await env.WEBHOOKS.sendBatch(
+        ids
+          .slice(i, i + SEND_BATCH)
+          .map((delivery) => ({ body: { v: 1, delivery } satisfies DeliveryMessage, contentType: 'json' as const })),
+      )
     }
     return true
   } catch (error) {

@@ -29,7 +29,7 @@ async function keyFrom(env: Secrets): Promise<CryptoKey> {
   } catch {
     bytes = null
   }
-  if (!bytes || bytes.length !== 32) {
+  if (bytes?.length !== 32) {
     throw new ApiError(500, 'Webhook secrets cannot be stored or used: WEBHOOK_ENCRYPTION_KEY must be 32 random bytes in base64.')
   }
   return crypto.subtle.importKey('raw', bytes, 'AES-GCM', false, ['encrypt', 'decrypt'])
@@ -37,14 +37,22 @@ async function keyFrom(env: Secrets): Promise<CryptoKey> {
 
 export async function encryptSecret(env: Secrets, secret: string): Promise<string> {
   const iv = crypto.getRandomValues(new Uint8Array(12))
-  const sealed = await crypto.subtle.encrypt({ name: 'AES-GCM', iv, additionalData: AAD }, await keyFrom(env), new TextEncoder().encode(secret))
+  const sealed = await crypto.subtle.encrypt(
+    { name: 'AES-GCM', iv, additionalData: AAD },
+    await keyFrom(env),
+    new TextEncoder().encode(secret),
+  )
   return `v1.${toBase64(iv)}.${toBase64(new Uint8Array(sealed))}`
 }
 
 export async function decryptSecret(env: Secrets, stored: string): Promise<string> {
   const [version, iv, sealed] = stored.split('.')
   if (version !== 'v1' || !iv || !sealed) throw new Error('unknown webhook secret format')
-  const clear = await crypto.subtle.decrypt({ name: 'AES-GCM', iv: fromBase64(iv), additionalData: AAD }, await keyFrom(env), fromBase64(sealed))
+  const clear = await crypto.subtle.decrypt(
+    { name: 'AES-GCM', iv: fromBase64(iv), additionalData: AAD },
+    await keyFrom(env),
+    fromBase64(sealed),
+  )
   return new TextDecoder().decode(clear)
 }
 

@@ -41,7 +41,13 @@ export function feedTopics(apiOrigin: string, article: FeedMembership): string[]
  * The queue messages that announce these articles' feeds to the hub: one per 100 topics (the
  * message schema's limit), all the feeds of all the articles, deduplicated.
  */
-export function hubPingMessages(hub: string, apiOrigin: string, articles: FeedMembership[], reason: HubPingMessage['reason'], at: string): HubPingMessage[] {
+export function hubPingMessages(
+  hub: string,
+  apiOrigin: string,
+  articles: FeedMembership[],
+  reason: HubPingMessage['reason'],
+  at: string,
+): HubPingMessage[] {
   const topics = [...new Set(articles.flatMap((article) => feedTopics(apiOrigin, article)))]
   const messages: HubPingMessage[] = []
   for (let i = 0; i < topics.length; i += 100) messages.push({ v: 1, hub, topics: topics.slice(i, i + 100), reason, at })

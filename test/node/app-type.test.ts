@@ -86,7 +86,9 @@ const vars = {
 
 describe('AppType', () => {
   it('has every operation of the OpenAPI document as a typed route', async () => {
-    const doc = (await (await app.request('https://api.example-daily.eu/openapi.json', {}, vars)).json()) as { paths: Record<string, object> }
+    const doc = (await (await app.request('https://api.example-daily.eu/openapi.json', {}, vars)).json()) as {
+      paths: Record<string, object>
+    }
     const documented = Object.entries(doc.paths).flatMap(([path, item]) =>
       Object.keys(item).map((method) => `${method} ${ROUTED_AS[path] ?? path.replaceAll(/\{(\w+)\}/g, ':$1')}`),
     )

@@ -19,11 +19,15 @@ interface Answer {
 /** A plain HTTP request: node:http sends conditional requests as written (fetch adds no-cache). */
 function request(base: string, method: string, path: string, headers: Record<string, string> = {}, body?: string): Promise<Answer> {
   return new Promise((resolve, reject) => {
-    const req = http.request(new URL(path, base).toString(), { method, headers: { ...headers, ...(body ? { 'content-length': String(Buffer.byteLength(body)) } : {}) } }, (res) => {
-      const chunks: Buffer[] = []
-      res.on('data', (chunk) => chunks.push(chunk))
-      res.on('end', () => resolve({ status: res.statusCode!, headers: res.headers, text: Buffer.concat(chunks).toString('utf8') }))
-    })
+    const req = http.request(
+      new URL(path, base).toString(),
+      { method, headers: { ...headers, ...(body ? { 'content-length': String(Buffer.byteLength(body)) } : {}) } },
+      (res) => {
+        const chunks: Buffer[] = []
+        res.on('data', (chunk) => chunks.push(chunk))
+        res.on('end', () => resolve({ status: res.statusCode!, headers: res.headers, text: Buffer.concat(chunks).toString('utf8') }))
+      },
+    )
     req.on('error', reject)
     req.end(body)
   })
@@ -40,7 +44,10 @@ const DOC_ID = 'https://contract.test/openapi.json'
 function validatorFor(pointer: string[]): ValidateFunction {
   const ref = `${DOC_ID}#/${pointer.map((part) => encodeURIComponent(part.replaceAll('~', '~0').replaceAll('/', '~1'))).join('/')}`
   let validate = validators.get(ref)
-  if (!validate) validators.set(ref, (validate = ajv.compile({ $ref: ref })))
+  if (!validate) {
+    validate = ajv.compile({ $ref: ref })
+    validators.set(ref, validate)
+  }
   return validate
 }
 
@@ -67,7 +74,8 @@ function conforms(operation: { path: string; method: string }, answer: Answer) {
   expect.soft(response, `${where}: status not documented (${answer.text.slice(0, 200)})`).toBeDefined()
   if (!response) return
   for (const name of ANNOUNCED) {
-    if (answer.headers[name] !== undefined) expect.soft(Object.keys(response.headers ?? {}), `${where}: header ${name} not documented`).toContain(name)
+    if (answer.headers[name] !== undefined)
+      expect.soft(Object.keys(response.headers ?? {}), `${where}: header ${name} not documented`).toContain(name)
   }
   for (const [name, header] of Object.entries<any>(response.headers ?? {})) {
     if (header.required) expect.soft(answer.headers[name], `${where}: documented header ${name} missing`).toBeDefined()
@@ -78,10 +86,24 @@ function conforms(operation: { path: string; method: string }, answer: Answer) {
   const mediaType = String(answer.headers['content-type']).split(';')[0]!.trim()
   expect.soft(Object.keys(response.content ?? {}), `${where}: media type ${mediaType} not documented`).toContain(mediaType)
   if (!JSON_TYPES.has(mediaType) || !response.content?.[mediaType]) return
-  const validate = validatorFor(['paths', operation.path, operation.method, 'responses', String(answer.status), 'content', mediaType, 'schema'])
+  const validate = validatorFor([
+    'paths',
+    operation.path,
+    operation.method,
+    'responses',
+    String(answer.status),
+    'content',
+    mediaType,
+    'schema',
+  ])
   const body = JSON.parse(answer.text)
   const valid = validate(body)
-  expect.soft(valid ? [] : validate.errors!.slice(0, 5).map((e) => `${e.instancePath} ${e.message} ${JSON.stringify(e.params)}`), `${where}: body does not match its schema`).toEqual([])
+  expect
+    .soft(
+      valid ? [] : validate.errors!.slice(0, 5).map((e) => `${e.instancePath} ${e.message} ${JSON.stringify(e.params)}`),
+      `${where}: body does not match its schema`,
+    )
+    .toEqual([])
 }
 
 const admin = { authorization: `Bearer ${ADMIN_TOKEN}` }
@@ -89,7 +111,13 @@ const adminJson = { ...admin, 'content-type': 'application/json' }
 const ip = (n: number) => ({ 'cf-connecting-ip': `198.51.100.${n}` })
 
 async function call(path: string, method: string, url: string, headers: Record<string, string> = {}, body?: unknown) {
-  const answer = await request(worker.url, method.toUpperCase(), url, headers, body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body))
+  const answer = await request(
+    worker.url,
+    method.toUpperCase(),
+    url,
+    headers,
+    body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+  )
   conforms({ path, method }, answer)
   return answer
 }
@@ -160,13 +188,28 @@ describe('the OpenAPI document against the real Worker', () => {
     await call('/v1/admin/articles/{slug}', 'put', '/v1/admin/articles/contract-draft', adminJson, draft) // 428
     await call('/v1/admin/articles/{slug}', 'put', '/v1/admin/articles/contract-draft', { ...adminJson, 'if-match': '"v999"' }, draft) // 412
     await call('/v1/admin/articles/{slug}', 'put', '/v1/admin/articles/contract-draft', { ...admin, 'content-type': 'text/plain' }, 'hello') // 415
-    await call('/v1/admin/articles/{slug}', 'put', '/v1/admin/articles/contract-draft', { ...adminJson, 'if-match': String(read.headers.etag) }, { ...draft, headline: 'Edited' })
-    const published = await call('/v1/admin/articles/{slug}', 'patch', '/v1/admin/articles/contract-draft', { ...adminJson, 'if-match': '*' }, { status: 'published' })
+    await call(
+      '/v1/admin/articles/{slug}',
+      'put',
+      '/v1/admin/articles/contract-draft',
+      { ...adminJson, 'if-match': String(read.headers.etag) },
+      { ...draft, headline: 'Edited' },
+    )
+    const published = await call(
+      '/v1/admin/articles/{slug}',
+      'patch',
+      '/v1/admin/articles/contract-draft',
+      { ...adminJson, 'if-match': '*' },
+      { status: 'published' },
+    )
     await call('/v1/admin/articles', 'get', '/v1/admin/articles?limit=5', admin)
     await call('/v1/admin/articles', 'get', '/v1/admin/articles?status=draft', admin)
     await call('/v1/admin/articles', 'get', '/v1/admin/articles')
     await call('/v1/admin/articles', 'get', '/v1/admin/articles', { authorization: 'Bearer wrong' })
-    await call('/v1/admin/articles/{slug}', 'delete', '/v1/admin/articles/contract-draft', { ...admin, 'if-match': String(published.headers.etag) })
+    await call('/v1/admin/articles/{slug}', 'delete', '/v1/admin/articles/contract-draft', {
+      ...admin,
+      'if-match': String(published.headers.etag),
+    })
     await call('/v1/admin/articles/{slug}', 'delete', '/v1/admin/articles/contract-draft', { ...admin, 'if-match': '"v1"' })
 
     await call('/v1/admin/authors/{slug}', 'put', '/v1/admin/authors/contract-author', adminJson, { name: 'Contract Author' })
@@ -181,20 +224,28 @@ describe('the OpenAPI document against the real Worker', () => {
     delete publication.updated_at
     await call('/v1/admin/publication', 'put', '/v1/admin/publication', adminJson, publication)
 
-    const token = JSON.parse((await call('/v1/admin/tokens', 'post', '/v1/admin/tokens', adminJson, { name: 'Contract editor', role: 'editor' })).text)
+    const token = JSON.parse(
+      (await call('/v1/admin/tokens', 'post', '/v1/admin/tokens', adminJson, { name: 'Contract editor', role: 'editor' })).text,
+    )
     await call('/v1/admin/tokens', 'get', '/v1/admin/tokens', admin)
     await call('/v1/admin/tokens', 'get', '/v1/admin/tokens', { authorization: `Bearer ${token.token}` }) // 403
     await call('/v1/admin/tokens/{id}', 'delete', `/v1/admin/tokens/${token.id}`, admin)
 
-    const partner = JSON.parse((await call('/v1/admin/partners', 'post', '/v1/admin/partners', adminJson, { name: 'Contract partner' })).text)
+    const partner = JSON.parse(
+      (await call('/v1/admin/partners', 'post', '/v1/admin/partners', adminJson, { name: 'Contract partner' })).text,
+    )
     await call('/v1/admin/partners', 'get', '/v1/admin/partners', admin)
-    await call('/v1/articles/{slug}', 'get', '/v1/articles/eu-and-russian-envoys-resume-talks-in-geneva', { authorization: `Bearer ${partner.key}` })
+    await call('/v1/articles/{slug}', 'get', '/v1/articles/eu-and-russian-envoys-resume-talks-in-geneva', {
+      authorization: `Bearer ${partner.key}`,
+    })
     await call('/feeds/{file}', 'get', `/feeds/rss.xml?key=${partner.key}`)
     await call('/v1/admin/partners/{id}', 'delete', `/v1/admin/partners/${partner.id}`, admin)
     await call('/v1/admin/partners/{id}', 'delete', '/v1/admin/partners/99999', admin)
   })
 
-  it('describes every answer of syndication: partners, their endpoints and deliveries, rights, ninjs and events', { timeout: 120_000 }, async () => {
+  it('describes every answer of syndication: partners, their endpoints and deliveries, rights, ninjs and events', {
+    timeout: 120_000,
+  }, async () => {
     // A partner's webhook receiver on this machine (http://localhost: the test Worker runs with WEBHOOK_DEV=true).
     const received: string[] = []
     const receiver = http.createServer((req, res) => {
@@ -207,28 +258,49 @@ describe('the OpenAPI document against the real Worker', () => {
     await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve))
     try {
       const hook = `http://localhost:${(receiver.address() as { port: number }).port}/hooks/newsroom`
-      const partner = JSON.parse((await call('/v1/admin/partners', 'post', '/v1/admin/partners', adminJson, { name: 'Contract syndication partner' })).text)
+      const partner = JSON.parse(
+        (await call('/v1/admin/partners', 'post', '/v1/admin/partners', adminJson, { name: 'Contract syndication partner' })).text,
+      )
       const key = { authorization: `Bearer ${partner.key}` }
       const changed = await call('/v1/admin/partners/{id}', 'patch', `/v1/admin/partners/${partner.id}`, adminJson, { embargo: true })
       expect(JSON.parse(changed.text).embargo).toBe(true)
       await call('/v1/admin/partners/{id}', 'patch', `/v1/admin/partners/${partner.id}`, adminJson, { embargo: 'yes' }) // 400
       await call('/v1/admin/partners/{id}', 'patch', '/v1/admin/partners/99999', adminJson, { embargo: false }) // 404
-      await call('/v1/admin/partners/{id}', 'patch', `/v1/admin/partners/${partner.id}`, { 'content-type': 'application/json' }, { embargo: false }) // 401
+      await call(
+        '/v1/admin/partners/{id}',
+        'patch',
+        `/v1/admin/partners/${partner.id}`,
+        { 'content-type': 'application/json' },
+        { embargo: false },
+      ) // 401
 
       const events = ['article.published', 'article.updated', 'article.corrected', 'article.withdrawn']
-      const endpoint = await call('/v1/admin/partners/{id}/endpoints', 'post', `/v1/admin/partners/${partner.id}/endpoints`, adminJson, { url: hook, events })
+      const endpoint = await call('/v1/admin/partners/{id}/endpoints', 'post', `/v1/admin/partners/${partner.id}/endpoints`, adminJson, {
+        url: hook,
+        events,
+      })
       expect(endpoint.status, endpoint.text).toBe(201)
       const endpointId = JSON.parse(endpoint.text).id
-      await call('/v1/admin/partners/{id}/endpoints', 'post', `/v1/admin/partners/${partner.id}/endpoints`, adminJson, { url: 'https://10.0.0.1/hooks', events }) // 400
+      await call('/v1/admin/partners/{id}/endpoints', 'post', `/v1/admin/partners/${partner.id}/endpoints`, adminJson, {
+        url: 'https://10.0.0.1/hooks',
+        events,
+      }) // 400
       await call('/v1/admin/partners/{id}/endpoints', 'post', '/v1/admin/partners/99999/endpoints', adminJson, { url: hook, events }) // 404
       const endpoints = await call('/v1/admin/partners/{id}/endpoints', 'get', `/v1/admin/partners/${partner.id}/endpoints`, admin)
       expect(JSON.parse(endpoints.text).data).toHaveLength(1)
       const endpointPath = `/v1/admin/partners/${partner.id}/endpoints/${endpointId}`
       await call('/v1/admin/partners/{id}/endpoints/{endpoint}', 'patch', endpointPath, adminJson, { state: 'disabled' })
-      const enabled = await call('/v1/admin/partners/{id}/endpoints/{endpoint}', 'patch', endpointPath, adminJson, { state: 'active', sections: [] })
+      const enabled = await call('/v1/admin/partners/{id}/endpoints/{endpoint}', 'patch', endpointPath, adminJson, {
+        state: 'active',
+        sections: [],
+      })
       expect(JSON.parse(enabled.text).state).toBe('active')
-      await call('/v1/admin/partners/{id}/endpoints/{endpoint}', 'patch', `/v1/admin/partners/${partner.id}/endpoints/99999`, adminJson, { state: 'active' }) // 404
-      const rotated = await call('/v1/admin/partners/{id}/endpoints/{endpoint}/secret', 'post', `${endpointPath}/secret`, adminJson, { overlap_seconds: 3600 })
+      await call('/v1/admin/partners/{id}/endpoints/{endpoint}', 'patch', `/v1/admin/partners/${partner.id}/endpoints/99999`, adminJson, {
+        state: 'active',
+      }) // 404
+      const rotated = await call('/v1/admin/partners/{id}/endpoints/{endpoint}/secret', 'post', `${endpointPath}/secret`, adminJson, {
+        overlap_seconds: 3600,
+      })
       expect(JSON.parse(rotated.text).secret).toMatch(/^whsec_/)
       await call('/v1/admin/partners/{id}/endpoints/{endpoint}/secret', 'post', `${endpointPath}/secret`, adminJson, '{') // 400
 
@@ -239,7 +311,10 @@ describe('the OpenAPI document against the real Worker', () => {
       // Withdrawing the article from partners and giving it back announces it: a delivery to the endpoint.
       await call('/v1/admin/articles/{slug}/rights', 'put', `/v1/admin/articles/${article}/rights`, adminJson, { republish: false })
       await call('/v1/partner/ninjs/{slug}', 'get', `/v1/partner/ninjs/${article}`, key) // 404 while withdrawn
-      const restored = await call('/v1/admin/articles/{slug}/rights', 'put', `/v1/admin/articles/${article}/rights`, adminJson, { copyright_holder: 'The European Daily', republish: true })
+      const restored = await call('/v1/admin/articles/{slug}/rights', 'put', `/v1/admin/articles/${article}/rights`, adminJson, {
+        copyright_holder: 'The European Daily',
+        republish: true,
+      })
       expect(restored.status, restored.text).toBe(200)
       await call('/v1/admin/articles/{slug}/rights', 'put', `/v1/admin/articles/${article}/rights`, adminJson, { republish: 'yes' }) // 400
 
@@ -265,10 +340,25 @@ describe('the OpenAPI document against the real Worker', () => {
       expect(attempts.length).toBeGreaterThan(0)
       expect(received).toContain(attempts[0].event_id)
       await call('/v1/admin/partners/{id}/deliveries', 'get', `/v1/admin/partners/${partner.id}/deliveries?cursor=nonsense`, admin) // 400
-      const retried = await call('/v1/admin/partners/{id}/deliveries/{event}/retry', 'post', `/v1/admin/partners/${partner.id}/deliveries/${attempts[0].event_id}/retry`, admin)
+      const retried = await call(
+        '/v1/admin/partners/{id}/deliveries/{event}/retry',
+        'post',
+        `/v1/admin/partners/${partner.id}/deliveries/${attempts[0].event_id}/retry`,
+        admin,
+      )
       expect(retried.status, retried.text).toBe(202)
-      await call('/v1/admin/partners/{id}/deliveries/{event}/retry', 'post', `/v1/admin/partners/${partner.id}/deliveries/evt_${'0'.repeat(32)}/retry`, admin) // 404
-      await call('/v1/admin/partners/{id}/deliveries/{event}/retry', 'post', `/v1/admin/partners/${partner.id}/deliveries/nonsense/retry`, admin) // 400
+      await call(
+        '/v1/admin/partners/{id}/deliveries/{event}/retry',
+        'post',
+        `/v1/admin/partners/${partner.id}/deliveries/evt_${'0'.repeat(32)}/retry`,
+        admin,
+      ) // 404
+      await call(
+        '/v1/admin/partners/{id}/deliveries/{event}/retry',
+        'post',
+        `/v1/admin/partners/${partner.id}/deliveries/nonsense/retry`,
+        admin,
+      ) // 400
       await call('/v1/admin/partners/{id}', 'delete', `/v1/admin/partners/${partner.id}`, admin)
     } finally {
       await new Promise((resolve) => receiver.close(resolve))
@@ -278,21 +368,57 @@ describe('the OpenAPI document against the real Worker', () => {
   it('describes every answer of the sign-ups, for apps and for forms', { timeout: 120_000 }, async () => {
     // Form posts come from an allowed page (ALLOWED_ORIGINS in wrangler.toml): by Origin, or by Referer when no Origin.
     const form = { 'content-type': 'application/x-www-form-urlencoded', origin: 'http://localhost:3000' }
-    await call('/v1/subscriptions', 'post', '/v1/subscriptions', { 'content-type': 'application/json', ...ip(1) }, { email: 'reader@example.org', consent: true })
+    await call(
+      '/v1/subscriptions',
+      'post',
+      '/v1/subscriptions',
+      { 'content-type': 'application/json', ...ip(1) },
+      { email: 'reader@example.org', consent: true },
+    )
     await call('/v1/subscriptions', 'post', '/v1/subscriptions', { 'content-type': 'application/json', ...ip(1) }, { email: 'nope' })
     await call('/v1/subscriptions', 'post', '/v1/subscriptions', { 'content-type': 'text/plain', ...ip(1) }, 'hello')
     await call('/v1/subscriptions', 'post', '/v1/subscriptions', { ...form, ...ip(2) }, 'email=reader%40example.org&consent=true')
-    await call('/v1/subscriptions', 'post', '/v1/subscriptions', { ...form, ...ip(2) }, 'email=reader%40example.org&consent=true&return_to=http%3A%2F%2Flocalhost%3A3000%2Fthanks')
+    await call(
+      '/v1/subscriptions',
+      'post',
+      '/v1/subscriptions',
+      { ...form, ...ip(2) },
+      'email=reader%40example.org&consent=true&return_to=http%3A%2F%2Flocalhost%3A3000%2Fthanks',
+    )
     await call('/v1/subscriptions', 'post', '/v1/subscriptions', { ...form, ...ip(2) }, 'email=nope')
-    await call('/v1/subscriptions', 'post', '/v1/subscriptions', { ...form, ...ip(2), origin: 'https://elsewhere.example' }, 'email=reader%40example.org&consent=true')
+    await call(
+      '/v1/subscriptions',
+      'post',
+      '/v1/subscriptions',
+      { ...form, ...ip(2), origin: 'https://elsewhere.example' },
+      'email=reader%40example.org&consent=true',
+    )
     const { origin: _, ...noOrigin } = form
-    const referred = await call('/v1/subscriptions', 'post', '/v1/subscriptions', { ...noOrigin, ...ip(4), referer: 'http://localhost:3000/newsletter' }, 'email=reader%40example.org&consent=true')
+    const referred = await call(
+      '/v1/subscriptions',
+      'post',
+      '/v1/subscriptions',
+      { ...noOrigin, ...ip(4), referer: 'http://localhost:3000/newsletter' },
+      'email=reader%40example.org&consent=true',
+    )
     expect(referred.status, referred.text).toBeLessThan(400)
-    const unknown = await call('/v1/subscriptions', 'post', '/v1/subscriptions', { ...noOrigin, ...ip(4) }, 'email=reader%40example.org&consent=true')
+    const unknown = await call(
+      '/v1/subscriptions',
+      'post',
+      '/v1/subscriptions',
+      { ...noOrigin, ...ip(4) },
+      'email=reader%40example.org&consent=true',
+    )
     expect(unknown.status).toBe(403)
     let limited: Answer | undefined
     for (let i = 0; i < 8 && limited?.status !== 429; i++) {
-      limited = await call('/v1/subscriptions', 'post', '/v1/subscriptions', { ...form, ...ip(3) }, 'email=reader%40example.org&consent=true')
+      limited = await call(
+        '/v1/subscriptions',
+        'post',
+        '/v1/subscriptions',
+        { ...form, ...ip(3) },
+        'email=reader%40example.org&consent=true',
+      )
     }
     expect(limited?.status).toBe(429)
     const token = 'a'.repeat(43)
@@ -311,7 +437,9 @@ describe('the OpenAPI document against the real Worker', () => {
     expect(operations.filter((operation) => !called.has(operation))).toEqual([])
   })
 
-  it("answers 200 to every public read called with the document's examples, as the docs page's Test request does", { timeout: 60_000 }, async () => {
+  it("answers 200 to every public read called with the document's examples, as the docs page's Test request does", {
+    timeout: 60_000,
+  }, async () => {
     const failures: string[] = []
     for (const [path, item] of Object.entries<any>(doc.paths)) {
       const op = item.get
@@ -333,11 +461,23 @@ describe('the OpenAPI document against the real Worker', () => {
 
   it("accepts the request bodies' examples as they are", { timeout: 60_000 }, async () => {
     const example = (name: string) => doc.components.schemas[name].example
-    const signup = await call('/v1/subscriptions', 'post', '/v1/subscriptions', { 'content-type': 'application/json', ...ip(9) }, example('SubscriptionRequest'))
+    const signup = await call(
+      '/v1/subscriptions',
+      'post',
+      '/v1/subscriptions',
+      { 'content-type': 'application/json', ...ip(9) },
+      example('SubscriptionRequest'),
+    )
     expect(signup.status).toBe(202)
     const put = await call('/v1/admin/articles/{slug}', 'put', '/v1/admin/articles/example-article', adminJson, example('ArticleWrite'))
     expect(put.status, put.text).toBe(201)
-    const patch = await call('/v1/admin/articles/{slug}', 'patch', '/v1/admin/articles/example-article', { ...adminJson, 'if-match': String(put.headers.etag) }, example('StatusChange'))
+    const patch = await call(
+      '/v1/admin/articles/{slug}',
+      'patch',
+      '/v1/admin/articles/example-article',
+      { ...adminJson, 'if-match': String(put.headers.etag) },
+      example('StatusChange'),
+    )
     expect(patch.status, patch.text).toBe(200)
     const token = await call('/v1/admin/tokens', 'post', '/v1/admin/tokens', adminJson, example('TokenCreate'))
     expect(token.status, token.text).toBe(201)

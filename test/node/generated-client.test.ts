@@ -81,12 +81,33 @@ afterAll(async () => {
 describe('a client generated from the live document', () => {
   it('compiles with tsc --strict and lists, pages, reads, meets a problem and signs up', { timeout: 120_000 }, async () => {
     // openapi-typescript needs TypeScript 5's API: typescript5.mjs lends it the `typescript5` alias.
-    await run(process.execPath, ['--import', path.join(import.meta.dirname, 'typescript5.mjs'), path.join(root, 'node_modules/openapi-typescript/bin/cli.js'), `${worker.url}/openapi.json`, '-o', path.join(dir, 'schema.ts')], { cwd: root })
+    await run(
+      process.execPath,
+      [
+        '--import',
+        path.join(import.meta.dirname, 'typescript5.mjs'),
+        path.join(root, 'node_modules/openapi-typescript/bin/cli.js'),
+        `${worker.url}/openapi.json`,
+        '-o',
+        path.join(dir, 'schema.ts'),
+      ],
+      { cwd: root },
+    )
     await writeFile(path.join(dir, 'client.ts'), PROGRAM)
     await writeFile(
       path.join(dir, 'tsconfig.json'),
       JSON.stringify({
-        compilerOptions: { strict: true, noEmit: true, target: 'es2023', module: 'nodenext', moduleResolution: 'nodenext', allowImportingTsExtensions: true, types: ['node'], typeRoots: [path.join(root, 'node_modules/@types')], skipLibCheck: true },
+        compilerOptions: {
+          strict: true,
+          noEmit: true,
+          target: 'es2023',
+          module: 'nodenext',
+          moduleResolution: 'nodenext',
+          allowImportingTsExtensions: true,
+          types: ['node'],
+          typeRoots: [path.join(root, 'node_modules/@types')],
+          skipLibCheck: true,
+        },
         files: ['client.ts'],
       }),
     )

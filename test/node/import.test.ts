@@ -19,8 +19,11 @@ const fixture = path.join(root, 'test/fixtures/import-bundle.json')
 /** Runs the importer as `npm run import` would, and never rejects: the exit code is part of the result. */
 function runImport(args: string[], cwd = root): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    execFile(process.execPath, [script, ...args], { cwd, env: { ...process.env, WRANGLER_SEND_METRICS: 'false' } }, (error, stdout, stderr) =>
-      resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
+    execFile(
+      process.execPath,
+      [script, ...args],
+      { cwd, env: { ...process.env, WRANGLER_SEND_METRICS: 'false' } },
+      (error, stdout, stderr) => resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
     )
   })
 }
@@ -123,7 +126,10 @@ describe('npm run import -- --remote', () => {
     expect(puts[1]!.body).toEqual({ name: 'Europe (import test)', position: 7 })
     // A new article: GET 404, then PUT without If-Match.
     const fresh = api.requests.filter((r) => r.path === '/v1/admin/articles/import-talks-resume')
-    expect(fresh.map((r) => [r.method, r.ifMatch])).toEqual([['GET', undefined], ['PUT', undefined]])
+    expect(fresh.map((r) => [r.method, r.ifMatch])).toEqual([
+      ['GET', undefined],
+      ['PUT', undefined],
+    ])
     // An existing one: PUT with its ETag; after a 412, read the new ETag and try once more.
     const existing = api.requests.filter((r) => r.path === '/v1/admin/articles/import-existing-article')
     expect(existing.map((r) => [r.method, r.ifMatch])).toEqual([
@@ -189,8 +195,11 @@ describe('npm run import (local D1)', () => {
 
   function wrangler(args: string[]): Promise<string> {
     return new Promise((resolve, reject) =>
-      execFile(path.join(root, 'node_modules/.bin/wrangler'), args, { cwd: dir, env: { ...process.env, CI: '1', WRANGLER_SEND_METRICS: 'false' } }, (error, stdout, stderr) =>
-        error ? reject(new Error(`${error.message}\n${stdout}\n${stderr}`)) : resolve(stdout),
+      execFile(
+        path.join(root, 'node_modules/.bin/wrangler'),
+        args,
+        { cwd: dir, env: { ...process.env, CI: '1', WRANGLER_SEND_METRICS: 'false' } },
+        (error, stdout, stderr) => (error ? reject(new Error(`${error.message}\n${stdout}\n${stderr}`)) : resolve(stdout)),
       ),
     )
   }

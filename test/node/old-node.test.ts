@@ -41,7 +41,6 @@ async function projectCopy(): Promise<string> {
   return dir
 }
 
-
 async function health(port: number): Promise<number | undefined> {
   try {
     return (await fetch(`http://127.0.0.1:${port}/health`)).status

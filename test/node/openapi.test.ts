@@ -75,12 +75,19 @@ describe('the OpenAPI document', () => {
     )
     for (const [route, item] of Object.entries<any>(doc.paths)) {
       if (item.get && !route.startsWith('/v1/subscriptions')) expect(item.get.responses['500'], route).toBeDefined()
-      if (route.startsWith('/v1/admin')) for (const operation of Object.values<any>(item)) expect(operation.security, route).toEqual([{ bearerAuth: [] }])
-      for (const operation of Object.values<any>(item)) expect(Object.keys(operation.responses).some((s) => s.startsWith('4')), route).toBe(true)
+      if (route.startsWith('/v1/admin'))
+        for (const operation of Object.values<any>(item)) expect(operation.security, route).toEqual([{ bearerAuth: [] }])
+      for (const operation of Object.values<any>(item))
+        expect(
+          Object.keys(operation.responses).some((s) => s.startsWith('4')),
+          route,
+        ).toBe(true)
     }
-    expect(Object.keys(doc.paths['/v1/subscriptions'].post.requestBody.content).sort()).toEqual(
-      ['application/json', 'application/x-www-form-urlencoded', 'multipart/form-data'],
-    )
+    expect(Object.keys(doc.paths['/v1/subscriptions'].post.requestBody.content).sort()).toEqual([
+      'application/json',
+      'application/x-www-form-urlencoded',
+      'multipart/form-data',
+    ])
     expect(doc.info.contact).toBeDefined()
     for (const [route, item] of Object.entries<any>(doc.paths)) {
       for (const operation of Object.values<any>(item)) expect(operation.description, `${route} ${operation.operationId}`).toBeTruthy()
@@ -89,7 +96,9 @@ describe('the OpenAPI document', () => {
     expect(doc.components.schemas.Block).toBeDefined()
     // The pushes partners receive, in OpenAPI 3.1's webhooks section.
     expect(Object.keys(doc.webhooks).sort()).toEqual(['article.corrected', 'article.published', 'article.updated', 'article.withdrawn'])
-    expect(doc.webhooks['article.withdrawn'].post.requestBody.content['application/json'].schema).toEqual({ $ref: '#/components/schemas/WebhookPayload' })
+    expect(doc.webhooks['article.withdrawn'].post.requestBody.content['application/json'].schema).toEqual({
+      $ref: '#/components/schemas/WebhookPayload',
+    })
     expect(doc.components.schemas.Ninjs.properties.pubStatus.enum).toEqual(['usable', 'withheld', 'canceled'])
   })
 
@@ -98,9 +107,11 @@ describe('the OpenAPI document', () => {
     const file = path.join(dir, 'openapi.json')
     await writeFile(file, JSON.stringify(await openapiDocument()))
     const redocly = path.join(import.meta.dirname, '../../node_modules/.bin/redocly')
-    const result = await promisify(execFile)(redocly, ['lint', file, '--config', path.join(import.meta.dirname, '../../redocly.yaml'), '--format', 'stylish'], { env: { ...process.env, REDOCLY_TELEMETRY: 'off', REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true' } }).catch(
-      (error) => error,
-    )
+    const result = await promisify(execFile)(
+      redocly,
+      ['lint', file, '--config', path.join(import.meta.dirname, '../../redocly.yaml'), '--format', 'stylish'],
+      { env: { ...process.env, REDOCLY_TELEMETRY: 'off', REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true' } },
+    ).catch((error) => error)
     expect(result.code ?? 0, `${result.stdout}\n${result.stderr}`).toBe(0)
     expect(result.stdout + result.stderr).not.toMatch(/warning/i)
   })

@@ -49,7 +49,11 @@ export async function startWorker({ seed = true }: { seed?: boolean } = {}): Pro
   const state = await mkdtemp(path.join(tmpdir(), 'newsroom-worker-'))
   // Migrations and demo content through one platform proxy (a wrangler CLI run per step would
   // cost seconds each): the same local D1 files that `wrangler dev --persist-to` then opens.
-  const proxy = await getPlatformProxy<Env>({ configPath: path.join(root, 'wrangler.toml'), persist: { path: path.join(state, 'v3') }, remoteBindings: false })
+  const proxy = await getPlatformProxy<Env>({
+    configPath: path.join(root, 'wrangler.toml'),
+    persist: { path: path.join(state, 'v3') },
+    remoteBindings: false,
+  })
   try {
     for (const migration of await readD1Migrations(path.join(root, 'migrations'))) {
       await proxy.env.DB.batch(migration.queries.map((query) => proxy.env.DB.prepare(query)))
@@ -65,7 +69,21 @@ export async function startWorker({ seed = true }: { seed?: boolean } = {}): Pro
   const url = `http://127.0.0.1:${port}`
   const child = spawn(
     wrangler,
-    ['dev', '--ip', '127.0.0.1', '--port', String(port), '--persist-to', state, '--var', `API_URL:${url}`, '--var', `ADMIN_TOKEN:${ADMIN_TOKEN}`, ...syndicationVars, '--show-interactive-dev-session=false'],
+    [
+      'dev',
+      '--ip',
+      '127.0.0.1',
+      '--port',
+      String(port),
+      '--persist-to',
+      state,
+      '--var',
+      `API_URL:${url}`,
+      '--var',
+      `ADMIN_TOKEN:${ADMIN_TOKEN}`,
+      ...syndicationVars,
+      '--show-interactive-dev-session=false',
+    ],
     { cwd: root, env: quiet, stdio: ['ignore', 'pipe', 'pipe'], detached: true },
   )
   let output = ''
@@ -82,7 +100,10 @@ export async function startWorker({ seed = true }: { seed?: boolean } = {}): Pro
   }
   for (let attempt = 0; attempt < 240; attempt++) {
     if (child.exitCode !== null) break
-    const ok = await fetch(`${url}/health`).then((res) => res.ok, () => false)
+    const ok = await fetch(`${url}/health`).then(
+      (res) => res.ok,
+      () => false,
+    )
     if (ok) return { url, stop }
     await new Promise((resolve) => setTimeout(resolve, 250))
   }

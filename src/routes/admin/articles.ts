@@ -17,7 +17,7 @@ import {
 import { authorsBySlugsStatement } from '../../db/authors.ts'
 import { auditStatement } from '../../db/editors.ts'
 import { publicGroupingStatement } from '../../db/taxonomy.ts'
-import { ApiError, errorResponses, fieldErrors, invalid, notFound, validationHook, type FieldError } from '../../errors.ts'
+import { ApiError, fieldErrors, invalid, notFound, validationHook, type FieldError } from '../../errors.ts'
 import { readCursor, toPage } from '../../lib/paging.ts'
 import { requireRole } from '../../middleware/auth.ts'
 import { toArticle, toArticleSummary, toTranslation } from '../../present/articles.ts'
@@ -37,11 +37,15 @@ const adminListArticlesRoute = createRoute({
   path: '/v1/admin/articles',
   tags: ['Editorial'],
   summary: 'Articles in any state, most recently updated first',
-  description: 'Drafts, scheduled, published and unpublished articles, with their status and version; filter with `status`. Keyset-paginated.',
+  description:
+    'Drafts, scheduled, published and unpublished articles, with their status and version; filter with `status`. Keyset-paginated.',
   security: bearer,
   middleware: [requireRole('editor')] as const,
   request: { query: EditorArticleQuery },
-  responses: { 200: { description: 'A page of articles.', content: { 'application/json': { schema: EditorArticlePage } } }, ...adminErrors },
+  responses: {
+    200: { description: 'A page of articles.', content: { 'application/json': { schema: EditorArticlePage } } },
+    ...adminErrors,
+  },
 })
 
 const adminGetArticleRoute = createRoute({
@@ -66,7 +70,7 @@ const adminPutArticleRoute = createRoute({
   description:
     'Replacing needs `If-Match` with the current ETag (428 without it, 412 when someone else changed the article). ' +
     'Authors and the section must exist; unknown tags are created. A `correction` is appended to the public corrections. ' +
-    '`translation_of` makes the article a version of another article\'s story (each version has its own slug, status and times; ' +
+    "`translation_of` makes the article a version of another article's story (each version has its own slug, status and times; " +
     'the story has at most one version per language: another one in the same language is a 409); `null` takes it out.',
   security: bearer,
   middleware: [requireRole('editor')] as const,
@@ -89,7 +93,8 @@ const adminChangeArticleStatusRoute = createRoute({
   path: '/v1/admin/articles/{slug}',
   tags: ['Editorial'],
   summary: 'Publish now, schedule, unpublish or return to draft',
-  description: 'Moves the article to `published` (now or at `published_at`), `scheduled` (a future `published_at`), `unpublished` or `draft`. Send `If-Match` with the current ETag.',
+  description:
+    'Moves the article to `published` (now or at `published_at`), `scheduled` (a future `published_at`), `unpublished` or `draft`. Send `If-Match` with the current ETag.',
   security: bearer,
   middleware: [requireRole('editor')] as const,
   request: {
@@ -147,7 +152,12 @@ function checkIfMatch(ifMatch: string | undefined, current: EditorArticleRow | n
 }
 
 /** Writes an article as an editor: one batch with the version guard, the write and the audit entry. */
-async function writeAsEditor(c: Context<AppEnv>, input: z.output<typeof ArticleInput> & { correction?: string }, current: EditorArticleRow | null, action: string) {
+async function writeAsEditor(
+  c: Context<AppEnv>,
+  input: z.output<typeof ArticleInput> & { correction?: string },
+  current: EditorArticleRow | null,
+  action: string,
+) {
   const db = c.get('db')
   const now = c.get('now')
   const editor = c.get('editor')
@@ -157,7 +167,15 @@ async function writeAsEditor(c: Context<AppEnv>, input: z.output<typeof ArticleI
       ...writeArticlesStatements(db, [toArticleWrite(input, now)], now),
       auditStatement(
         db,
-        { actor: editor, action, type: 'article', slug: input.slug, before: current?.version ?? null, after: (current?.version ?? 0) + 1, requestId: c.get('requestId') },
+        {
+          actor: editor,
+          action,
+          type: 'article',
+          slug: input.slug,
+          before: current?.version ?? null,
+          after: (current?.version ?? 0) + 1,
+          requestId: c.get('requestId'),
+        },
         now,
       ),
     ])
@@ -195,7 +213,12 @@ const isPublic = (article: { status: string; published_at: string | null }, now:
  * Tells the WebSub hub that the article's feeds changed: on publication, correction or
  * unpublication (a draft saved, or an article still scheduled, changes no feed).
  */
-async function announce(c: Context<AppEnv>, input: z.output<typeof ArticleInput> & { correction?: string }, before: EditorArticleRow | null, now: string) {
+async function announce(
+  c: Context<AppEnv>,
+  input: z.output<typeof ArticleInput> & { correction?: string },
+  before: EditorArticleRow | null,
+  now: string,
+) {
   const wasPublic = before !== null && isPublic(before, now)
   const nowPublic = isPublic(input, now)
   if (!wasPublic && !nowPublic) return
@@ -234,7 +257,10 @@ function withStatus(c: Context<AppEnv>, row: EditorArticleRow, status: ArticleSt
   // Only content stored before a rule existed can fail here (an image without its size, say):
   // the editor is told what to fix, with a PUT of the whole article.
   if (!input.success) {
-    const errors = fieldErrors(input.error, 'body').map((error) => ({ ...error, detail: `${error.detail} (stored before this was required: PUT the article with it)` }))
+    const errors = fieldErrors(input.error, 'body').map((error) => ({
+      ...error,
+      detail: `${error.detail} (stored before this was required: PUT the article with it)`,
+    }))
     throw invalid(errors)
   }
   return input.data
@@ -290,7 +316,12 @@ export const adminArticles = new OpenAPIHono<AppEnv>({ defaultHook: validationHo
         errors: [{ field, in: 'body', detail: `the story already has a '${body.language}' version, '${taken.slug}'` }],
       })
     }
-    const article = await writeAsEditor(c, { ...body, slug, published_at: publicationTime(body, existing, c.get('now')) }, existing, existing ? 'article.replace' : 'article.create')
+    const article = await writeAsEditor(
+      c,
+      { ...body, slug, published_at: publicationTime(body, existing, c.get('now')) },
+      existing,
+      existing ? 'article.replace' : 'article.create',
+    )
     return c.json(article, existing ? 200 : 201)
   })
   .openapi(adminChangeArticleStatusRoute, async (c) => {

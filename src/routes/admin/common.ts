@@ -10,7 +10,11 @@ const problem = errorResponses[400].content
 
 export const adminErrors = {
   ...errorResponses,
-  401: { description: 'No token, or a bad or revoked one.', headers: z.object({ 'www-authenticate': headerDocs['www-authenticate'] }), content: problem },
+  401: {
+    description: 'No token, or a bad or revoked one.',
+    headers: z.object({ 'www-authenticate': headerDocs['www-authenticate'] }),
+    content: problem,
+  },
   403: { description: 'The token lacks the role this needs.', content: problem },
   409: { description: 'The write conflicts with stored data (a taken slug, a reference still in use).', content: problem },
   413: { description: 'Body over 1 MiB.', content: problem },

@@ -12,7 +12,7 @@ import { newToken, sha256Hex } from '../../lib/tokens.ts'
  * its audit entry, so a token never exists, nor stops working, without the entry that says who
  * did it.
  */
-export interface IssuedCredential<Input, Row> {
+export interface IssuedCredential<Input, _Row> {
   /** The audit entries' target type and the prefix of their actions (`token.create`). */
   type: 'token' | 'partner'
   /** What a 404 calls it: "No active {noun} has the id 7." */
@@ -27,15 +27,31 @@ export interface IssuedCredential<Input, Row> {
  * Runs `write` and its audit entry (`type.action`) in one batch; the row it RETURNED, or null when
  * it changed nothing (then no entry is written either). A null `id` means the row `write` inserts.
  */
-export async function writeWithAudit<Row>(c: Context<AppEnv>, write: D1PreparedStatement, type: string, action: string, id: number | null): Promise<Row | null> {
+export async function writeWithAudit<Row>(
+  c: Context<AppEnv>,
+  write: D1PreparedStatement,
+  type: string,
+  action: string,
+  id: number | null,
+): Promise<Row | null> {
   const db = c.get('db')
-  const entry = { actor: c.get('editor'), action: `${type}.${action}`, type, slug: id === null ? null : String(id), requestId: c.get('requestId') }
+  const entry = {
+    actor: c.get('editor'),
+    action: `${type}.${action}`,
+    type,
+    slug: id === null ? null : String(id),
+    requestId: c.get('requestId'),
+  }
   const [written] = await db.batch<Row>([write, auditWriteStatement(db, entry, c.get('now'))])
   return written!.results[0] ?? null
 }
 
 /** Issues a new secret: its row (with its audit entry) and the secret itself, to show once. */
-export async function issueCredential<Input, Row>(c: Context<AppEnv>, kind: IssuedCredential<Input, Row>, input: Input): Promise<{ row: Row; secret: string }> {
+export async function issueCredential<Input, Row>(
+  c: Context<AppEnv>,
+  kind: IssuedCredential<Input, Row>,
+  input: Input,
+): Promise<{ row: Row; secret: string }> {
   const secret = newToken()
   const values = { ...input, hash: await sha256Hex(secret), createdBy: c.get('editor').name }
   const row = await writeWithAudit<Row>(c, kind.insert(c.get('db'), values, c.get('now')), kind.type, 'create', null)

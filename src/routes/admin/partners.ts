@@ -1,6 +1,12 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi'
 import type { AppEnv } from '../../context.ts'
-import { createPartnerStatement, listPartners, revokePartnerStatement, setPartnerEmbargoStatement, type PartnerRow } from '../../db/partners.ts'
+import {
+  createPartnerStatement,
+  listPartners,
+  revokePartnerStatement,
+  setPartnerEmbargoStatement,
+  type PartnerRow,
+} from '../../db/partners.ts'
 import { notFound, validationHook } from '../../errors.ts'
 import { requireRole } from '../../middleware/auth.ts'
 import { Timestamp } from '../../schemas/common.ts'
@@ -34,11 +40,18 @@ const adminCreatePartnerRoute = createRoute({
   request: {
     body: {
       required: true,
-      content: { 'application/json': { schema: z.object({ name: z.string().trim().min(1).max(100), embargo: embargoField.default(false) }).strict() } },
+      content: {
+        'application/json': {
+          schema: z.object({ name: z.string().trim().min(1).max(100), embargo: embargoField.default(false) }).strict(),
+        },
+      },
     },
   },
   responses: {
-    201: { description: 'Created.', content: { 'application/json': { schema: Partner.extend({ key: z.string() }).openapi('PartnerCreated') } } },
+    201: {
+      description: 'Created.',
+      content: { 'application/json': { schema: Partner.extend({ key: z.string() }).openapi('PartnerCreated') } },
+    },
     ...adminErrors,
   },
 })
@@ -53,7 +66,13 @@ const adminListPartnersRoute = createRoute({
   security: bearer,
   middleware: [requireRole('admin')] as const,
   request: { query: z.object({}).strict() },
-  responses: { 200: { description: 'The partners (never their keys).', content: { 'application/json': { schema: z.object({ data: z.array(Partner) }) } } }, ...adminErrors },
+  responses: {
+    200: {
+      description: 'The partners (never their keys).',
+      content: { 'application/json': { schema: z.object({ data: z.array(Partner) }) } },
+    },
+    ...adminErrors,
+  },
 })
 
 const adminRevokePartnerRoute = createRoute({
@@ -76,7 +95,7 @@ const adminChangePartnerRoute = createRoute({
   tags: ['Editorial'],
   summary: "Change a partner's permissions",
   description:
-    'Turns early access to embargoed articles on or off. Takes effect on the partner\'s next request and next push; ' +
+    "Turns early access to embargoed articles on or off. Takes effect on the partner's next request and next push; " +
     'the key stays the same.',
   security: bearer,
   middleware: [requireRole('admin')] as const,
@@ -102,7 +121,13 @@ export const adminPartners = new OpenAPIHono<AppEnv>({ defaultHook: validationHo
   .openapi(adminListPartnersRoute, async (c) => c.json({ data: (await listPartners(c.get('db'))).map(toPartner) }, 200))
   .openapi(adminChangePartnerRoute, async (c) => {
     const { id } = c.req.valid('param')
-    const row = await writeWithAudit<PartnerRow>(c, setPartnerEmbargoStatement(c.get('db'), id, c.req.valid('json').embargo), 'partner', 'change', id)
+    const row = await writeWithAudit<PartnerRow>(
+      c,
+      setPartnerEmbargoStatement(c.get('db'), id, c.req.valid('json').embargo),
+      'partner',
+      'change',
+      id,
+    )
     if (!row) throw notFound(`No partner has the id ${id}.`)
     return c.json(toPartner(row), 200)
   })

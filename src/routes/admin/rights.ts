@@ -22,7 +22,10 @@ const adminGetRightsRoute = createRoute({
   security: bearer,
   middleware: [requireRole('editor')] as const,
   request: { params },
-  responses: { 200: { description: 'The rights (nulls: the publication and its default terms).', content: { 'application/json': { schema: Rights } } }, ...adminErrors },
+  responses: {
+    200: { description: 'The rights (nulls: the publication and its default terms).', content: { 'application/json': { schema: Rights } } },
+    ...adminErrors,
+  },
 })
 
 const adminPutRightsRoute = createRoute({
@@ -53,7 +56,21 @@ export const adminRights = new OpenAPIHono<AppEnv>({ defaultHook: validationHook
     const db = c.get('db')
     const now = c.get('now')
     if (!(await writeRights(db, slug, rights, now))) throw notFound(`No article has the slug '${slug}'.`)
-    await db.run(auditStatement(db, { actor: c.get('editor'), action: 'article.rights', type: 'article', slug, before: null, after: null, requestId: c.get('requestId') }, now))
+    await db.run(
+      auditStatement(
+        db,
+        {
+          actor: c.get('editor'),
+          action: 'article.rights',
+          type: 'article',
+          slug,
+          before: null,
+          after: null,
+          requestId: c.get('requestId'),
+        },
+        now,
+      ),
+    )
     await syndicate(c.env, db, [slug], { now, changed: true })
     return c.json(rights, 200)
   })

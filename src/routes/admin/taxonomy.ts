@@ -7,11 +7,28 @@ import type { Database } from '../../db/client.ts'
 import { recordChangeStatement, type ChangeType } from '../../db/changes.ts'
 import { auditStatement } from '../../db/editors.ts'
 import { findPublication, writePublicationStatement } from '../../db/publication.ts'
-import { deleteGroupingStatement, findSectionStatement, findTagStatement, recordTagChangeStatement, usageStatement, writeSectionStatement, writeTagStatement, type SectionRow, type TagRow } from '../../db/taxonomy.ts'
+import {
+  deleteGroupingStatement,
+  findSectionStatement,
+  findTagStatement,
+  recordTagChangeStatement,
+  usageStatement,
+  writeSectionStatement,
+  writeTagStatement,
+  type SectionRow,
+  type TagRow,
+} from '../../db/taxonomy.ts'
 import { toAuthorSummary } from '../../present/authors.ts'
 import { toPublication } from '../../present/publication.ts'
 import { toSection, toTag } from '../../present/taxonomy.ts'
-import { embeddedValues, nextEmbedCursor, reannounceRest, reannounceStatements, type EmbedCursor, type Embedded } from '../../db/embedders.ts'
+import {
+  embeddedValues,
+  nextEmbedCursor,
+  reannounceRest,
+  reannounceStatements,
+  type EmbedCursor,
+  type Embedded,
+} from '../../db/embedders.ts'
 import { ApiError, validationHook } from '../../errors.ts'
 import { log as logLine } from '../../lib/log.ts'
 import type { ResyncMessage } from '../../schemas/resync.ts'
@@ -81,7 +98,8 @@ const adminPutPublicationRoute = createRoute({
   path: '/v1/admin/publication',
   tags: ['Editorial'],
   summary: 'Replace the publication ("about us")',
-  description: 'The name, description, about text, language, logo and links used by the API, the feeds and JSON-LD. Every cached page is rebuilt.',
+  description:
+    'The name, description, about text, language, logo and links used by the API, the feeds and JSON-LD. Every cached page is rebuilt.',
   security: bearer,
   middleware: [requireRole('admin')] as const,
   request: { body: { required: true, content: json(PublicationInput) } },
@@ -107,7 +125,8 @@ async function writeAndAnnounce(
   const db = c.get('db')
   const now = c.get('now')
   const embedded = { kind: type, slug } as Embedded
-  const log = type === 'tag' ? (op === 'upsert' ? [recordTagChangeStatement(db, slug, now)] : []) : [recordChangeStatement(db, type, slug, op, now)]
+  const log =
+    type === 'tag' ? (op === 'upsert' ? [recordTagChangeStatement(db, slug, now)] : []) : [recordChangeStatement(db, type, slug, op, now)]
   const changingTo = op === 'upsert' && existed && value ? embeddedValues(embedded.kind, value) : null
   // Compared with the stored values, so before the write.
   const reannounce = changingTo ? reannounceStatements(db, embedded, now, { changingTo }) : []
@@ -115,7 +134,19 @@ async function writeAndAnnounce(
     ...log,
     ...reannounce,
     write,
-    auditStatement(db, { actor: c.get('editor'), action: `${type}.${op === 'delete' ? 'delete' : existed ? 'replace' : 'create'}`, type, slug, before: null, after: null, requestId: c.get('requestId') }, now),
+    auditStatement(
+      db,
+      {
+        actor: c.get('editor'),
+        action: `${type}.${op === 'delete' ? 'delete' : existed ? 'replace' : 'create'}`,
+        type,
+        slug,
+        before: null,
+        after: null,
+        requestId: c.get('requestId'),
+      },
+      now,
+    ),
   ])
   await invalidate(c.env.CACHE, db, { everything: true })
   const next = reannounce.length ? nextEmbedCursor(results[log.length]!.results as EmbedCursor[]) : null
@@ -152,7 +183,11 @@ function taxonomyRoutes<Plural extends 'authors' | 'sections' | 'tags', Input ex
     security: bearer,
     middleware: [requireRole('admin')] as const,
     request: { params, body: { required: true, content: json(resource.input.omit({ slug: true })) } },
-    responses: { 200: { description: 'Replaced.', content: json(resource.output) }, 201: { description: 'Created.', content: json(resource.output) }, ...adminErrors },
+    responses: {
+      200: { description: 'Replaced.', content: json(resource.output) },
+      201: { description: 'Created.', content: json(resource.output) },
+      ...adminErrors,
+    },
   })
   const adminDeleteRoute = createRoute({
     operationId: `adminDelete${resource.name}`,
@@ -184,7 +219,10 @@ function taxonomyRoutes<Plural extends 'authors' | 'sections' | 'tags', Input ex
       if (found!.results.length === 0) throw new ApiError(404, `No ${resource.type} has the slug '${slug}'.`)
       const count = usage!.results[0]?.n ?? 0
       if (count > 0) {
-        throw new ApiError(409, `${count} article${count === 1 ? '' : 's'} still use${count === 1 ? 's' : ''} this ${resource.type}: reassign them first.`)
+        throw new ApiError(
+          409,
+          `${count} article${count === 1 ? '' : 's'} still use${count === 1 ? 's' : ''} this ${resource.type}: reassign them first.`,
+        )
       }
       await writeAndAnnounce(c, resource.type, slug, 'delete', deleteGroupingStatement(db, resource.type, slug), true)
       return c.body(null, 204)

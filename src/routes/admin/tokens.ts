@@ -30,7 +30,13 @@ const adminListTokensRoute = createRoute({
   security: bearer,
   middleware: [requireRole('admin')] as const,
   request: { query: z.object({}).strict() },
-  responses: { 200: { description: 'The tokens (never their values).', content: { 'application/json': { schema: z.object({ data: z.array(TokenInfo) }) } } }, ...adminErrors },
+  responses: {
+    200: {
+      description: 'The tokens (never their values).',
+      content: { 'application/json': { schema: z.object({ data: z.array(TokenInfo) }) } },
+    },
+    ...adminErrors,
+  },
 })
 
 const adminRevokeTokenRoute = createRoute({

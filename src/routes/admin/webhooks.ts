@@ -63,7 +63,10 @@ const adminListWebhookEndpointsRoute = createRoute({
   security: bearer,
   middleware: [requireRole('admin')] as const,
   request: { params: partnerParams },
-  responses: { 200: { description: 'The endpoints (never their secrets).', content: json(z.object({ data: z.array(Endpoint) })) }, ...adminErrors },
+  responses: {
+    200: { description: 'The endpoints (never their secrets).', content: json(z.object({ data: z.array(Endpoint) })) },
+    ...adminErrors,
+  },
 })
 
 const adminChangeWebhookEndpointRoute = createRoute({
@@ -107,7 +110,8 @@ const adminListDeliveriesRoute = createRoute({
   path: '/v1/admin/partners/{id}/deliveries',
   tags: ['Editorial'],
   summary: "Delivery attempts to a partner's endpoints, newest first",
-  description: 'Every try of every delivery with its answer status and outcome, for diagnosing a partner\'s endpoint; paged by `next_cursor`, never cached.',
+  description:
+    "Every try of every delivery with its answer status and outcome, for diagnosing a partner's endpoint; paged by `next_cursor`, never cached.",
   security: bearer,
   middleware: [requireRole('admin')] as const,
   request: { params: partnerParams, query: z.object(PageQuery).strict() },
@@ -120,7 +124,8 @@ const adminRetryDeliveryRoute = createRoute({
   path: '/v1/admin/partners/{id}/deliveries/{event}/retry',
   tags: ['Editorial'],
   summary: "Send an event to the partner's endpoints again",
-  description: 'Every delivery of the event to this partner goes back on the queue, with a fresh set of tries. Disabled endpoints must be re-enabled first (409).',
+  description:
+    'Every delivery of the event to this partner goes back on the queue, with a fresh set of tries. Disabled endpoints must be re-enabled first (409).',
   security: bearer,
   middleware: [requireRole('admin')] as const,
   request: { params: partnerParams.extend({ event: z.string().regex(/^evt_[0-9a-f]{32}$/, 'must be an event id (evt_...)') }) },
@@ -151,12 +156,19 @@ async function checkUrl(c: Context<AppEnv>, url: string) {
     log('warn', 'webhook endpoint DNS check failed', { error: String(error) })
     throw new ApiError(503, 'The DNS check of this host did not answer. Try again shortly.', { headers: { 'retry-after': '5' } })
   }
-  if (privateAddresses.length > 0) throw invalid([{ field: 'url', in: 'body', detail: 'resolves to a loopback, private or link-local address' }])
+  if (privateAddresses.length > 0)
+    throw invalid([{ field: 'url', in: 'body', detail: 'resolves to a loopback, private or link-local address' }])
 }
 
 function audit(c: Context<AppEnv>, action: string, slug: string) {
   const db = c.get('db')
-  return db.run(auditStatement(db, { actor: c.get('editor'), action, type: 'webhook_endpoint', slug, before: null, after: null, requestId: c.get('requestId') }, c.get('now')))
+  return db.run(
+    auditStatement(
+      db,
+      { actor: c.get('editor'), action, type: 'webhook_endpoint', slug, before: null, after: null, requestId: c.get('requestId') },
+      c.get('now'),
+    ),
+  )
 }
 
 export const adminWebhooks = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
@@ -212,7 +224,12 @@ export const adminWebhooks = new OpenAPIHono<AppEnv>({ defaultHook: validationHo
     await partnerOr404(c, id)
     const db = c.get('db')
     const rows = await db.all<AttemptRow>(attemptsStatement(db, id, limit + 1, readCursor(cursor, 's')?.id))
-    const page = toPage(rows, limit, (row) => ({ k: 's', id: row.id }), ({ outcome, ...row }) => ({ ...row, status: outcome }))
+    const page = toPage(
+      rows,
+      limit,
+      (row) => ({ k: 's', id: row.id }),
+      ({ outcome, ...row }) => ({ ...row, status: outcome }),
+    )
     c.header('cache-control', 'no-store')
     return c.json(page, 200)
   })
@@ -223,10 +240,15 @@ export const adminWebhooks = new OpenAPIHono<AppEnv>({ defaultHook: validationHo
     const deliveries = await deliveriesOfEvent(db, id, event)
     if (deliveries.length === 0) throw notFound(`Event ${event} was not delivered to partner ${id}.`)
     const disabled = deliveries.filter((delivery) => delivery.state === 'disabled')
-    if (disabled.length > 0) throw new ApiError(409, `Endpoint ${disabled.map((d) => d.endpoint_id).join(', ')} is disabled: re-enable it first (PATCH state=active).`)
+    if (disabled.length > 0)
+      throw new ApiError(
+        409,
+        `Endpoint ${disabled.map((d) => d.endpoint_id).join(', ')} is disabled: re-enable it first (PATCH state=active).`,
+      )
     const ids = deliveries.map((delivery) => delivery.id)
     await db.run(resetDeliveriesStatement(db, ids, c.get('now')))
-    if (!(await queueDeliveries(c.env, ids, { event }))) throw new ApiError(503, 'The delivery queue did not accept the retry. Try again shortly.', { headers: { 'retry-after': '5' } })
+    if (!(await queueDeliveries(c.env, ids, { event })))
+      throw new ApiError(503, 'The delivery queue did not accept the retry. Try again shortly.', { headers: { 'retry-after': '5' } })
     await audit(c, 'webhook.retry', event)
     return c.json({ queued: ids.length }, 202)
   })

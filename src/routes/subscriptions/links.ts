@@ -113,7 +113,11 @@ function incompleteLink(result: { success: boolean }, c: Context<AppEnv>, detail
 }
 
 /** The token of a link for `purpose`, or the 404 that answers a token that is not one of ours. */
-async function loadToken(c: Context<AppEnv>, token: string, purpose: TokenRow['purpose']): Promise<{ hash: string; row: TokenRow } | Response> {
+async function loadToken(
+  c: Context<AppEnv>,
+  token: string,
+  purpose: TokenRow['purpose'],
+): Promise<{ hash: string; row: TokenRow } | Response> {
   const hash = await sha256Hex(token)
   const row = await findToken(c.get('db'), hash)
   if (!row || row.purpose !== purpose) return linkProblem(c, 404, 'This link is not one of ours, or the subscription was erased.')
@@ -150,7 +154,9 @@ export const subscriberLinks = new OpenAPIHono<AppEnv>({ defaultHook: validation
       await confirmSubscriptions(c.get('db'), hash, row, c.get('now'))
       const newsletters: string[] = JSON.parse(row.newsletters)
       if (wantsJson(c)) return c.json({ status: 'confirmed' as const, newsletters }, 200)
-      return c.html(messagePage('You are subscribed', `Thank you. You will receive: ${newsletterNames(c.get('settings').newsletters, newsletters)}.`))
+      return c.html(
+        messagePage('You are subscribed', `Thank you. You will receive: ${newsletterNames(c.get('settings').newsletters, newsletters)}.`),
+      )
     },
     (result, c) => incompleteLink(result, c, INCOMPLETE),
   )
@@ -175,7 +181,9 @@ export const subscriberLinks = new OpenAPIHono<AppEnv>({ defaultHook: validation
       await unsubscribe(c.get('db'), found.hash, found.row, c.get('now'))
       const newsletters: string[] = JSON.parse(found.row.newsletters)
       if (wantsJson(c)) return c.json({ status: 'unsubscribed' as const, newsletters }, 200)
-      return c.html(messagePage('You are unsubscribed', `You will no longer receive: ${newsletterNames(c.get('settings').newsletters, newsletters)}.`))
+      return c.html(
+        messagePage('You are unsubscribed', `You will no longer receive: ${newsletterNames(c.get('settings').newsletters, newsletters)}.`),
+      )
     },
     (result, c) => incompleteLink(result, c, INCOMPLETE),
   )

@@ -83,7 +83,12 @@ function formFields(form: FormData | URLSearchParams): Fields {
     if (typeof value !== 'string') continue // files have no place in a sign-up
     if (key === 'newsletters' || key === 'newsletters[]') {
       const list = (fields.newsletters as string[] | undefined) ?? []
-      list.push(...value.split(',').map((id) => id.trim()).filter(Boolean))
+      list.push(
+        ...value
+          .split(',')
+          .map((id) => id.trim())
+          .filter(Boolean),
+      )
       fields.newsletters = list
     } else if (key === 'consent') {
       fields.consent = ['on', 'true', 'yes', '1'].includes(value.trim().toLowerCase())
@@ -100,6 +105,9 @@ const schemas = new WeakMap<Newsletters, ReturnType<typeof subscriptionRequest>>
 /** The sign-up schema for these newsletters (the deployment's NEWSLETTERS), built once per parsed setting. */
 export function schemaFor(newsletters: Newsletters) {
   let schema = schemas.get(newsletters)
-  if (!schema) schemas.set(newsletters, (schema = subscriptionRequest(newsletterIds(newsletters))))
+  if (!schema) {
+    schema = subscriptionRequest(newsletterIds(newsletters))
+    schemas.set(newsletters, schema)
+  }
   return schema
 }

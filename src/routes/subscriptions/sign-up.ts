@@ -9,7 +9,7 @@ import { keyedHash } from '../../lib/tokens.ts'
 import { turnstilePasses } from '../../lib/turnstile.ts'
 import { messagePage } from '../../render/pages.ts'
 import { signupAdvice } from '../../render/signup-errors.ts'
-import { SignupMessage, SubscriptionAccepted, SubscriptionBody } from '../../schemas/subscription.ts'
+import { type SignupMessage, SubscriptionAccepted, SubscriptionBody } from '../../schemas/subscription.ts'
 import { htmlContent, problemContent, wantsJson } from './common.ts'
 import { HONEYPOT, isFormBody, readFields, schemaFor, type Fields } from './sign-up-fields.ts'
 
@@ -47,17 +47,22 @@ const subscribeRoute = createRoute({
   },
   responses: {
     200: {
-      description: 'Form posts without an allowed `return_to` (nor SUBSCRIBE_THANK_YOU_URL): a page asking the reader to check their inbox.',
+      description:
+        'Form posts without an allowed `return_to` (nor SUBSCRIBE_THANK_YOU_URL): a page asking the reader to check their inbox.',
       content: htmlContent,
     },
     202: { description: 'Accepted: the sign-up is queued.', content: { 'application/json': { schema: SubscriptionAccepted } } },
     303: {
-      description: 'Form posts: back to `return_to` (or the thank-you page) with `?subscription=pending`, or `?subscription=error&status=…&fields=…` when it failed.',
+      description:
+        'Form posts: back to `return_to` (or the thank-you page) with `?subscription=pending`, or `?subscription=error&status=…&fields=…` when it failed.',
       headers: z.object({ location: headerDocs.location }),
     },
     // Form posts that fail without an allowed `return_to` get a page saying what to fix; apps get a problem.
     400: { description: 'Invalid fields, named in `errors` (forms: a page naming them).', content: { ...problemContent, ...htmlContent } },
-    403: { description: 'A form posted from an origin that is not allowed, or a failed Turnstile check.', content: { ...problemContent, ...htmlContent } },
+    403: {
+      description: 'A form posted from an origin that is not allowed, or a failed Turnstile check.',
+      content: { ...problemContent, ...htmlContent },
+    },
     413: { description: 'Body over 16 KiB.', content: { ...problemContent, ...htmlContent } },
     415: { description: 'Not JSON, urlencoded or multipart.', content: { ...problemContent, ...htmlContent } },
     429: {
@@ -158,7 +163,10 @@ async function accepted(c: Context<SignUpEnv>, isForm: boolean, returnTo: string
   if (!isForm) return c.json({ status: 'pending' as const }, 202)
   const target = isAllowedUrl(allowedOrigins, returnTo) ? returnTo : isAllowedUrl(allowedOrigins, thankYouUrl) ? thankYouUrl : null
   if (!target) {
-    return c.html(messagePage('Check your inbox', 'Thank you. We have sent you an e-mail: follow its link to confirm your subscription.'), 200)
+    return c.html(
+      messagePage('Check your inbox', 'Thank you. We have sent you an e-mail: follow its link to confirm your subscription.'),
+      200,
+    )
   }
   return c.redirect(withQuery(target, { subscription: 'pending' }), 303)
 }
@@ -211,7 +219,9 @@ export const signUp = new OpenAPIHono<SignUpEnv>({ defaultHook: validationHook }
     } catch (error) {
       // A 202 or 303 promises the sign-up is on the queue: without the queue, promise nothing.
       log('error', 'subscription queue send failed', { request_id: c.get('requestId'), error: String(error) })
-      throw new ApiError(503, 'Sign-ups are briefly unavailable. Nothing was stored; please try again.', { headers: { 'retry-after': '30' } })
+      throw new ApiError(503, 'Sign-ups are briefly unavailable. Nothing was stored; please try again.', {
+        headers: { 'retry-after': '30' },
+      })
     }
     return accepted(c, isForm, returnTo)
   })
