@@ -80,3 +80,32 @@ describe('concurrent readers of one URL', () => {
     await first
   })
 })
+
+describe('concurrent searches', () => {
+  it('take their turn in D1, one at a time per isolate, and every one is answered', async () => {
+    const original = env.DB.batch.bind(env.DB)
+    let inFlight = 0
+    let most = 0
+    let searches = 0
+    vi.spyOn(env.DB, 'batch').mockImplementation(async (statements) => {
+      const isSearch = statements.some((s) => /articles_fts MATCH/.test((s as unknown as { statement?: string }).statement ?? String(s)))
+      if (!isSearch) return original(statements)
+      searches += 1
+      inFlight += 1
+      most = Math.max(most, inFlight)
+      try {
+        // Long enough that, without the gate, the searches would overlap.
+        await new Promise((resolve) => setTimeout(resolve, 20))
+        return await original(statements)
+      } finally {
+        inFlight -= 1
+      }
+    })
+    // Different searches (one cache entry each), all at once.
+    const words = ['alpha', 'beta', 'gamma', 'delta', 'epsilon', 'zeta']
+    const statuses = await statusesOf(words.map((q) => get(`/v1/articles?q=${q}`)))
+    expect(statuses).toEqual(Array(words.length).fill(200))
+    expect(searches).toBe(words.length)
+    expect(most).toBe(1)
+  })
+})

@@ -4,6 +4,7 @@ import { cursorAfter, listArticlesStatement, type ArticleFilter, type ListedRow 
 import { languagesStatement, publishesIn, type LanguagesRow } from '../db/publication.ts'
 import { invalid } from '../errors.ts'
 import { MAX_TERMS, searchQuery, searchWords, type SearchQuery } from '../lib/fts.ts'
+import { Gate } from '../lib/gate.ts'
 import { readCursor, toPage } from '../lib/paging.ts'
 import { omittedParts, withoutParts } from '../lib/fields.ts'
 import { toArticleSummary } from '../present/articles.ts'
@@ -20,6 +21,10 @@ export interface ArticlePageQuery {
   /** Only articles in this language; it must be one the publication publishes in. */
   lang?: string
 }
+
+/** Uncached searches in D1 at once, per isolate. */
+export const SEARCHES_AT_ONCE = 1
+const SEARCHES = new Gate(SEARCHES_AT_ONCE)
 
 /**
  * A page of published articles for any list route, loaded in one D1 round trip together with
@@ -48,7 +53,10 @@ export async function loadArticlePage(
       to: query.to === undefined ? undefined : toTimestamp(query.to),
     },
   )
-  const results = await db.batch([...alongside, ...(lang ? [languagesStatement(db)] : []), list])
+  const statements = [...alongside, ...(lang ? [languagesStatement(db)] : []), list]
+  // Searches take their turn: a page of one costs about two list pages in D1, and many at once
+  // would queue every other reader behind them (README, "Search").
+  const results = search ? await SEARCHES.run(() => db.batch(statements)) : await db.batch(statements)
   const rows = (results.pop()?.results ?? []) as ListedRow[]
   if (lang && !publishesIn(results.pop()?.results[0] as LanguagesRow | undefined, lang)) throw unknownLanguage(lang)
   const siteUrl = c.get('site').url
