@@ -9,26 +9,35 @@
  * A waiter that has waited `maxWaitMs` goes in anyway: the gate shapes load, it never refuses.
  */
 export class Gate {
-  private inFlight = 0
+  /** When each holder went in. A holder whose request was canceled mid-work never leaves: it stops counting after `maxHoldMs`. */
+  private readonly holders = new Set<{ since: number }>()
   private readonly limit: number
   private readonly maxWaitMs: number
+  private readonly maxHoldMs: number
   private readonly pollMs: number
 
-  constructor(limit: number, maxWaitMs = 2_000, pollMs = 2) {
+  constructor(limit: number, options: { maxWaitMs?: number; maxHoldMs?: number; pollMs?: number } = {}) {
     this.limit = limit
-    this.maxWaitMs = maxWaitMs
-    this.pollMs = pollMs
+    this.maxWaitMs = options.maxWaitMs ?? 2_000
+    this.maxHoldMs = options.maxHoldMs ?? 15_000
+    this.pollMs = options.pollMs ?? 2
   }
 
-  async run<T>(work: () => Promise<T>): Promise<T> {
+  /** Runs `work` when a place is free; `keepAlive` (the request's waitUntil) lets it finish, and leave, if the client goes away. */
+  async run<T>(work: () => Promise<T>, keepAlive?: (promise: Promise<unknown>) => void): Promise<T> {
     // Date.now() advances across each timer (it is frozen only while code runs).
     const deadline = Date.now() + this.maxWaitMs
-    while (this.inFlight >= this.limit && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, this.pollMs))
-    this.inFlight += 1
-    try {
-      return await work()
-    } finally {
-      this.inFlight -= 1
-    }
+    while (this.busy() && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, this.pollMs))
+    const holder = { since: Date.now() }
+    this.holders.add(holder)
+    const done = work().finally(() => this.holders.delete(holder))
+    keepAlive?.(done.catch(() => {}))
+    return done
+  }
+
+  private busy(): boolean {
+    const now = Date.now()
+    for (const holder of this.holders) if (now - holder.since >= this.maxHoldMs) this.holders.delete(holder)
+    return this.holders.size >= this.limit
   }
 }

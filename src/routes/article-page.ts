@@ -56,7 +56,12 @@ export async function loadArticlePage(
   const statements = [...alongside, ...(lang ? [languagesStatement(db)] : []), list]
   // Searches take their turn: a page of one costs about two list pages in D1, and many at once
   // would queue every other reader behind them (README, "Search").
-  const results = search ? await SEARCHES.run(() => db.batch(statements)) : await db.batch(statements)
+  const results = search
+    ? await SEARCHES.run(
+        () => db.batch(statements),
+        (work) => c.executionCtx.waitUntil(work),
+      )
+    : await db.batch(statements)
   const rows = (results.pop()?.results ?? []) as ListedRow[]
   if (lang && !publishesIn(results.pop()?.results[0] as LanguagesRow | undefined, lang)) throw unknownLanguage(lang)
   const siteUrl = c.get('site').url
