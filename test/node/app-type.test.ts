@@ -1,6 +1,7 @@
 import type { Hono } from 'hono'
 import { describe, expect, it } from 'vitest'
 import { app, type AppType } from '../../src/app.ts'
+import { vars } from './vars.ts'
 
 // Every operation of the OpenAPI document is a typed route of AppType: written with createRoute
 // and chained with .openapi(), not registered beside a plain handler, nor added outside the chain.
@@ -74,15 +75,6 @@ const OPERATIONS = [
 // Hono's router cannot match a parameter inside a segment: this one is routed over the whole
 // segment (src/routes/sitemaps.ts).
 const ROUTED_AS: Record<string, string> = { '/sitemaps/articles-{n}.xml': '/sitemaps/:file{articles-[^/]+\\.xml}' }
-
-const vars = {
-  SITE_URL: 'https://www.example-daily.eu',
-  API_URL: 'https://api.example-daily.eu',
-  PUBLICATION_NAME: 'The European Daily',
-  CONSENT_WORDING_VERSION: '2026-11-01',
-  MAIL_FROM: 'newsletter@example-daily.eu',
-  MAIL_TRANSPORT: 'outbox',
-}
 
 describe('AppType', () => {
   it('has every operation of the OpenAPI document as a typed route', async () => {

@@ -5,16 +5,7 @@ import path from 'node:path'
 import { promisify } from 'node:util'
 import { describe, expect, it } from 'vitest'
 import { app } from '../../src/app.ts'
-
-// The settings every request needs (src/settings.ts), as in wrangler.toml.
-const vars = {
-  SITE_URL: 'https://www.example-daily.eu',
-  API_URL: 'https://api.example-daily.eu',
-  PUBLICATION_NAME: 'The European Daily',
-  CONSENT_WORDING_VERSION: '2026-11-01',
-  MAIL_FROM: 'newsletter@example-daily.eu',
-  MAIL_TRANSPORT: 'outbox',
-}
+import { vars } from './vars.ts'
 
 async function openapiDocument() {
   const res = await app.request('https://api.example-daily.eu/openapi.json', {}, vars)
