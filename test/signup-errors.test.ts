@@ -71,10 +71,15 @@ describe('a rate-limited form post', () => {
   it('goes back to an allowed return_to with subscription=error&status=429, or explains on a page', async () => {
     const from = '192.0.2.250'
     const statuses: number[] = []
-    for (let i = 0; i < 6; i++)
+    for (let i = 0; i < 5; i++)
       statuses.push((await post({ email: `r${i}@example.org`, consent: 'on', return_to: 'http://localhost:3000/signup' }, {}, from)).status)
-    expect(statuses.slice(0, 5)).toEqual([303, 303, 303, 303, 303])
-    const limited = await post({ email: 'again@example.org', consent: 'on', return_to: 'http://localhost:3000/signup?ref=home' }, {}, from)
+    expect(statuses).toEqual([303, 303, 303, 303, 303])
+    // 5 a minute in fixed windows: posts that straddle the turn of a window need up to twice that
+    // before one is refused.
+    let limited = await post({ email: 'again@example.org', consent: 'on', return_to: 'http://localhost:3000/signup?ref=home' }, {}, from)
+    for (let i = 0; i < 6 && limited.headers.get('retry-after') === null; i++) {
+      limited = await post({ email: 'again@example.org', consent: 'on', return_to: 'http://localhost:3000/signup?ref=home' }, {}, from)
+    }
     expect(limited.status).toBe(303)
     expect(limited.headers.get('retry-after')).toBe('60')
     const location = new URL(limited.headers.get('location')!)

@@ -308,11 +308,15 @@ describe('POST /v1/subscriptions from an app', () => {
   it('limits sign-ups per client IP, answering 429 with Retry-After', async () => {
     const headers = { 'cf-connecting-ip': '198.51.100.7' }
     const statuses = []
-    for (let i = 0; i < 7; i++)
+    for (let i = 0; i < 5; i++)
       statuses.push((await call('/v1/subscriptions', json({ email: `r${i}@example.org`, consent: true }, headers))).status)
-    expect(statuses.slice(0, 5)).toEqual([202, 202, 202, 202, 202])
-    expect(statuses[6]).toBe(429)
-    const res = await call('/v1/subscriptions', json({ email: 'r@example.org', consent: true }, headers))
+    expect(statuses).toEqual([202, 202, 202, 202, 202])
+    // 5 a minute in fixed windows: sign-ups that straddle the turn of a window need up to twice
+    // that before one is refused.
+    let res = await call('/v1/subscriptions', json({ email: 'r@example.org', consent: true }, headers))
+    for (let i = 0; i < 6 && res.status !== 429; i++)
+      res = await call('/v1/subscriptions', json({ email: 'r@example.org', consent: true }, headers))
+    expect(res.status).toBe(429)
     expect(res.headers.get('retry-after')).toBe('60')
   })
 
