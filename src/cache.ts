@@ -142,10 +142,11 @@ function forgetAll() {
  * The entry under `key` if this isolate found it fresh less than MEMORY_TTL_MS ago (and no embargo
  * has lifted since, and the settings are the same): no I/O at all. Null otherwise.
  */
-export function remembered(key: string, now: string, config: string): Remembered | null {
+export function remembered(key: string, now: string | (() => string), config: string): Remembered | null {
   const known = memory.get(key)
   if (!known || Date.now() - known.checked >= MEMORY_TTL_MS) return null
-  if ((known.until !== null && known.until <= now) || known.entry.config !== config) return null
+  // The clock as text only when an embargo is pending (the fast path's common case has none).
+  if (known.entry.config !== config || (known.until !== null && known.until <= (typeof now === 'string' ? now : now()))) return null
   return known
 }
 
