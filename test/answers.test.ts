@@ -191,7 +191,7 @@ describe('credentials', () => {
 describe('search spellings', () => {
   it('share one cache entry when they mean the same search', async () => {
     expect((await call('/v1/articles?q=summit%20ends')).headers.get('x-cache')).toBe('MISS')
-    for (const q of ['summit%20ends%20', 'Summit%20%20Ends', '%20SUMMIT,ends']) {
+    for (const q of ['summit%20ends%20', 'Summit%20%20Ends', '%20SUMMIT,ends', 'ends%20summit', 'S%C3%BCmmit%20ends']) {
       const res = await call(`/v1/articles?q=${q}`)
       expect(res.headers.get('x-cache'), q).toBe('HIT')
       expect(d1Queries(res)).toBe(0)

@@ -13,10 +13,6 @@ export interface PartnerRow {
 
 const COLUMNS = 'id, name, created_at, created_by, revoked_at, last_used_at, embargo'
 
-export function findActivePartner(db: Database, hash: string) {
-  return db.first<PartnerRow>(activePartnerStatement(db, hash))
-}
-
 /** The unrevoked partner key with this SHA-256, as a statement to batch (no row: none). */
 export function activePartnerStatement(db: Database, hash: string) {
   return db.prepare(`SELECT ${COLUMNS} FROM partner_keys WHERE key_hash = ?1 AND revoked_at IS NULL`).bind(hash)

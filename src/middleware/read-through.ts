@@ -15,6 +15,7 @@ import { StorageError } from '../db/client.ts'
 import { log } from '../lib/log.ts'
 import { SingleFlight } from '../lib/single-flight.ts'
 import { base64url } from '../lib/tokens.ts'
+import { normalizeSearch } from '../lib/fts.ts'
 import { serverTiming } from './request-context.ts'
 
 /**
@@ -88,19 +89,6 @@ function policyFor(path: string, params: URLSearchParams | null): Policy {
   return { dependency: { on: 'lists' }, lifetime: params?.has('q') ? 'search' : 'list' }
 }
 
-/**
- * The words of a search, as FTS5 will match them: case-insensitive, whatever the spaces and
- * punctuation between them. Spellings that mean the same search share one entry.
- */
-export function searchKey(q: string): string {
-  return (
-    q
-      .normalize('NFKC')
-      .toLowerCase()
-      .match(/[\p{L}\p{N}]+/gu) ?? []
-  ).join(' ')
-}
-
 // KV keys are at most 512 bytes: longer ones are hashed.
 const MAX_PLAIN_KEY = 400
 // Feeds and sitemaps ignore the parameters they do not know (utm_* from newsletters, a reader's
@@ -113,7 +101,9 @@ function plainKey(path: string, params: URLSearchParams | null): string {
   let key = `page:${path}`
   if (params && !TOLERANT_PATH.test(path)) {
     const q = params.get('q')
-    if (q !== null) params.set('q', searchKey(q))
+    // The search as its canonical words (the ones it is run with): spellings that mean the same
+    // search share one entry.
+    if (q !== null) params.set('q', normalizeSearch(q))
     // `fields=-jsonld,-body` and `fields=-body,-jsonld` are one answer.
     const fields = params.get('fields')
     if (fields !== null) params.set('fields', [...new Set(fields.split(','))].sort().join(','))

@@ -152,7 +152,7 @@ async function serveFeed(
     language: lang ?? pub.language,
     homeUrl: scope ? webUrl(site.url, scope.path as 'sections' | 'authors' | 'tags', scope.slug) : site.url,
     urls: { rss: `${base}/rss.xml`, atom: `${base}/atom.xml`, json: `${base}/feed.json` },
-    hub: c.env.WEBSUB_HUB_URL || null,
+    hub: c.get('settings').websubHub,
     updated: articles.reduce((newest, a) => (a.updated_at > newest ? a.updated_at : newest), articles[0]?.updated_at ?? c.get('now')),
     items: articles.map((article) => ({
       url: article.url,
