@@ -81,6 +81,60 @@ describe('concurrent readers of one URL', () => {
   })
 })
 
+const isSearch = (statements: D1PreparedStatement[]) =>
+  statements.some((s) => /articles_fts MATCH/.test((s as unknown as { statement?: string }).statement ?? String(s)))
+
+/**
+ * Records when each D1 batch goes in and comes out, by kind (`search` or `other`), and makes the
+ * kinds in `slow` take that much longer: a timer of the calling request, as in slowNextBuild.
+ */
+function traceBatches(slow: { search?: number; other?: number }) {
+  const original = env.DB.batch.bind(env.DB)
+  const events: { kind: 'search' | 'other'; edge: 'in' | 'out'; at: number }[] = []
+  vi.spyOn(env.DB, 'batch').mockImplementation(async (statements) => {
+    const kind = isSearch(statements) ? 'search' : 'other'
+    events.push({ kind, edge: 'in', at: Date.now() })
+    try {
+      if (slow[kind]) await new Promise((resolve) => setTimeout(resolve, slow[kind]))
+      return await original(statements)
+    } finally {
+      events.push({ kind, edge: 'out', at: Date.now() })
+    }
+  })
+  return events
+}
+
+describe('searches beside other readers', () => {
+  it('wait while another reader waits on D1, and are answered', async () => {
+    const events = traceBatches({ other: 200 })
+    const list = get('/v1/articles?limit=95')
+    await until(() => events.length > 0)
+    const search = get('/v1/articles?q=omega')
+    expect(await statusesOf([list, search])).toEqual([200, 200])
+    expect(events.map((e) => `${e.kind} ${e.edge}`)).toEqual(['other in', 'other out', 'search in', 'search out'])
+  })
+
+  // SEARCH_SHARE is a quarter: a search that held D1 for 150 ms while others used it makes the
+  // next one wait three times as long.
+  it.each([
+    { others: true, rest: 'rests three times as long as the last search held D1' },
+    { others: false, rest: 'follows at once' },
+  ])('while other readers use D1 ($others), the next search $rest', async ({ others }) => {
+    const events = traceBatches({ search: 150 })
+    const words = others ? ['theta', 'iota'] : ['kappa', 'lambda']
+    const first = get(`/v1/articles?q=${words[0]}`)
+    await until(() => events.length > 0)
+    if (others) expect(await statusesOf([get('/v1/articles?limit=94')])).toEqual([200])
+    const second = get(`/v1/articles?q=${words[1]}`)
+    expect(await statusesOf([first, second])).toEqual([200, 200])
+    const searches = events.filter((e) => e.kind === 'search')
+    expect(searches.map((e) => e.edge)).toEqual(['in', 'out', 'in', 'out'])
+    const gap = searches[2]!.at - searches[1]!.at
+    if (others) expect(gap).toBeGreaterThanOrEqual(3 * 150)
+    else expect(gap).toBeLessThan(3 * 150)
+  })
+})
+
 describe('concurrent searches', () => {
   it('take their turn in D1, one at a time per isolate, and every one is answered', async () => {
     const original = env.DB.batch.bind(env.DB)
@@ -88,8 +142,7 @@ describe('concurrent searches', () => {
     let most = 0
     let searches = 0
     vi.spyOn(env.DB, 'batch').mockImplementation(async (statements) => {
-      const isSearch = statements.some((s) => /articles_fts MATCH/.test((s as unknown as { statement?: string }).statement ?? String(s)))
-      if (!isSearch) return original(statements)
+      if (!isSearch(statements)) return original(statements)
       searches += 1
       inFlight += 1
       most = Math.max(most, inFlight)

@@ -1,3 +1,5 @@
+import { tripEnded, tripStarted } from './traffic.ts'
+
 /**
  * The one door to D1. Every round trip goes through `Database`, which counts and times it, so each
  * response can report its D1 cost (Server-Timing) and tests can prove a route's query budget.
@@ -69,6 +71,8 @@ export type D1Handle = D1Database | D1DatabaseSession
 
 export class Database {
   readonly stats: QueryStats = { queries: 0, statements: 0, ms: 0 }
+  /** Whether this request's round trips give way to other requests' (see src/db/traffic.ts). */
+  readonly yields: boolean
   /** The database a session is opened on, at the first query (null: `d1` is used as is). */
   private readonly root: D1Database | null
   private start: string | null
@@ -78,8 +82,10 @@ export class Database {
    * `d1` as is; or, with `session`, a session of it starting at that constraint or bookmark
    * ('first-unconstrained': any replica; 'first-primary': the primary; a bookmark: any replica at
    * least that recent), opened at the first query: a request served from the cache opens none.
+   * `yields`: this request's round trips give way to others' (see src/db/traffic.ts).
    */
-  constructor(d1: D1Handle, session?: string) {
+  constructor(d1: D1Handle, session?: string, options: { yields?: boolean } = {}) {
+    this.yields = options.yields ?? false
     this.root = session !== undefined && d1 && 'withSession' in d1 ? d1 : null
     this.start = this.root ? session! : null
     this.opened = this.root ? null : d1
@@ -142,6 +148,7 @@ export class Database {
 
   private async timed<T>(statements: number, call: () => Promise<T>): Promise<T> {
     const start = performance.now()
+    const trip = tripStarted(this.yields)
     let timer: ReturnType<typeof setTimeout> | undefined
     const timeout = new Promise<never>((_, reject) => {
       timer = setTimeout(() => reject(new StorageError(`D1 did not answer within ${D1_TIMEOUT_MS} ms`)), D1_TIMEOUT_MS)
@@ -152,6 +159,7 @@ export class Database {
       throw classifyD1Error(error)
     } finally {
       clearTimeout(timer)
+      tripEnded(trip)
       this.stats.queries += 1
       this.stats.statements += statements
       this.stats.ms += performance.now() - start

@@ -1,3 +1,11 @@
+/** The other users of the resource a gate keeps (see `yieldTo`). */
+export interface Others {
+  /** Whether others are waiting for the resource now. */
+  waiting(): boolean
+  /** Whether others have used the resource since `t` (Date.now()). */
+  activeSince(t: number): boolean
+}
+
 /**
  * At most `limit` holders at a time in this isolate; the others wait their turn. For work that
  * would otherwise crowd everyone else out of a shared resource: D1 runs one query at a time, so
@@ -7,6 +15,10 @@
  * workerd, resolving a promise that another request awaits resumes that request inside the
  * resolver's (see src/lib/single-flight.ts), where its I/O would belong to the wrong request.
  * A waiter that has waited `maxWaitMs` goes in anyway: the gate shapes load, it never refuses.
+ *
+ * With `yieldTo`, the holders give way to the resource's other users: no one goes in while others
+ * wait for it, and while others use it, the holders take at most `share` of its time (after a
+ * holder that held it for d ms, the next waits d × (1/share − 1) ms).
  */
 export class Gate {
   /** When each holder went in. A holder whose request was canceled mid-work never leaves: it stops counting after `maxHoldMs`. */
@@ -15,9 +27,15 @@ export class Gate {
   private readonly maxWaitMs: number
   private readonly maxHoldMs: number
   private readonly pollMs: number
+  private readonly yieldTo: Others | null
+  private readonly share: number
+  /** When the last holder went in and left. */
+  private last = { since: 0, until: 0 }
 
-  constructor(limit: number, options: { maxWaitMs?: number; maxHoldMs?: number; pollMs?: number } = {}) {
+  constructor(limit: number, options: { maxWaitMs?: number; maxHoldMs?: number; pollMs?: number; yieldTo?: Others; share?: number } = {}) {
     this.limit = limit
+    this.yieldTo = options.yieldTo ?? null
+    this.share = options.share ?? 1
     this.maxWaitMs = options.maxWaitMs ?? 2_000
     this.maxHoldMs = options.maxHoldMs ?? 15_000
     this.pollMs = options.pollMs ?? 2
@@ -30,7 +48,10 @@ export class Gate {
     while (this.busy() && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, this.pollMs))
     const holder = { since: Date.now() }
     this.holders.add(holder)
-    const done = work().finally(() => this.holders.delete(holder))
+    const done = work().finally(() => {
+      this.holders.delete(holder)
+      this.last = { since: holder.since, until: Date.now() }
+    })
     keepAlive?.(done.catch(() => {}))
     return done
   }
@@ -38,6 +59,10 @@ export class Gate {
   private busy(): boolean {
     const now = Date.now()
     for (const holder of this.holders) if (now - holder.since >= this.maxHoldMs) this.holders.delete(holder)
-    return this.holders.size >= this.limit
+    if (this.holders.size >= this.limit) return true
+    if (!this.yieldTo) return false
+    if (this.yieldTo.waiting()) return true
+    const rest = (this.last.until - this.last.since) * (1 / this.share - 1)
+    return now < this.last.until + rest && this.yieldTo.activeSince(this.last.since)
   }
 }

@@ -1,5 +1,6 @@
 import type { Context } from 'hono'
 import type { AppEnv } from '../context.ts'
+import { othersActiveSince, othersWaiting } from '../db/traffic.ts'
 import { cursorAfter, listArticlesStatement, type ArticleFilter, type ListedRow } from '../db/articles.ts'
 import { languagesStatement, publishesIn, type LanguagesRow } from '../db/publication.ts'
 import { invalid } from '../errors.ts'
@@ -24,7 +25,10 @@ export interface ArticlePageQuery {
 
 /** Uncached searches in D1 at once, per isolate. */
 export const SEARCHES_AT_ONCE = 1
-const SEARCHES = new Gate(SEARCHES_AT_ONCE)
+/** The most of D1's time searches take while other requests use it, per isolate. */
+export const SEARCH_SHARE = 1 / 4
+/** Searches give way to every other request (README, "Search"). */
+const SEARCHES = new Gate(SEARCHES_AT_ONCE, { yieldTo: { waiting: othersWaiting, activeSince: othersActiveSince }, share: SEARCH_SHARE })
 
 /**
  * A page of published articles for any list route, loaded in one D1 round trip together with
