@@ -245,18 +245,28 @@ function run(url: string, headers: Record<string, string>, duration: number, con
   return autocannon({ url, headers, connections, duration })
 }
 
-/** What one request of the case costs in D1, from its Server-Timing header. (Plain node:http:
- * fetch() would add `Cache-Control: no-cache` to a conditional request, as the Fetch spec says.) */
-function d1QueriesOf(c: Case): Promise<number> {
+/** What one request of the case costs in D1, from its Server-Timing header: round trips, and the
+ * time waiting for them. (Plain node:http: fetch() would add `Cache-Control: no-cache` to a
+ * conditional request, as the Fetch spec says.) */
+function d1CostOf(c: Case): Promise<{ queries: number; ms: number }> {
   return new Promise((resolve, reject) => {
     http
       .get(c.url, { headers: c.headers }, (res) => {
         res.resume()
         const timing = String(res.headers['server-timing'] ?? '')
-        res.on('end', () => resolve(Number(timing.match(/d1;[^,]*desc="(\d+) queries"/)?.[1] ?? 0)))
+        const d1 = timing.match(/d1;dur=([\d.]+);desc="(\d+) queries"/)
+        res.on('end', () => resolve({ queries: Number(d1?.[2] ?? 0), ms: Number(d1?.[1] ?? 0) }))
       })
       .on('error', reject)
   })
+}
+
+/** The median D1 cost of `n` requests of the case, one at a time (nothing else running). */
+async function medianD1CostOf(c: Case, n = 21): Promise<{ queries: number; ms: number }> {
+  const costs = []
+  for (let i = 0; i < n; i++) costs.push(await d1CostOf(c))
+  costs.sort((a, b) => a.ms - b.ms)
+  return costs[n >> 1]!
 }
 
 const results = []
@@ -266,13 +276,15 @@ for (const c of cases.filter((c) => c.name.startsWith('floor') || !values.only |
   const r = await run(c.url, c.headers ?? {}, DURATION)
   const answered = r['1xx'] + r['2xx'] + r['3xx'] + r['4xx'] + r['5xx']
   const wrongStatus = answered - (c.expect === 304 ? r['3xx'] : r['2xx'])
+  const cost = await medianD1CostOf(c)
   results.push({
     case: c.name,
     requests_per_second: r.requests.average,
     p50_ms: r.latency.p50,
     p99_ms: r.latency.p99,
     errors: r.errors + r.timeouts + wrongStatus,
-    d1_queries_per_request: await d1QueriesOf(c),
+    d1_queries_per_request: cost.queries,
+    d1_ms_per_request: cost.ms,
   })
   console.log(`${Math.round(r.requests.average)} req/s`)
 }
