@@ -2,7 +2,7 @@ import { env } from 'cloudflare:workers'
 import { XMLParser } from 'fast-xml-parser'
 import { beforeAll, describe, expect, it, vi } from 'vitest'
 import { FEED_SIZE } from '../src/routes/feeds.ts'
-import { ADMIN_TOKEN, article, asEditor, call, demo, seed, seedDemo } from './helpers.ts'
+import { ADMIN_TOKEN, article, asEditor, call, d1Queries, demo, seed, seedDemo } from './helpers.ts'
 
 // An independent parser (the feeds are written by feedsmith).
 const parser = new XMLParser({
@@ -201,6 +201,30 @@ describe('partners', () => {
     expect(JSON.stringify(list)).not.toContain(partnerKey)
     const stored = await env.DB.prepare('SELECT key_hash FROM partner_keys WHERE id = ?1').bind(partnerId).first<{ key_hash: string }>()
     expect(stored!.key_hash).toMatch(/^[0-9a-f]{64}$/)
+  })
+
+  it('record the last use of a key at most once a minute, without a write on every request', async () => {
+    const created: any = await (await call('/v1/admin/partners', asEditor(ADMIN_TOKEN, 'POST', { name: 'Polling partner' }))).json()
+    const lastUse = async () =>
+      (await env.DB.prepare('SELECT last_used_at FROM partner_keys WHERE id = ?1')
+        .bind(created.id)
+        .first<{ last_used_at: string | null }>())!.last_used_at
+    const read = () => call(`/v1/articles/${KEY_STORY.slug}?key=${created.key}`)
+    // The first use is recorded: the key lookup, the article, and the write.
+    const first = await read()
+    expect(first.status).toBe(200)
+    await vi.waitUntil(async () => (await lastUse()) !== null)
+    const recorded = await lastUse()
+    // Within the minute, the key lookup and the article only.
+    const again = await read()
+    expect(again.status).toBe(200)
+    expect(d1Queries(again)).toBe(d1Queries(first) - 1)
+    expect(await lastUse()).toBe(recorded)
+    // A last use older than a minute is recorded again.
+    const old = new Date(Date.now() - 61_000).toISOString()
+    await env.DB.prepare('UPDATE partner_keys SET last_used_at = ?2 WHERE id = ?1').bind(created.id, old).run()
+    expect(d1Queries(await read())).toBe(d1Queries(first))
+    await vi.waitUntil(async () => (await lastUse()) !== old)
   })
 
   it('are rate limited per key, with Retry-After', async () => {

@@ -47,9 +47,17 @@ export function revokePartnerStatement(db: Database, id: number, now: string) {
   return db.prepare('UPDATE partner_keys SET revoked_at = ?2 WHERE id = ?1 AND revoked_at IS NULL RETURNING id').bind(id, now)
 }
 
-/** Records use, at most once a minute per key: feed readers poll often, and D1 writes are not free. */
+/** How precisely `last_used_at` is kept: feed readers poll often, and D1 writes are not free. */
+export const LAST_USE_PRECISION_MS = 60_000
+
+/** Whether a key's `last_used_at` is older than its precision, and worth a write. */
+export function lastUseStale(row: PartnerRow, now: string): boolean {
+  return row.last_used_at === null || Date.parse(row.last_used_at) <= Date.parse(now) - LAST_USE_PRECISION_MS
+}
+
+/** Records use, at most once a minute per key (the condition holds when two requests race to it). */
 export function touchPartnerStatement(db: Database, id: number, now: string) {
-  const minuteAgo = new Date(Date.parse(now) - 60_000).toISOString()
+  const minuteAgo = new Date(Date.parse(now) - LAST_USE_PRECISION_MS).toISOString()
   return db
     .prepare('UPDATE partner_keys SET last_used_at = ?2 WHERE id = ?1 AND (last_used_at IS NULL OR last_used_at < ?3)')
     .bind(id, now, minuteAgo)

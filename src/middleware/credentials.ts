@@ -1,7 +1,7 @@
 import type { MiddlewareHandler } from 'hono'
 import type { AppEnv } from '../context.ts'
 import { activeTokenStatement, type EditorTokenRow } from '../db/editors.ts'
-import { activePartnerStatement, touchPartnerStatement, type PartnerRow } from '../db/partners.ts'
+import { activePartnerStatement, lastUseStale, touchPartnerStatement, type PartnerRow } from '../db/partners.ts'
 import { ApiError } from '../errors.ts'
 import { log } from '../lib/log.ts'
 import { partnerRateLimitHeaders } from '../lib/ratelimit.ts'
@@ -45,11 +45,13 @@ export function credentials(options: { partners: boolean }): MiddlewareHandler<A
         if (!success)
           throw new ApiError(429, 'Too many requests for this partner key. Slow down.', { headers: { 'retry-after': '60', ...limits } })
         c.set('partner', { id: partner.id, name: partner.name, embargo: partner.embargo === 1 })
-        c.executionCtx.waitUntil(
-          db
-            .run(touchPartnerStatement(db, partner.id, c.get('now')))
-            .catch((error) => log('warn', 'partner last_used_at not recorded', { error: String(error) })),
-        )
+        // The row read just now says whether the last use is worth a write: most requests make none.
+        if (lastUseStale(partner, c.get('now')))
+          c.executionCtx.waitUntil(
+            db
+              .run(touchPartnerStatement(db, partner.id, c.get('now')))
+              .catch((error) => log('warn', 'partner last_used_at not recorded', { error: String(error) })),
+          )
         await next()
         for (const [name, value] of Object.entries(limits)) c.res.headers.set(name, value)
         return markPrivate(c)
