@@ -1,5 +1,6 @@
 import { env } from 'cloudflare:workers'
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
+import { Gate } from '../src/lib/gate.ts'
 import { article, basics, get, seed } from './helpers.ts'
 
 beforeAll(async () => {
@@ -160,5 +161,26 @@ describe('concurrent searches', () => {
     expect(statuses).toEqual(Array(words.length).fill(200))
     expect(searches).toBe(words.length)
     expect(most).toBe(1)
+  })
+})
+
+describe('the gate searches wait at', () => {
+  const never = () => new Promise<never>(() => {})
+
+  it('lets a waiter in once a holder that never leaves has held for maxHoldMs', async () => {
+    const gate = new Gate(1, { maxHoldMs: 50, maxWaitMs: 10_000 })
+    void gate.run(never)
+    const started = Date.now()
+    expect(await gate.run(async () => 'in')).toBe('in')
+    expect(Date.now() - started).toBeGreaterThanOrEqual(50)
+    expect(Date.now() - started).toBeLessThan(5_000)
+  })
+
+  it('lets a waiter in after maxWaitMs, however busy it is: it shapes load, it never refuses', async () => {
+    const gate = new Gate(1, { maxHoldMs: 60_000, maxWaitMs: 100 })
+    void gate.run(never)
+    const started = Date.now()
+    expect(await gate.run(async () => 'in')).toBe('in')
+    expect(Date.now() - started).toBeGreaterThanOrEqual(100)
   })
 })
