@@ -1,6 +1,8 @@
-import { beforeAll, describe, expect, it } from 'vitest'
+import { env } from 'cloudflare:workers'
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
 import { decodeCursor } from '../src/lib/cursor.ts'
 import { MAX_PAGE_BYTES, toPage } from '../src/lib/paging.ts'
+import { FIRST_CHUNK } from '../src/routes/sync.ts'
 import { article, basics, call, seed } from './helpers.ts'
 
 // 30 articles of about 170 KB each as the sync log carries them (body blocks, body HTML, JSON-LD).
@@ -17,7 +19,28 @@ beforeAll(async () => {
   })
 }, 60_000)
 
+afterEach(() => vi.restoreAllMocks())
+
 describe('GET /v1/sync', () => {
+  it('reads no more articles than the page can show, plus one chunk, whatever the limit', async () => {
+    const original = env.DB.batch.bind(env.DB)
+    let read = 0
+    vi.spyOn(env.DB, 'batch').mockImplementation(async (statements) => {
+      const results = await original(statements)
+      statements.forEach((statement, i) => {
+        const sql = (statement as unknown as { statement?: string }).statement ?? String(statement)
+        if (/FROM articles a JOIN sections s/.test(sql) && /json_each/.test(sql)) read += results[i]!.results.length
+      })
+      return results
+    })
+    const body: any = await (await call('/v1/sync?limit=500')).json()
+    const shown = body.changes.filter((c: any) => c.type === 'article').length
+    expect(body.has_more).toBe(true)
+    expect(shown).toBeLessThan(HEAVY - FIRST_CHUNK)
+    expect(read).toBeGreaterThanOrEqual(shown)
+    expect(read).toBeLessThanOrEqual(shown + FIRST_CHUNK)
+  })
+
   it('answers at most about 1 MiB, whatever the limit, and the pages still carry every change once', async () => {
     const seen: string[] = []
     let cursor = ''

@@ -1,4 +1,5 @@
 import { createRoute, OpenAPIHono } from '@hono/zod-openapi'
+import type { Context } from 'hono'
 import type { AppEnv } from '../context.ts'
 import { loadArchivedBodies } from '../bodies.ts'
 import { publishedArticlesStatement, type ArticleBodyRow } from '../db/articles.ts'
@@ -8,7 +9,7 @@ import { languagesStatement, publicationStatement, publishesIn, type LanguagesRo
 import { sectionsBySlugsStatement, tagsBySlugsStatement, type SectionRow, type TagRow } from '../db/taxonomy.ts'
 import { errorResponses, validationHook } from '../errors.ts'
 import { encodeCursor } from '../lib/cursor.ts'
-import { countWithinBytes, readCursor } from '../lib/paging.ts'
+import { MAX_PAGE_BYTES, readCursor } from '../lib/paging.ts'
 import { toArticle } from '../present/articles.ts'
 import { toAuthorRecord } from '../present/authors.ts'
 import { toPublication } from '../present/publication.ts'
@@ -36,22 +37,58 @@ const syncRoute = createRoute({
 
 const slugsOf = (changes: ChangeRow[], type: ChangeType) => [...new Set(changes.filter((c) => c.type === type).map((c) => c.slug))]
 
+/** Changes whose current state the first round trip loads; later rounds size themselves on the bytes seen so far. */
+export const FIRST_CHUNK = 10
+
+const encoder = new TextEncoder()
+
 export const sync = new OpenAPIHono<AppEnv>({ defaultHook: validationHook }).openapi(syncRoute, async (c) => {
   const { cursor, limit, lang } = c.req.valid('query')
   const after = readCursor(cursor, 's')?.id ?? 0
   const db = c.get('db')
-  const now = c.get('now')
   const [changed, languages] = await db.batch([changesAfterStatement(db, after, limit + 1, lang), languagesStatement(db)])
   if (lang && !publishesIn(languages!.results[0] as LanguagesRow | undefined, lang)) throw unknownLanguage(lang)
   const rows = changed!.results as ChangeRow[]
   const page = rows.slice(0, limit)
 
-  // The current state of everything the page names, in one more round trip.
+  // At most MAX_PAGE_BYTES of changes, whatever the limit: the rest comes on the next page. The
+  // current state is loaded a chunk at a time and loading stops with the page, so what a page
+  // reads is bounded by what it can show (plus one chunk), not by `limit`: ten articles of a
+  // megabyte each must not be read to show one.
+  const changes: Change[] = []
+  let bytes = 0
+  let full = false
+  for (let next = 0, size = FIRST_CHUNK; next < page.length && !full; ) {
+    const chunk = page.slice(next, next + size)
+    next += chunk.length
+    const current = await currentState(c, chunk, lang)
+    for (const change of chunk) {
+      const item = changeOf(change, current)
+      const itemBytes = encoder.encode(JSON.stringify(item)).length + 1
+      // A page always holds its first change, however large.
+      if (bytes + itemBytes > MAX_PAGE_BYTES && changes.length > 0) {
+        full = true
+        break
+      }
+      changes.push(item)
+      bytes += itemBytes
+    }
+    // As many changes as, at the average size so far, fill the rest of the page (and one more, to know).
+    size = Math.max(1, Math.floor((MAX_PAGE_BYTES - bytes) / (bytes / changes.length)) + 1)
+  }
+  const last = changes[changes.length - 1]?.seq ?? after
+  c.header('cache-control', 'no-store')
+  return c.json({ changes, next_cursor: encodeCursor({ k: 's', id: last }), has_more: rows.length > changes.length }, 200)
+})
+
+/** The current public state of everything `changes` names, by `type:slug`, in one round trip (and R2 reads for archived bodies). */
+async function currentState(c: Context<AppEnv>, changes: ChangeRow[], lang: string | undefined): Promise<Map<string, Change['data']>> {
+  const db = c.get('db')
   const [articles, authors, sections, tags, publication] = await db.batch([
-    publishedArticlesStatement(db, slugsOf(page, 'article'), now),
-    authorsBySlugsStatement(db, slugsOf(page, 'author')),
-    sectionsBySlugsStatement(db, slugsOf(page, 'section')),
-    tagsBySlugsStatement(db, slugsOf(page, 'tag'), now),
+    publishedArticlesStatement(db, slugsOf(changes, 'article'), c.get('now')),
+    authorsBySlugsStatement(db, slugsOf(changes, 'author')),
+    sectionsBySlugsStatement(db, slugsOf(changes, 'section')),
+    tagsBySlugsStatement(db, slugsOf(changes, 'tag'), c.get('now')),
     publicationStatement(db),
   ])
   const site = c.get('site')
@@ -65,20 +102,16 @@ export const sync = new OpenAPIHono<AppEnv>({ defaultHook: validationHook }).ope
   for (const row of sections!.results as SectionRow[]) current.set(`section:${row.slug}`, toSection(row, site.url, lang))
   for (const row of tags!.results as TagRow[]) current.set(`tag:${row.slug}`, toTag(row, site.url, lang))
   for (const row of publication!.results as PublicationRow[]) current.set('publication:publication', toPublication(row))
+  return current
+}
 
-  const all = page.map((change) => {
-    // What the client must hold now: the current public state, or nothing. (`current` is keyed by
-    // type, so `data` is of the change's type: the cast only tells the compiler so.)
-    const data = current.get(`${change.type}:${change.slug}`)
-    return (
-      data === undefined
-        ? { seq: change.seq, type: change.type, op: 'delete' as const, slug: change.slug }
-        : { seq: change.seq, type: change.type, op: 'upsert' as const, slug: change.slug, data }
-    ) as Change
-  })
-  // At most MAX_PAGE_BYTES of changes, whatever the limit: the rest comes on the next page.
-  const changes = all.slice(0, countWithinBytes(all))
-  const last = changes[changes.length - 1]?.seq ?? after
-  c.header('cache-control', 'no-store')
-  return c.json({ changes, next_cursor: encodeCursor({ k: 's', id: last }), has_more: rows.length > changes.length }, 200)
-})
+/** What the client must hold now: the current public state, or nothing. */
+function changeOf(change: ChangeRow, current: Map<string, Change['data']>): Change {
+  // (`current` is keyed by type, so `data` is of the change's type: the cast only tells the compiler so.)
+  const data = current.get(`${change.type}:${change.slug}`)
+  return (
+    data === undefined
+      ? { seq: change.seq, type: change.type, op: 'delete' as const, slug: change.slug }
+      : { seq: change.seq, type: change.type, op: 'upsert' as const, slug: change.slug, data }
+  ) as Change
+}
