@@ -189,6 +189,44 @@ describe('credentials', () => {
 })
 
 describe('search spellings', () => {
+  // URLSearchParams reads %FF as U+FFFD (a word break), Hono leaves it as written: keyed as
+  // `geneva`, the route would search `geneva ff`, and file its empty page under `geneva`.
+  it.each([
+    ['q=geneva%FF', 'q', 'is not valid percent-encoded UTF-8'],
+    ['q=geneva%ED%A0%80', 'q', 'is not valid percent-encoded UTF-8'],
+    ['q%FF=geneva', 'q%FF', 'is not valid percent-encoded UTF-8'],
+    ['q=geneva&q=talks', 'q', 'must be given once'],
+    ['limit=5&q=geneva&limit=6', 'limit', 'must be given once'],
+  ])('answer %s with a 400 naming the parameter, and never file it under another spelling', async (query, field, detail) => {
+    await call('/v1/articles?q=geneva')
+    const res = await call(`/v1/articles?${query}`)
+    expect(res.status).toBe(400)
+    expect(res.headers.get('content-type')).toBe('application/problem+json')
+    expect(((await res.json()) as any).errors).toEqual([{ field, in: 'query', detail }])
+    // Neither from this isolate's memory nor from KV, and the real search is untouched.
+    const again = await call(`/v1/articles?${query}`)
+    expect(again.status).toBe(400)
+    await again.text()
+    const real: any = await (await call('/v1/articles?q=geneva')).json()
+    expect(real.data.map((a: any) => a.slug)).toEqual(['alpha'])
+  })
+
+  it('share one cache entry for every spelling of one limit', async () => {
+    expect((await call('/v1/articles?limit=7')).headers.get('x-cache')).toBe('MISS')
+    for (const limit of ['07', '7.0', '7e0', '%207']) {
+      const res = await call(`/v1/articles?limit=${limit}`)
+      expect(res.headers.get('x-cache'), limit).toBe('HIT')
+      expect(d1Queries(res)).toBe(0)
+    }
+  })
+
+  it('never let a bad spelling be the first build of a search', async () => {
+    expect((await call('/v1/articles?q=resume%FF')).status).toBe(400)
+    const res = await call('/v1/articles?q=resume')
+    expect(res.headers.get('x-cache')).toBe('MISS')
+    expect(((await res.json()) as any).data.map((a: any) => a.slug)).toEqual(['alpha'])
+  })
+
   it('share one cache entry when they mean the same search', async () => {
     expect((await call('/v1/articles?q=summit%20ends')).headers.get('x-cache')).toBe('MISS')
     for (const q of ['summit%20ends%20', 'Summit%20%20Ends', '%20SUMMIT,ends', 'ends%20summit', 'S%C3%BCmmit%20ends']) {

@@ -16,6 +16,8 @@ import { log } from '../lib/log.ts'
 import { SingleFlight } from '../lib/single-flight.ts'
 import { base64url } from '../lib/tokens.ts'
 import { normalizeSearch } from '../lib/fts.ts'
+import { queryProblem } from '../lib/query-string.ts'
+import { invalid } from '../errors.ts'
 import { serverTiming } from './request-context.ts'
 
 /**
@@ -104,6 +106,9 @@ function plainKey(path: string, params: URLSearchParams | null): string {
     // The search as its canonical words (the ones it is run with): spellings that mean the same
     // search share one entry.
     if (q !== null) params.set('q', normalizeSearch(q))
+    // `limit=20`, `limit=020` and `limit=2e1` are one page (the route reads it as a number).
+    const limit = params.get('limit')
+    if (limit !== null && limit.trim() !== '' && Number.isInteger(Number(limit))) params.set('limit', String(Number(limit)))
     // `fields=-jsonld,-body` and `fields=-body,-jsonld` are one answer.
     const fields = params.get('fields')
     if (fields !== null) params.set('fields', [...new Set(fields.split(','))].sort().join(','))
@@ -118,9 +123,15 @@ async function cacheKey(path: string, params: URLSearchParams | null): Promise<s
   return key.length <= MAX_PLAIN_KEY ? key : `page:h:${await digest(key)}`
 }
 
-const paramsOf = (url: string): URLSearchParams | null => {
+/** The query string, without `?` ('' when there is none). */
+const queryOf = (url: string): string => {
   const query = url.indexOf('?')
-  return query === -1 || query === url.length - 1 ? null : new URLSearchParams(url.slice(query + 1))
+  return query === -1 ? '' : url.slice(query + 1)
+}
+
+const paramsOf = (url: string): URLSearchParams | null => {
+  const query = queryOf(url)
+  return query === '' ? null : new URLSearchParams(query)
 }
 
 async function digest(text: string): Promise<string> {
@@ -160,6 +171,8 @@ export function readThrough(): MiddlewareHandler<AppEnv> {
     // sees the content store itself.
     if (c.get('partner')) return next()
     const params = paramsOf(c.req.url)
+    const problem = params && !TOLERANT_PATH.test(c.req.path) ? queryProblem(queryOf(c.req.url)) : null
+    if (problem) throw invalid([{ ...problem, in: 'query' }])
     const policy = policyFor(c.req.path, params)
     const key = await cacheKey(c.req.path, params)
     const cache = c.get('cache')
@@ -318,6 +331,8 @@ export function memoryHit(request: Request, env: Env): Response | null {
   if (!PUBLIC_READ.test(path) || path.includes('%')) return null
   const params = paramsOf(url)
   if (params?.has('key')) return null
+  // A query the route may read otherwise than the key does is the route's to refuse (see queryProblem).
+  if (params && !TOLERANT_PATH.test(path) && queryProblem(queryOf(url))) return null
   const key = plainKey(path, params)
   if (key.length > MAX_PLAIN_KEY) return null
   const known = remembered(key, () => new Date().toISOString(), configFingerprint(env))

@@ -18,7 +18,9 @@ export function requestContext(): MiddlewareHandler<AppEnv> {
     const session = sessionFor(c.req.method, c.req.path, c.req.header(BOOKMARK_HEADER))
     // A search's round trips, its credential lookup included, give way to other requests' (see
     // src/routes/article-page.ts): only searches take `q`.
-    const db = new Database(c.env.DB, session.start, { yields: c.req.method === 'GET' && c.req.query('q') !== undefined })
+    const db = new Database(c.env.DB, session.start, {
+      yields: (c.req.method === 'GET' || c.req.method === 'HEAD') && c.req.query('q') !== undefined,
+    })
     const cache = new ContentCache(c.env.CACHE)
     c.set('requestId', requestId)
     c.set('db', db)
