@@ -49,6 +49,25 @@ beforeAll(async () => {
 })
 
 describe('public feeds', () => {
+  it('read no article body from D1: they carry the standfirst only, as a list page does', async () => {
+    const original = env.DB.batch.bind(env.DB)
+    const sql: string[] = []
+    const spy = vi.spyOn(env.DB, 'batch').mockImplementation(async (statements) => {
+      for (const s of statements) sql.push((s as unknown as { statement?: string }).statement ?? String(s))
+      return original(statements)
+    })
+    try {
+      // As an editor: past the cache, built as the public sees it.
+      const res = await call('/feeds/atom.xml', { headers: { authorization: `Bearer ${ADMIN_TOKEN}` } })
+      expect(res.status).toBe(200)
+      expect(await res.text()).toContain(KEY_STORY.headline)
+    } finally {
+      spy.mockRestore()
+    }
+    expect(sql.some((s) => /FROM articles a/.test(s))).toBe(true)
+    expect(sql.filter((s) => /\ba\.body\b/.test(s))).toEqual([])
+  })
+
   it('serves RSS 2.0 with channel and item fields, the latest articles, standfirst only', async () => {
     const { res, doc } = await rss('/feeds/rss.xml')
     expect(res.headers.get('content-type')).toBe('application/rss+xml; charset=utf-8')

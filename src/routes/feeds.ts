@@ -1,17 +1,18 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi'
 import type { Context } from 'hono'
 import type { AppEnv } from '../context.ts'
-import { ARCHIVED, loadArchivedBodies } from '../bodies.ts'
-import { listArticlesStatement, type ArticleBodyRow } from '../db/articles.ts'
+import { loadArchivedBodies } from '../bodies.ts'
+import { listArticlesStatement, type ArticleBodyRow, type ArticleRow } from '../db/articles.ts'
 import { publicationStatement, publishesIn, type LanguagesRow } from '../db/publication.ts'
 import { notRepublishable } from '../db/syndication.ts'
 import { publicGroupingStatement, type Grouping } from '../db/taxonomy.ts'
 import { errorResponses, notFound, validationHook } from '../errors.ts'
 import { webUrl } from '../lib/site.ts'
-import { toArticle } from '../present/articles.ts'
+import { toArticle, toArticleSummary } from '../present/articles.ts'
 import { localize } from '../present/taxonomy.ts'
 import { renderFeed, syndicatedHtml, type FeedFormat, type FeedModel } from '../render/feeds.ts'
 import { LanguageTag, SectionSlug } from '../schemas/common.ts'
+import type { Article, ArticleSummary } from '../schemas/article.ts'
 import { JsonFeed } from '../schemas/feed.ts'
 
 /** The latest articles a feed carries. */
@@ -117,7 +118,8 @@ async function serveFeed(
   const filter = { ...(scope ? { [scope.kind]: scope.slug } : {}), lang }
   const statements = [
     publicationStatement(db),
-    listArticlesStatement(db, filter, { now: c.get('now'), limit: FEED_SIZE, full: true }),
+    // Only partners' feeds carry the text: the public's read no body at all, as a list page does.
+    listArticlesStatement(db, filter, { now: c.get('now'), limit: FEED_SIZE, full: Boolean(partner) }),
     ...(scope ? [publicGroupingStatement(db, scope.kind, scope.slug, c.get('now'))] : []),
   ]
   const [publication, list, named] = await db.batch(statements)
@@ -132,20 +134,8 @@ async function serveFeed(
   // From API_URL, never from the request's Host: this answer is cached and served to everyone.
   const root = lang ? `${site.apiUrl}/feeds/${lang}` : `${site.apiUrl}/feeds`
   const base = scope ? `${root}/${scope.path}/${scope.slug}` : root
-  let rows = list!.results as ArticleBodyRow[]
-  // A partner's feed never carries an article partners may not republish (one more query, partners only).
-  if (partner) {
-    const excluded = await notRepublishable(
-      db,
-      rows.map((row) => row.slug),
-    )
-    rows = rows.filter((row) => !excluded.has(row.slug))
-  }
-  // Only partners' feeds carry the text: the public's need no archived body from the body store
-  // (and keep answering when it fails).
-  if (partner) await loadArchivedBodies(c.env.BODIES, rows)
-  else for (const row of rows) if (row.body === ARCHIVED) row.body = '[]'
-  const articles = rows.map((row) => toArticle(row, site))
+  const full = partner ? await partnerArticles(c, list!.results as ArticleBodyRow[]) : null
+  const articles: ArticleSummary[] = full ?? (list!.results as ArticleRow[]).map((row) => toArticleSummary(row, site.url))
   const model: FeedModel = {
     title: scopeName ? `${pub.name}: ${scopeName.name}` : pub.name,
     description: scopeName?.description || pub.description,
@@ -154,15 +144,15 @@ async function serveFeed(
     urls: { rss: `${base}/rss.xml`, atom: `${base}/atom.xml`, json: `${base}/feed.json` },
     hub: c.get('settings').websubHub,
     updated: articles.reduce((newest, a) => (a.updated_at > newest ? a.updated_at : newest), articles[0]?.updated_at ?? c.get('now')),
-    items: articles.map((article) => ({
+    items: articles.map((article, i) => ({
       url: article.url,
       title: article.headline,
       summary: article.standfirst,
-      contentHtml: partner ? syndicatedHtml(article.body, article.corrections) : null,
+      contentHtml: full ? syndicatedHtml(full[i]!.body, full[i]!.corrections) : null,
       published: article.published_at,
       updated: article.updated_at,
-      authors: article.authors.map((author) => ({ name: author.name, url: author.url })),
-      categories: [article.section.name, ...article.tags.map((tag) => tag.name)],
+      authors: (article.authors ?? []).map((author) => ({ name: author.name, url: author.url })),
+      categories: [article.section.name, ...(article.tags ?? []).map((tag) => tag.name)],
       kind: article.kind,
       image: article.image?.syndication_allowed ? article.image : null,
     })),
@@ -186,3 +176,14 @@ export const feeds = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
     const { lang, scope, slug, file: fileName } = c.req.valid('param')
     return serveFeed(c, fileName, { kind: SCOPES[scope], path: scope, slug }, lang)
   })
+
+/** A partner's feed: the full articles, never one partners may not republish (one more query), archived bodies from the body store. */
+async function partnerArticles(c: Context<AppEnv>, rows: ArticleBodyRow[]): Promise<Article[]> {
+  const excluded = await notRepublishable(
+    c.get('db'),
+    rows.map((row) => row.slug),
+  )
+  const allowed = rows.filter((row) => !excluded.has(row.slug))
+  await loadArchivedBodies(c.env.BODIES, allowed)
+  return allowed.map((row) => toArticle(row, c.get('site')))
+}
