@@ -218,12 +218,15 @@ describe('when the body store fails', () => {
   it('retries the delivery of an archived event later, and sends nothing meanwhile', async () => {
     const [event] = await eventsInD1('old-treaty')
     const deliveries = await retryDelivery(event!.event_id)
+    const attempts = () => env.DB.prepare('SELECT count(*) AS n FROM webhook_attempts').first<number>('n')
+    const attemptsBefore = await attempts()
     r2Down()
     const received = receiver()
     const result = await consume(deliveries)
     expect(result.retryMessages).toHaveLength(1)
     expect(result.explicitAcks).toHaveLength(0)
     expect(received).toHaveLength(0)
+    expect(await attempts()).toBe(attemptsBefore)
   })
 
   it('leaves in D1 the payloads R2 refused, and moves them on the next run', async () => {
