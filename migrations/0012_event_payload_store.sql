@@ -1,8 +1,8 @@
 -- Migration number: 0012 	 Event payloads follow the bodies: the payload of an old event moves to the R2 bucket BODIES.
 --
 -- syndication_events keeps every event partners were told with its payload as delivered: a ninjs
--- document with the article's whole body, 10-20 KB, a few per article. That is the archive's text
--- again, and it grew without bound. Like an article's body (migrations/0010_body_store.sql), the
+-- document with the article's whole body (about 10 KB for 800 words), a few per article. That is
+-- the archive's text again, and it grew without bound. Like an article's body (migrations/0010_body_store.sql), the
 -- payload of an event older than ARCHIVE_AFTER_DAYS moves to the R2 bucket BODIES, as the object
 -- `events/<event_id>.json` (src/bodies.ts, src/jobs/archive-event-payloads.ts). D1 keeps the row:
 -- its id, type, article, slug, embargo and time, which the event log's order, cursors and the

@@ -24,7 +24,7 @@ import { StorageError } from './db/client.ts'
  *   archived again by the next cron run (the old version's object stays behind, unread).
  *
  * The events partners were told keep their payload as delivered (a ninjs document with the whole
- * body, 10-20 KB): the archive's text again, a few times over. So the payload of an event older
+ * body: about 10 KB for an 800-word story): the archive's text again, a few times over. So the payload of an event older
  * than ARCHIVE_AFTER_DAYS moves here too (src/jobs/archive-event-payloads.ts,
  * migrations/0012_event_payload_store.sql): the object `events/<event_id>.json`, and in D1
  * `archived_at` set and `payload = ''`. Events never change, so the id alone names the object, and
@@ -32,7 +32,7 @@ import { StorageError } from './db/client.ts'
  * event log, webhook deliveries) load archived payloads the same way, with the same StorageError.
  */
 
-/** Days after its publication before an article's body leaves D1. */
+/** Days after its publication before an article's body leaves D1 (and after it was told, an event's payload). */
 export const ARCHIVE_AFTER_DAYS = 60
 
 /** The marker in articles.body of a body kept in the body store. */
