@@ -22,9 +22,17 @@ import { StorageError } from './db/client.ts'
  *   cache serves a STALE copy or a 503, and reads that need no archived body never notice.
  * - Writing an archived article (an editor's correction) writes its body to D1 again; it is
  *   archived again by the next cron run (the old version's object stays behind, unread).
+ *
+ * The events partners were told keep their payload as delivered (a ninjs document with the whole
+ * body: about 10 KB for an 800-word story): the archive's text again, a few times over. So the payload of an event older
+ * than ARCHIVE_AFTER_DAYS moves here too (src/jobs/archive-event-payloads.ts,
+ * migrations/0012_event_payload_store.sql): the object `events/<event_id>.json`, and in D1
+ * `archived_at` set and `payload = ''`. Events never change, so the id alone names the object, and
+ * the archiver needs no version guard: it clears only the payloads R2 took. Readers (the partner
+ * event log, webhook deliveries) load archived payloads the same way, with the same StorageError.
  */
 
-/** Days after its publication before an article's body leaves D1. */
+/** Days after its publication before an article's body leaves D1 (and after it was told, an event's payload). */
 export const ARCHIVE_AFTER_DAYS = 60
 
 /** The marker in articles.body of a body kept in the body store. */
@@ -54,10 +62,7 @@ export async function loadArchivedBodies<Row extends BodyRow>(bucket: R2Bucket, 
     rows
       .filter((row) => row.body === ARCHIVED)
       .map(async (row) => {
-        const key = bodyKey(row.id, row.version)
-        const object = await withTimeout(`R2 get ${key}`, async () => (await bucket.get(key))?.text())
-        if (object === undefined) throw new StorageError(`the body store has no ${key}`)
-        row.body = object
+        row.body = await getText(bucket, bodyKey(row.id, row.version))
       }),
   )
   return rows
@@ -72,6 +77,46 @@ export async function putBody(bucket: R2Bucket, row: BodyRow): Promise<void> {
 /** Removes a body object that no row points at any more (best effort: an orphan is harmless). */
 export async function deleteBody(bucket: R2Bucket, row: { id: number; version: number }): Promise<void> {
   await withTimeout('R2 delete', () => bucket.delete(bodyKey(row.id, row.version)))
+}
+
+/** Where an event's payload is kept once archived: an event never changes, so its id names it. */
+export function eventPayloadKey(eventId: string): string {
+  return `events/${eventId}.json`
+}
+
+/** Events that may carry an archived payload (`archived_at` set: the payload is in the store). */
+interface PayloadRow {
+  event_id: string
+  payload: string
+  archived_at: string | null
+}
+
+/**
+ * Fills in the payloads of the archived events among `rows` (in place), from R2, concurrently;
+ * events whose payload is in D1 cost nothing. Throws StorageError when R2 does not answer or lacks one.
+ */
+export async function loadArchivedPayloads<Row extends PayloadRow>(bucket: R2Bucket, rows: Row[]): Promise<Row[]> {
+  await Promise.all(
+    rows
+      .filter((row) => row.archived_at !== null)
+      .map(async (row) => {
+        row.payload = await getText(bucket, eventPayloadKey(row.event_id))
+      }),
+  )
+  return rows
+}
+
+/** Writes an event's payload (the JSON text as delivered) to the body store. */
+export async function putEventPayload(bucket: R2Bucket, row: Pick<PayloadRow, 'event_id' | 'payload'>): Promise<void> {
+  const key = eventPayloadKey(row.event_id)
+  await withTimeout(`R2 put ${key}`, () => bucket.put(key, row.payload, { httpMetadata: { contentType: 'application/json' } }))
+}
+
+/** An object's text; a missing object is a StorageError too: a row points at it. */
+async function getText(bucket: R2Bucket, key: string): Promise<string> {
+  const text = await withTimeout(`R2 get ${key}`, async () => (await bucket.get(key))?.text())
+  if (text === undefined) throw new StorageError(`the body store has no ${key}`)
+  return text
 }
 
 async function withTimeout<T>(what: string, call: () => Promise<T>): Promise<T> {

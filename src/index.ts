@@ -2,6 +2,7 @@ import { app } from './app.ts'
 import { memoryHit } from './middleware/read-through.ts'
 import { log } from './lib/log.ts'
 import { archiveOldBodies } from './jobs/archive-bodies.ts'
+import { archiveOldEventPayloads } from './jobs/archive-event-payloads.ts'
 import { publishScheduled } from './jobs/publish-scheduled.ts'
 import { consumeResync } from './queue/resync.ts'
 import { consumeSignups } from './queue/subscriptions.ts'
@@ -26,9 +27,14 @@ export default {
 
   async scheduled(controller, env) {
     const at = new Date(controller.scheduledTime)
-    // Two independent jobs: archiving failing (the body store down, say) must not hold up publishing.
-    const [published, archived] = await Promise.allSettled([publishScheduled(env, at), archiveOldBodies(env, at)])
+    // Independent jobs: archiving failing (the body store down, say) must not hold up publishing.
+    const [published, archived, archivedEvents] = await Promise.allSettled([
+      publishScheduled(env, at),
+      archiveOldBodies(env, at),
+      archiveOldEventPayloads(env, at),
+    ])
     if (archived.status === 'rejected') log('warn', 'archiving bodies failed', { error: String(archived.reason) })
+    if (archivedEvents.status === 'rejected') log('warn', 'archiving event payloads failed', { error: String(archivedEvents.reason) })
     if (published.status === 'rejected') throw published.reason
   },
 } satisfies ExportedHandler<Env>

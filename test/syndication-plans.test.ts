@@ -1,7 +1,14 @@
 import { env } from 'cloudflare:workers'
 import { describe, expect, it } from 'vitest'
 import type { Database } from '../src/db/client.ts'
-import { eventsAfterStatement, findSyndicationArticle, lastEventOf, partnerArticlesStatement } from '../src/db/syndication.ts'
+import {
+  archivableEventsStatement,
+  archiveEventStatement,
+  eventsAfterStatement,
+  findSyndicationArticle,
+  lastEventOf,
+  partnerArticlesStatement,
+} from '../src/db/syndication.ts'
 import { activeEndpoints, attemptsStatement, deliveriesOfEvent, endpointsThatReceived, findDelivery } from '../src/db/webhooks.ts'
 
 /** A stand-in for Database that records the SQL and parameters a db/ function builds. */
@@ -54,6 +61,13 @@ describe('syndication queries', () => {
     ["a partner's attempts, newest first", (db: Database) => attemptsStatement(db, 1, 21, 100), 'webhook_attempts_by_partner'],
     ["an event's deliveries to a partner", (db: Database) => deliveriesOfEvent(db, 1, 'evt_x'), 'sqlite_autoindex_syndication_events_1'],
     ['the active endpoints', (db: Database) => activeEndpoints(db), 'webhook_endpoints_active'],
+    // The payload archiver walks only the events whose payload is still in D1, oldest first.
+    [
+      'the oldest events whose payload is in D1',
+      (db: Database) => archivableEventsStatement(db, new Date().toISOString(), 20),
+      'syndication_events_unarchived',
+    ],
+    ['an event whose payload moved', (db: Database) => archiveEventStatement(db, 1, new Date().toISOString()), 'INTEGER PRIMARY KEY'],
   ])('look up %s through an index', async (_, build, index) => {
     const text = await plan(build)
     expect(text).toContain(index)

@@ -17,8 +17,11 @@ export interface EventRow {
   article_id: number
   slug: string
   embargoed_until: string | null
+  /** The body as delivered; '' once archived (see `archived_at`). */
   payload: string
   at: string
+  /** Set when the payload moved to the body store (src/bodies.ts `loadArchivedPayloads` reads it back). */
+  archived_at: string | null
 }
 
 export type EventType = 'article.published' | 'article.updated' | 'article.corrected' | 'article.withdrawn'
@@ -96,7 +99,7 @@ export function lastEventOf(db: Database, articleId: number) {
   )
 }
 
-export function insertEvent(db: Database, event: Omit<EventRow, 'id'>) {
+export function insertEvent(db: Database, event: Omit<EventRow, 'id' | 'archived_at'>) {
   return db.first<EventRow>(
     db
       .prepare(
@@ -111,8 +114,39 @@ export function insertEvent(db: Database, event: Omit<EventRow, 'id'>) {
 export function eventsAfterStatement(db: Database, seq: number, embargo: boolean, limit: number) {
   return db
     .prepare(
-      `SELECT id, event_id, type, article_id, slug, embargoed_until, payload, at FROM syndication_events
+      `SELECT id, event_id, type, article_id, slug, embargoed_until, payload, at, archived_at FROM syndication_events
         WHERE id > ?1 AND (?2 = 1 OR embargoed_until IS NULL) ORDER BY id LIMIT ?3`,
     )
     .bind(seq, embargo ? 1 : 0, limit)
+}
+
+/** An event whose payload may move to the body store. */
+export interface ArchivableEventRow {
+  id: number
+  event_id: string
+  payload: string
+}
+
+/**
+ * Up to `limit` events whose payload is still in D1, recorded before `before` (an ISO time), oldest
+ * first (index syndication_events_unarchived, which holds only those: the walk never passes archived
+ * ones). A D1 row is at most 2 MB: a page of 20 stays below D1's 50 MB result limit.
+ */
+export function archivableEventsStatement(db: Database, before: string, limit: number) {
+  return db
+    .prepare(
+      `SELECT id, event_id, payload FROM syndication_events
+        WHERE archived_at IS NULL AND at < ?1
+        ORDER BY at
+        LIMIT ?2`,
+    )
+    .bind(before, limit)
+}
+
+/**
+ * Clears an event's payload once the body store holds it, and records when. Events never change,
+ * so nothing can have been written since it was stored; `archived_at IS NULL` makes a second run a no-op.
+ */
+export function archiveEventStatement(db: Database, id: number, now: string) {
+  return db.prepare(`UPDATE syndication_events SET payload = '', archived_at = ?2 WHERE id = ?1 AND archived_at IS NULL`).bind(id, now)
 }

@@ -161,7 +161,9 @@ export interface DeliveryJob extends EndpointSecrets {
   consecutive_failures: number
   event_id: string
   type: EventType
+  /** '' when archived: see `archived_at` and src/bodies.ts `loadArchivedPayloads`. */
   payload: string
+  archived_at: string | null
 }
 
 export function findDelivery(db: Database, id: number) {
@@ -169,7 +171,8 @@ export function findDelivery(db: Database, id: number) {
     db
       .prepare(
         `SELECT d.id, d.status, d.attempts, d.endpoint_id, d.partner_id, w.url, w.state, w.consecutive_failures,
-                w.secret, w.previous_secret, w.previous_secret_until, e.event_id, e.type, e.payload
+                w.secret, w.previous_secret, w.previous_secret_until, e.event_id, e.type, e.payload,
+                e.archived_at
            FROM webhook_deliveries d JOIN webhook_endpoints w ON w.id = d.endpoint_id JOIN syndication_events e ON e.id = d.event_id
           WHERE d.id = ?1`,
       )

@@ -1,3 +1,4 @@
+import { loadArchivedPayloads } from '../bodies.ts'
 import { Database } from '../db/client.ts'
 import { findDelivery, recordAttemptStatements, type Attempt, type DeliveryJob } from '../db/webhooks.ts'
 import { log } from '../lib/log.ts'
@@ -51,7 +52,7 @@ export async function consumeDeliveries(batch: MessageBatch<unknown>, env: Env):
       if (result.retryIn === null) message.ack()
       else message.retry({ delaySeconds: result.retryIn })
     } catch (error) {
-      // D1, the key or the DLQ failed us, not the receiver: try the whole message again later.
+      // D1, the body store, the key or the DLQ failed us, not the receiver: try the whole message again later.
       const delaySeconds = backoffSeconds(message.attempts)
       log('warn', 'webhook delivery could not be processed, retrying', {
         message_id: message.id,
@@ -86,6 +87,8 @@ async function deliver(env: Env, db: Database, id: number, messageAttempts: numb
     return { retryIn: null }
   }
 
+  // An old event (an admin's retry, say) has its payload in the body store: send the same bytes.
+  await loadArchivedPayloads(env.BODIES, [job])
   const { code, latencyMs, error, retryAfter } = await post(env, job, at)
   const fields = { event_id: job.event_id, endpoint: job.endpoint_id, attempt: base.attempt, status: code, latency_ms: latencyMs }
   let attempt: Attempt

@@ -13,7 +13,7 @@ import { encodeCursor } from '../lib/cursor.ts'
 import { readCursor, toPage } from '../lib/paging.ts'
 import { toArticle } from '../present/articles.ts'
 import { toNinjs } from '../render/ninjs.ts'
-import { loadArchivedBodies } from '../bodies.ts'
+import { loadArchivedBodies, loadArchivedPayloads } from '../bodies.ts'
 import { Slug } from '../schemas/common.ts'
 import { Ninjs } from '../schemas/ninjs.ts'
 import { EventQuery, NinjsListQuery, NinjsPage, PartnerEventPage, PartnerKeyQuery, type WebhookPayload } from '../schemas/syndication.ts'
@@ -158,7 +158,8 @@ export const partner = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
     const after = readCursor(cursor, 's')?.id ?? 0
     const db = c.get('db')
     const rows = await db.all<EventRow>(eventsAfterStatement(db, after, c.get('partner')!.embargo, limit + 1))
-    const page = rows.slice(0, limit)
+    // Payloads older than ARCHIVE_AFTER_DAYS are in the body store: at most a page of R2 reads, concurrently.
+    const page = await loadArchivedPayloads(c.env.BODIES, rows.slice(0, limit))
     const events = page.map((row) => ({ id: row.event_id, seq: row.id, payload: JSON.parse(row.payload) as WebhookPayload }))
     const last = page[page.length - 1]?.id ?? after
     return c.json({ events, next_cursor: encodeCursor({ k: 's', id: last }), has_more: rows.length > limit }, 200)
