@@ -20,11 +20,14 @@ export const MAX_PAGE_BYTES = 1_048_576
 
 const encoder = new TextEncoder()
 
+/** Bytes of `value` as JSON text, and one for the comma between items. */
+export const jsonBytes = (value: unknown): number => encoder.encode(JSON.stringify(value)).length + 1
+
 /** How many of `items`, from the first, fit in `maxBytes` of JSON (at least one). */
 export function countWithinBytes(items: unknown[], maxBytes = MAX_PAGE_BYTES): number {
   let bytes = 0
   for (let i = 0; i < items.length; i++) {
-    bytes += encoder.encode(JSON.stringify(items[i])).length + 1
+    bytes += jsonBytes(items[i])
     if (bytes > maxBytes && i > 0) return i
   }
   return items.length
@@ -48,4 +51,34 @@ export function toPage<Row, Item>(
     data: items.slice(0, shown),
     next_cursor: rows.length > shown && last ? encodeCursor(cursorOf(last)) : null,
   }
+}
+
+/**
+ * The items for `keys`, in order, loaded a chunk at a time until `maxBytes` of them are in hand:
+ * what a page reads is bounded by what it can show (plus one chunk), not by how many it may show.
+ * `load` answers one item per key of its chunk, in order. The first chunk is `firstChunk` keys; each
+ * next one as many as, at the average size so far, fill the rest (and one more, to know). The first
+ * item always comes, however heavy. `full` tells whether the budget, not the keys, ended the list.
+ */
+export async function loadWithinBytes<Key, Item>(
+  keys: Key[],
+  load: (chunk: Key[]) => Promise<Item[]>,
+  bytesOf: (item: Item) => number,
+  maxBytes = MAX_PAGE_BYTES,
+  firstChunk = 10,
+): Promise<{ items: Item[]; full: boolean }> {
+  const items: Item[] = []
+  let bytes = 0
+  for (let next = 0, size = firstChunk; next < keys.length; ) {
+    const chunk = keys.slice(next, next + size)
+    next += chunk.length
+    for (const item of await load(chunk)) {
+      const itemBytes = bytesOf(item)
+      if (bytes + itemBytes > maxBytes && items.length > 0) return { items, full: true }
+      items.push(item)
+      bytes += itemBytes
+    }
+    size = Math.max(1, Math.floor((maxBytes - bytes) / (bytes / items.length)) + 1)
+  }
+  return { items, full: false }
 }

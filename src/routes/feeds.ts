@@ -2,11 +2,12 @@ import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi'
 import type { Context } from 'hono'
 import type { AppEnv } from '../context.ts'
 import { loadArchivedBodies } from '../bodies.ts'
-import { listArticlesStatement, type ArticleBodyRow, type ArticleRow } from '../db/articles.ts'
+import { listArticlesStatement, publishedArticlesStatement, type ArticleBodyRow, type ArticleRow } from '../db/articles.ts'
 import { publicationStatement, publishesIn, type LanguagesRow } from '../db/publication.ts'
 import { notRepublishable } from '../db/syndication.ts'
 import { publicGroupingStatement, type Grouping } from '../db/taxonomy.ts'
 import { errorResponses, notFound, validationHook } from '../errors.ts'
+import { loadWithinBytes } from '../lib/paging.ts'
 import { webUrl } from '../lib/site.ts'
 import { toArticle, toArticleSummary } from '../present/articles.ts'
 import { localize } from '../present/taxonomy.ts'
@@ -14,6 +15,11 @@ import { renderFeed, syndicatedHtml, type FeedFormat, type FeedModel } from '../
 import { LanguageTag, SectionSlug } from '../schemas/common.ts'
 import type { Article, ArticleSummary } from '../schemas/article.ts'
 import { JsonFeed } from '../schemas/feed.ts'
+
+/** The most article text (HTML bytes) a partner's full-text feed carries, whatever FEED_SIZE. */
+export const FEED_TEXT_BYTES = 2 * 1_048_576
+
+const encoder = new TextEncoder()
 
 /** The latest articles a feed carries. */
 export const FEED_SIZE = 50
@@ -118,8 +124,8 @@ async function serveFeed(
   const filter = { ...(scope ? { [scope.kind]: scope.slug } : {}), lang }
   const statements = [
     publicationStatement(db),
-    // Only partners' feeds carry the text: the public's read no body at all, as a list page does.
-    listArticlesStatement(db, filter, { now: c.get('now'), limit: FEED_SIZE, full: Boolean(partner) }),
+    // A list page's columns: the public's feeds need no more, and partners' load the text after (partnerArticles).
+    listArticlesStatement(db, filter, { now: c.get('now'), limit: FEED_SIZE }),
     ...(scope ? [publicGroupingStatement(db, scope.kind, scope.slug, c.get('now'))] : []),
   ]
   const [publication, list, named] = await db.batch(statements)
@@ -134,8 +140,9 @@ async function serveFeed(
   // From API_URL, never from the request's Host: this answer is cached and served to everyone.
   const root = lang ? `${site.apiUrl}/feeds/${lang}` : `${site.apiUrl}/feeds`
   const base = scope ? `${root}/${scope.path}/${scope.slug}` : root
-  const full = partner ? await partnerArticles(c, list!.results as ArticleBodyRow[]) : null
-  const articles: ArticleSummary[] = full ?? (list!.results as ArticleRow[]).map((row) => toArticleSummary(row, site.url))
+  const rows = list!.results as ArticleRow[]
+  const full = partner ? await partnerArticles(c, rows) : null
+  const articles: ArticleSummary[] = full?.map((item) => item.article) ?? rows.map((row) => toArticleSummary(row, site.url))
   const model: FeedModel = {
     title: scopeName ? `${pub.name}: ${scopeName.name}` : pub.name,
     description: scopeName?.description || pub.description,
@@ -148,7 +155,7 @@ async function serveFeed(
       url: article.url,
       title: article.headline,
       summary: article.standfirst,
-      contentHtml: full ? syndicatedHtml(full[i]!.body, full[i]!.corrections) : null,
+      contentHtml: full ? full[i]!.html : null,
       published: article.published_at,
       updated: article.updated_at,
       authors: (article.authors ?? []).map((author) => ({ name: author.name, url: author.url })),
@@ -177,13 +184,36 @@ export const feeds = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
     return serveFeed(c, fileName, { kind: SCOPES[scope], path: scope, slug }, lang)
   })
 
-/** A partner's feed: the full articles, never one partners may not republish (one more query), archived bodies from the body store. */
-async function partnerArticles(c: Context<AppEnv>, rows: ArticleBodyRow[]): Promise<Article[]> {
+/**
+ * A partner's feed: the full articles, never one partners may not republish (one more query), archived
+ * bodies from the body store, loaded a few at a time until FEED_TEXT_BYTES of text: a feed of long
+ * reads stops early rather than read fifty megabyte bodies. (The partner event log is the complete record.)
+ */
+async function partnerArticles(c: Context<AppEnv>, rows: ArticleRow[]): Promise<{ article: Article; html: string }[]> {
+  const db = c.get('db')
   const excluded = await notRepublishable(
-    c.get('db'),
+    db,
     rows.map((row) => row.slug),
   )
-  const allowed = rows.filter((row) => !excluded.has(row.slug))
-  await loadArchivedBodies(c.env.BODIES, allowed)
-  return allowed.map((row) => toArticle(row, c.get('site')))
+  const slugs = rows.map((row) => row.slug).filter((slug) => !excluded.has(slug))
+  const { items } = await loadWithinBytes(
+    slugs,
+    async (chunk) => {
+      const found = await loadArchivedBodies(
+        c.env.BODIES,
+        await db.all<ArticleBodyRow>(publishedArticlesStatement(db, chunk, c.get('now'))),
+      )
+      const bySlug = new Map(found.map((row) => [row.slug, row]))
+      // In the list's order; an article unpublished since the list was read is left out.
+      return chunk.flatMap((slug) => {
+        const row = bySlug.get(slug)
+        if (!row) return []
+        const article = toArticle(row, c.get('site'))
+        return [{ article, html: syndicatedHtml(article.body, article.corrections) }]
+      })
+    },
+    (item) => encoder.encode(item.html).length,
+    FEED_TEXT_BYTES,
+  )
+  return items
 }

@@ -9,7 +9,7 @@ import { languagesStatement, publicationStatement, publishesIn, type LanguagesRo
 import { sectionsBySlugsStatement, tagsBySlugsStatement, type SectionRow, type TagRow } from '../db/taxonomy.ts'
 import { errorResponses, validationHook } from '../errors.ts'
 import { encodeCursor } from '../lib/cursor.ts'
-import { MAX_PAGE_BYTES, readCursor } from '../lib/paging.ts'
+import { jsonBytes, loadWithinBytes, MAX_PAGE_BYTES, readCursor } from '../lib/paging.ts'
 import { toArticle } from '../present/articles.ts'
 import { toAuthorRecord } from '../present/authors.ts'
 import { toPublication } from '../present/publication.ts'
@@ -40,8 +40,6 @@ const slugsOf = (changes: ChangeRow[], type: ChangeType) => [...new Set(changes.
 /** Changes whose current state the first round trip loads; later rounds size themselves on the bytes seen so far. */
 export const FIRST_CHUNK = 10
 
-const encoder = new TextEncoder()
-
 export const sync = new OpenAPIHono<AppEnv>({ defaultHook: validationHook }).openapi(syncRoute, async (c) => {
   const { cursor, limit, lang } = c.req.valid('query')
   const after = readCursor(cursor, 's')?.id ?? 0
@@ -55,27 +53,16 @@ export const sync = new OpenAPIHono<AppEnv>({ defaultHook: validationHook }).ope
   // current state is loaded a chunk at a time and loading stops with the page, so what a page
   // reads is bounded by what it can show (plus one chunk), not by `limit`: ten articles of a
   // megabyte each must not be read to show one.
-  const changes: Change[] = []
-  let bytes = 0
-  let full = false
-  for (let next = 0, size = FIRST_CHUNK; next < page.length && !full; ) {
-    const chunk = page.slice(next, next + size)
-    next += chunk.length
-    const current = await currentState(c, chunk, lang)
-    for (const change of chunk) {
-      const item = changeOf(change, current)
-      const itemBytes = encoder.encode(JSON.stringify(item)).length + 1
-      // A page always holds its first change, however large.
-      if (bytes + itemBytes > MAX_PAGE_BYTES && changes.length > 0) {
-        full = true
-        break
-      }
-      changes.push(item)
-      bytes += itemBytes
-    }
-    // As many changes as, at the average size so far, fill the rest of the page (and one more, to know).
-    size = Math.max(1, Math.floor((MAX_PAGE_BYTES - bytes) / (bytes / changes.length)) + 1)
-  }
+  const { items: changes } = await loadWithinBytes(
+    page,
+    async (chunk) => {
+      const current = await currentState(c, chunk, lang)
+      return chunk.map((change) => changeOf(change, current))
+    },
+    jsonBytes,
+    MAX_PAGE_BYTES,
+    FIRST_CHUNK,
+  )
   const last = changes[changes.length - 1]?.seq ?? after
   c.header('cache-control', 'no-store')
   return c.json({ changes, next_cursor: encodeCursor({ k: 's', id: last }), has_more: rows.length > changes.length }, 200)
