@@ -45,7 +45,9 @@ export class Gate {
   async run<T>(work: () => Promise<T>, keepAlive?: (promise: Promise<unknown>) => void): Promise<T> {
     // Date.now() advances across each timer (it is frozen only while code runs).
     const deadline = Date.now() + this.maxWaitMs
-    while (this.busy() && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, this.pollMs))
+    for (let wait = this.waitMs(); wait > 0 && Date.now() < deadline; wait = this.waitMs()) {
+      await new Promise((resolve) => setTimeout(resolve, Math.min(wait, deadline - Date.now())))
+    }
     const holder = { since: Date.now() }
     this.holders.add(holder)
     const done = work().finally(() => {
@@ -56,13 +58,16 @@ export class Gate {
     return done
   }
 
-  private busy(): boolean {
+  /** How long a waiter should wait before it looks again: 0 when it may go in now. */
+  private waitMs(): number {
     const now = Date.now()
     for (const holder of this.holders) if (now - holder.since >= this.maxHoldMs) this.holders.delete(holder)
-    if (this.holders.size >= this.limit) return true
-    if (!this.yieldTo) return false
-    if (this.yieldTo.waiting()) return true
-    const rest = (this.last.until - this.last.since) * (1 / this.share - 1)
-    return now < this.last.until + rest && this.yieldTo.activeSince(this.last.since)
+    if (this.holders.size >= this.limit) return this.pollMs
+    if (!this.yieldTo) return 0
+    if (this.yieldTo.waiting()) return this.pollMs
+    // Resting after the last holder: sleep to the end of the rest rather than poll through it (every
+    // timer a waiter wakes on runs in the isolate the others are served from).
+    const restUntil = this.last.until + (this.last.until - this.last.since) * (1 / this.share - 1)
+    return now < restUntil && this.yieldTo.activeSince(this.last.since) ? restUntil - now : 0
   }
 }
