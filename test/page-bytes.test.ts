@@ -1,9 +1,8 @@
 import { env } from 'cloudflare:workers'
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
 import { decodeCursor } from '../src/lib/cursor.ts'
-import { MAX_PAGE_BYTES, toPage } from '../src/lib/paging.ts'
+import { FIRST_CHUNK, MAX_PAGE_BYTES, toPage } from '../src/lib/paging.ts'
 import { FEED_TEXT_BYTES } from '../src/routes/feeds.ts'
-import { FIRST_CHUNK } from '../src/routes/sync.ts'
 import { ADMIN_TOKEN, article, asEditor, basics, call, seed } from './helpers.ts'
 
 // 30 articles of about 170 KB each as the sync log carries them (body blocks, body HTML, JSON-LD).

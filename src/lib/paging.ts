@@ -20,8 +20,14 @@ export const MAX_PAGE_BYTES = 1_048_576
 
 const encoder = new TextEncoder()
 
+/** Bytes of `text` in UTF-8. */
+export const utf8Bytes = (text: string): number => encoder.encode(text).length
+
 /** Bytes of `value` as JSON text, and one for the comma between items. */
-export const jsonBytes = (value: unknown): number => encoder.encode(JSON.stringify(value)).length + 1
+export const jsonBytes = (value: unknown): number => utf8Bytes(JSON.stringify(value)) + 1
+
+/** Keys whose items loadWithinBytes loads in its first round trip; later ones size themselves on the bytes seen so far. */
+export const FIRST_CHUNK = 10
 
 /** How many of `items`, from the first, fit in `maxBytes` of JSON (at least one). */
 export function countWithinBytes(items: unknown[], maxBytes = MAX_PAGE_BYTES): number {
@@ -56,7 +62,7 @@ export function toPage<Row, Item>(
 /**
  * The items for `keys`, in order, loaded a chunk at a time until `maxBytes` of them are in hand:
  * what a page reads is bounded by what it can show (plus one chunk), not by how many it may show.
- * `load` answers one item per key of its chunk, in order. The first chunk is `firstChunk` keys; each
+ * `load` answers one item per key of its chunk, in order. The first chunk is FIRST_CHUNK keys; each
  * next one as many as, at the average size so far, fill the rest (and one more, to know). The first
  * item always comes, however heavy. `full` tells whether the budget, not the keys, ended the list.
  */
@@ -65,11 +71,10 @@ export async function loadWithinBytes<Key, Item>(
   load: (chunk: Key[]) => Promise<Item[]>,
   bytesOf: (item: Item) => number,
   maxBytes = MAX_PAGE_BYTES,
-  firstChunk = 10,
 ): Promise<{ items: Item[]; full: boolean }> {
   const items: Item[] = []
   let bytes = 0
-  for (let next = 0, size = firstChunk; next < keys.length; ) {
+  for (let next = 0, size = FIRST_CHUNK; next < keys.length; ) {
     const chunk = keys.slice(next, next + size)
     next += chunk.length
     for (const item of await load(chunk)) {

@@ -7,7 +7,7 @@ import { publicationStatement, publishesIn, type LanguagesRow } from '../db/publ
 import { notRepublishable } from '../db/syndication.ts'
 import { publicGroupingStatement, type Grouping } from '../db/taxonomy.ts'
 import { errorResponses, notFound, validationHook } from '../errors.ts'
-import { loadWithinBytes } from '../lib/paging.ts'
+import { loadWithinBytes, utf8Bytes } from '../lib/paging.ts'
 import { webUrl } from '../lib/site.ts'
 import { toArticle, toArticleSummary } from '../present/articles.ts'
 import { localize } from '../present/taxonomy.ts'
@@ -18,8 +18,6 @@ import { JsonFeed } from '../schemas/feed.ts'
 
 /** The most article text (HTML bytes) a partner's full-text feed carries, whatever FEED_SIZE. */
 export const FEED_TEXT_BYTES = 2 * 1_048_576
-
-const encoder = new TextEncoder()
 
 /** The latest articles a feed carries. */
 export const FEED_SIZE = 50
@@ -212,7 +210,7 @@ async function partnerArticles(c: Context<AppEnv>, rows: ArticleRow[]): Promise<
         return [{ article, html: syndicatedHtml(article.body, article.corrections) }]
       })
     },
-    (item) => encoder.encode(item.html).length,
+    (item) => utf8Bytes(item.html),
     FEED_TEXT_BYTES,
   )
   return items

@@ -9,7 +9,7 @@ import { languagesStatement, publicationStatement, publishesIn, type LanguagesRo
 import { sectionsBySlugsStatement, tagsBySlugsStatement, type SectionRow, type TagRow } from '../db/taxonomy.ts'
 import { errorResponses, validationHook } from '../errors.ts'
 import { encodeCursor } from '../lib/cursor.ts'
-import { jsonBytes, loadWithinBytes, MAX_PAGE_BYTES, readCursor } from '../lib/paging.ts'
+import { jsonBytes, loadWithinBytes, readCursor } from '../lib/paging.ts'
 import { toArticle } from '../present/articles.ts'
 import { toAuthorRecord } from '../present/authors.ts'
 import { toPublication } from '../present/publication.ts'
@@ -37,9 +37,6 @@ const syncRoute = createRoute({
 
 const slugsOf = (changes: ChangeRow[], type: ChangeType) => [...new Set(changes.filter((c) => c.type === type).map((c) => c.slug))]
 
-/** Changes whose current state the first round trip loads; later rounds size themselves on the bytes seen so far. */
-export const FIRST_CHUNK = 10
-
 export const sync = new OpenAPIHono<AppEnv>({ defaultHook: validationHook }).openapi(syncRoute, async (c) => {
   const { cursor, limit, lang } = c.req.valid('query')
   const after = readCursor(cursor, 's')?.id ?? 0
@@ -60,8 +57,6 @@ export const sync = new OpenAPIHono<AppEnv>({ defaultHook: validationHook }).ope
       return chunk.map((change) => changeOf(change, current))
     },
     jsonBytes,
-    MAX_PAGE_BYTES,
-    FIRST_CHUNK,
   )
   const last = changes[changes.length - 1]?.seq ?? after
   c.header('cache-control', 'no-store')
